@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make run` (set up and serve the app) and `make test`
+# (set up, lint, run every test). Both create the virtual environment themselves.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test lint validate datapackage clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.app: $(BIN)/python requirements.txt
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.app requirements-dev.txt
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.app
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m evidence.datapackage --check
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+validate: $(VENV)/.app
+	$(BIN)/python -m evidence.validate $(DATA)
+
+datapackage: $(VENV)/.app
+	$(BIN)/python -m evidence.datapackage
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,349 @@
+"""Load the CSV files of a data folder into DuckDB, and say precisely what is wrong when they are bad.
+
+Each file is parsed in Python with explicit types taken from the schema (no type sniffing), then
+appended to its table, so DuckDB itself enforces keys, references and checks. Every problem names
+the file, the line, the column and the rule broken.
+
+Run as a command: `python -m evidence.validate [DATA_DIR]` lists the tables with their row counts,
+or every problem found (exit status 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from evidence import queries
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    rule: str
+    message: str
+    line: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column is not None:
+            where += f", column {self.column}"
+        return f"{where}: {self.rule}: {self.message}"
+
+
+class DataError(Exception):
+    """The data folder cannot be loaded; `problems` says why."""
+
+    def __init__(self, data_dir: Path, problems: list[Problem]):
+        self.data_dir = data_dir
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in {data_dir}: {problems[0] if problems else ''}")
+
+
+@dataclass
+class Column:
+    name: str
+    data_type: str
+    nullable: bool
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[Column]
+    foreign_keys: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
+    checks: list[tuple[list[str], str]] = field(default_factory=list)
+    key: list[str] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def parents(self) -> set[str]:
+        return {ref for _, ref, _ in self.foreign_keys if ref != self.name}
+
+
+# ------------------------------------------------------------------------------------ schema
+
+
+def create_schema(connection) -> list[Table]:
+    """Run queries/schema.sql on an empty connection and describe the tables it created."""
+    connection.execute(queries.ddl("schema"))
+    tables = {row.table_name: Table(row.table_name, []) for row in
+              queries.run(connection, "schema_tables").itertuples()}
+    for row in queries.run(connection, "schema_columns").itertuples():
+        tables[row.table_name].columns.append(Column(row.column_name, row.data_type, bool(row.is_nullable)))
+    for row in queries.run(connection, "schema_constraints").itertuples():
+        table, columns = tables[row.table_name], list(row.columns)
+        if row.constraint_type == "FOREIGN KEY":
+            table.foreign_keys.append((columns, row.referenced_table, list(row.referenced_columns)))
+        elif row.constraint_type == "CHECK":
+            table.checks.append((columns, row.expression))
+        elif row.constraint_type == "PRIMARY KEY":
+            table.key = columns
+    return list(tables.values())
+
+
+# ------------------------------------------------------------------------------------ values
+
+_INTEGER = re.compile(r"[+-]?\d+")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
+_INT_RANGE = {"INTEGER": 2**31, "BIGINT": 2**63}
+
+ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIME": pa.time64("us"),
+}
+
+TYPE_NAMES = {
+    "VARCHAR": "text",
+    "INTEGER": "a whole number",
+    "BIGINT": "a whole number",
+    "DOUBLE": "a number",
+    "BOOLEAN": "true or false",
+    "DATE": "a date YYYY-MM-DD",
+    "TIME": "a time HH:MM:SS",
+}
+
+
+def parse_value(text: str, data_type: str):
+    """The typed value of a CSV field; '' is NULL. Raises ValueError when the text is not of the type."""
+    if text == "":
+        return None
+    if data_type == "VARCHAR":
+        return text
+    value = text.strip()
+    if data_type in _INT_RANGE:
+        if not _INTEGER.fullmatch(value):
+            raise ValueError
+        number = int(value)
+        if not -_INT_RANGE[data_type] <= number < _INT_RANGE[data_type]:
+            raise ValueError
+        return number
+    if data_type == "DOUBLE":
+        if not _NUMBER.fullmatch(value):
+            raise ValueError
+        return float(value)
+    if data_type == "BOOLEAN":
+        lowered = value.lower()
+        if lowered not in ("true", "false"):
+            raise ValueError
+        return lowered == "true"
+    if data_type == "DATE":
+        if not _DATE.fullmatch(value):
+            raise ValueError
+        return date.fromisoformat(value)
+    if data_type == "TIME":
+        if not _TIME.fullmatch(value):
+            raise ValueError
+        return time.fromisoformat(value)
+    raise ValueError(f"unsupported column type {data_type}")
+
+
+# ------------------------------------------------------------------------------------ reading
+
+
+def read_csv(path: Path, table: Table) -> tuple[list[tuple[int, list]], list[Problem]]:
+    """Parse one CSV file into typed rows (with their line numbers), or say what is wrong with it."""
+    name = table.file
+    if not path.is_file():
+        return [], [Problem(name, "missing file", f"the data folder has no {name} for table {table.name}")]
+    raw = path.read_bytes()
+    if not raw.strip():
+        return [], [Problem(name, "empty file", "the file is empty: expected a header row and data rows")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return [], [Problem(name, "bad encoding",
+                            f"byte 0x{raw[err.start]:02x} is not valid UTF-8 (save the file as UTF-8)", line)]
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    try:
+        header = next(reader)
+        for record in reader:
+            if record:
+                records.append((reader.line_num, record))
+    except csv.Error as err:
+        return [], [Problem(name, "broken quoting", f"the CSV cannot be parsed here ({err})", reader.line_num)]
+
+    problems = _check_header(name, header, table)
+    if problems:
+        return [], problems
+    if not records:
+        return [], [Problem(name, "empty file", "the file has a header but no data rows")]
+
+    position = {column: header.index(column) for column in header}
+    rows: list[tuple[int, list]] = []
+    for line, record in records:
+        if len(record) != len(header):
+            problems.append(Problem(name, "wrong number of fields",
+                                    f"{len(record)} fields where the header has {len(header)}", line))
+            continue
+        values = []
+        for column in table.columns:
+            text = record[position[column.name]]
+            try:
+                values.append(parse_value(text, column.data_type))
+            except ValueError:
+                problems.append(Problem(name, "wrong type",
+                                        f"{text!r} is not {TYPE_NAMES[column.data_type]} ({column.data_type})",
+                                        line, column.name))
+                values.append(None)
+        rows.append((line, values))
+    return rows, problems
+
+
+def _check_header(name: str, header: list[str], table: Table) -> list[Problem]:
+    expected = [column.name for column in table.columns]
+    problems = []
+    seen = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(name, "duplicate column", f"column {column!r} appears twice in the header", 1, column))
+        seen.add(column)
+    for column in expected:
+        if column not in seen:
+            problems.append(Problem(name, "missing column", f"the header has no column {column!r}", 1, column))
+    for column in header:
+        if column not in expected:
+            problems.append(Problem(name, "extra column",
+                                    f"column {column!r} is not in table {table.name} "
+                                    f"(expected: {', '.join(expected)})", 1, column))
+    return problems
+
+
+# ------------------------------------------------------------------------------------ loading
+
+
+def _arrow(table: Table, rows: list[tuple[int, list]]) -> pa.Table:
+    arrays = {
+        column.name: pa.array([values[i] for _, values in rows], ARROW_TYPES[column.data_type])
+        for i, column in enumerate(table.columns)
+    }
+    return pa.table(arrays)
+
+
+def _explain(table: Table, err: Exception) -> tuple[str, str | None, str]:
+    """Rule, column and message for a DuckDB constraint error on one row."""
+    text = str(err).removeprefix("Constraint Error: ")
+    key = re.search(r'key "([A-Za-z_][A-Za-z0-9_]*): ([^"]*)"', text)
+    if "foreign key" in text.lower():
+        column = key.group(1) if key else None
+        target = next((f"{ref}.{', '.join(refcols)}" for cols, ref, refcols in table.foreign_keys
+                       if column in cols), "the referenced table")
+        value = key.group(2) if key else "?"
+        return "unknown reference", column, f"{value!r} is not a {target}"
+    if "duplicate key" in text.lower() or "unique" in text.lower():
+        column = key.group(1) if key else ", ".join(table.key) or None
+        return "duplicate key", column, text
+    if "not null" in text.lower():
+        column = text.rsplit(".", 1)[-1].strip() if "." in text else None
+        return "missing value", column, f"column {column} must have a value"
+    if "check constraint" in text.lower():
+        for columns, expression in table.checks:
+            if expression and expression in text:
+                return "check violated", ", ".join(columns) or None, f"the value breaks the rule {expression}"
+        return "check violated", None, text
+    return "rejected by the database", None, text
+
+
+def _load_table(connection, table: Table, rows: list[tuple[int, list]]) -> list[Problem]:
+    try:
+        connection.from_arrow(_arrow(table, rows)).insert_into(table.name)
+        return []
+    except duckdb.Error:
+        pass
+    # Something in the batch broke a rule: insert row by row to name each bad line.
+    problems = []
+    for line, values in rows:
+        try:
+            connection.from_arrow(_arrow(table, [(line, values)])).insert_into(table.name)
+        except duckdb.Error as err:
+            rule, column, message = _explain(table, err)
+            problems.append(Problem(table.file, rule, message, line, column))
+    return problems
+
+
+def load(data_dir: Path) -> tuple[duckdb.DuckDBPyConnection, dict[str, int], list[Problem]]:
+    """Build an in-memory database from the data folder: the connection, row counts and problems."""
+    data_dir = Path(data_dir)
+    connection = duckdb.connect(":memory:")
+    tables = create_schema(connection)
+    counts: dict[str, int] = {}
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        return connection, counts, [Problem(str(data_dir), "missing folder", "the data folder does not exist")]
+    failed: set[str] = set()
+    for table in tables:
+        broken_parents = sorted(table.parents & failed)
+        if broken_parents:
+            failed.add(table.name)
+            problems.append(Problem(table.file, "not checked",
+                                    "it references " + ", ".join(f"{p}.csv" for p in broken_parents)
+                                    + ", which could not be loaded"))
+            continue
+        rows, read_problems = read_csv(data_dir / table.file, table)
+        problems += read_problems
+        if read_problems:
+            failed.add(table.name)
+            continue
+        load_problems = _load_table(connection, table, rows)
+        problems += load_problems
+        counts[table.name] = len(rows) - len(load_problems)
+    if "sources" not in failed:
+        for row in queries.run(connection, "source_parent_orphans").itertuples():
+            problems.append(Problem("sources.csv", "unknown reference",
+                                    f"parent_id {row.parent_id!r} of {row.source_id!r} is not a sources.source_id",
+                                    None, "parent_id"))
+    extra = sorted(p.name for p in data_dir.glob("*.csv") if p.stem not in {t.name for t in tables})
+    for name in extra:
+        problems.append(Problem(name, "unknown file", "no table of the schema has this name"))
+    return connection, counts, problems
+
+
+def report(data_dir: Path) -> tuple[str, bool]:
+    """The text `make validate` prints, and whether the data is valid."""
+    connection, counts, problems = load(data_dir)
+    connection.close()
+    if problems:
+        lines = [f"{len(problems)} problem(s) in {data_dir}:"]
+        lines += [f"  {problem}" for problem in problems]
+        return "\n".join(lines), False
+    width = max(len(name) for name in counts)
+    lines = [f"  {name:<{width}}  {count:>4} rows" for name, count in counts.items()]
+    lines.append(f"OK: {len(counts)} tables, {sum(counts.values())} rows, loaded from {data_dir}")
+    return "\n".join(lines), True
+
+
+def main(argv: list[str] | None = None) -> int:
+    from evidence.db import data_dir_from_env
+
+    argv = sys.argv[1:] if argv is None else argv
+    data_dir = Path(argv[0]) if argv else data_dir_from_env()
+    text, ok = report(data_dir)
+    print(text)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
