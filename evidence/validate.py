@@ -243,16 +243,18 @@ def _arrow(table: Table, rows: list[tuple[int, list]]) -> pa.Table:
     return pa.table(arrays)
 
 
-def _explain(table: Table, err: Exception) -> tuple[str, str | None, str]:
+def _explain(table: Table, err: Exception, values: list) -> tuple[str, str | None, str]:
     """Rule, column and message for a DuckDB constraint error on one row."""
     text = str(err).removeprefix("Constraint Error: ")
     key = re.search(r'key "([A-Za-z_][A-Za-z0-9_]*): ([^"]*)"', text)
     if "foreign key" in text.lower():
-        column = key.group(1) if key else None
-        target = next((f"{ref}.{', '.join(refcols)}" for cols, ref, refcols in table.foreign_keys
-                       if column in cols), "the referenced table")
-        value = key.group(2) if key else "?"
-        return "unknown reference", column, f"{value!r} is not a {target}"
+        # DuckDB names the referenced column and the value; find the row's column holding that value.
+        value = key.group(2) if key else None
+        row = dict(zip((c.name for c in table.columns), values, strict=True))
+        for cols, ref, refcols in table.foreign_keys:
+            if len(cols) == 1 and value is not None and str(row[cols[0]]) == value:
+                return "unknown reference", cols[0], f"{value!r} is not a {ref}.{refcols[0]}"
+        return "unknown reference", None, text
     if "duplicate key" in text.lower() or "unique" in text.lower():
         column = key.group(1) if key else ", ".join(table.key) or None
         return "duplicate key", column, text
@@ -267,7 +269,32 @@ def _explain(table: Table, err: Exception) -> tuple[str, str | None, str]:
     return "rejected by the database", None, text
 
 
-def _load_table(connection, table: Table, rows: list[tuple[int, list]]) -> list[Problem]:
+def _self_reference_waves(table: Table, rows: list[tuple[int, list]]) -> list[list[tuple[int, list]]]:
+    """Rows in insertion waves, parents before children, for a table that references itself.
+
+    DuckDB checks a foreign key against the rows already in the table, not those in the same
+    statement, so a child must arrive in a later statement than its parent.
+    """
+    names = [column.name for column in table.columns]
+    selfish = [(cols, refcols) for cols, ref, refcols in table.foreign_keys if ref == table.name and len(cols) == 1]
+    if not selfish:
+        return [rows]
+    (column,), (target,) = selfish[0]
+    child_at, key_at = names.index(column), names.index(target)
+    loaded: set = set()
+    waves, remaining = [], rows
+    while remaining:
+        wave = [row for row in remaining if row[1][child_at] is None or row[1][child_at] in loaded]
+        if not wave:  # orphans or a cycle: let the database name them row by row
+            waves.append(remaining)
+            break
+        waves.append(wave)
+        loaded |= {values[key_at] for _, values in wave}
+        remaining = [row for row in remaining if row not in wave]
+    return waves
+
+
+def _load_batch(connection, table: Table, rows: list[tuple[int, list]]) -> list[Problem]:
     try:
         connection.from_arrow(_arrow(table, rows)).insert_into(table.name)
         return []
@@ -279,8 +306,15 @@ def _load_table(connection, table: Table, rows: list[tuple[int, list]]) -> list[
         try:
             connection.from_arrow(_arrow(table, [(line, values)])).insert_into(table.name)
         except duckdb.Error as err:
-            rule, column, message = _explain(table, err)
+            rule, column, message = _explain(table, err, values)
             problems.append(Problem(table.file, rule, message, line, column))
+    return problems
+
+
+def _load_table(connection, table: Table, rows: list[tuple[int, list]]) -> list[Problem]:
+    problems = []
+    for wave in _self_reference_waves(table, rows):
+        problems += _load_batch(connection, table, wave)
     return problems
 
 
@@ -310,11 +344,6 @@ def load(data_dir: Path) -> tuple[duckdb.DuckDBPyConnection, dict[str, int], lis
         load_problems = _load_table(connection, table, rows)
         problems += load_problems
         counts[table.name] = len(rows) - len(load_problems)
-    if "sources" not in failed:
-        for row in queries.run(connection, "source_parent_orphans").itertuples():
-            problems.append(Problem("sources.csv", "unknown reference",
-                                    f"parent_id {row.parent_id!r} of {row.source_id!r} is not a sources.source_id",
-                                    None, "parent_id"))
     extra = sorted(p.name for p in data_dir.glob("*.csv") if p.stem not in {t.name for t in tables})
     for name in extra:
         problems.append(Problem(name, "unknown file", "no table of the schema has this name"))

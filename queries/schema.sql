@@ -10,7 +10,7 @@ CREATE TABLE sources (
     kind       VARCHAR NOT NULL CHECK (kind IN ('report', 'section', 'figure', 'table', 'annex', 'footnote')),
     label      VARCHAR NOT NULL,
     title      VARCHAR NOT NULL,
-    parent_id  VARCHAR  -- a self-reference: DuckDB checks FKs per statement, so the loader checks this one
+    parent_id  VARCHAR REFERENCES sources (source_id)
 );
 COMMENT ON TABLE sources IS 'Every section, figure, table, annex and footnote of the report that a row can cite.';
 COMMENT ON COLUMN sources.source_id IS 'Stable id, e.g. sec-3.2, fig-1a, tab-1, annex-3, fn-4.';

@@ -1,0 +1,8 @@
+-- instrument_figures: the figures the report attaches to instruments, optionally for one measure.
+-- params: $measure (e.g. 'budget_eur', or NULL for all)
+-- columns: figure_id, instrument_id, instrument_name, measure, value, qualifier, wording, source
+SELECT f.figure_id, f.instrument_id, i.name AS instrument_name, f.measure, f.value, f.qualifier, f.wording, f.source
+FROM instrument_figures AS f
+JOIN instruments AS i USING (instrument_id)
+WHERE $measure IS NULL OR f.measure = $measure
+ORDER BY f.measure, f.value DESC;

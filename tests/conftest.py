@@ -1,0 +1,28 @@
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from evidence.db import DEFAULT_DATA_DIR, build_database
+
+REPORT = DEFAULT_DATA_DIR / "report.txt"
+
+
+@pytest.fixture(scope="session")
+def db():
+    return build_database(DEFAULT_DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    """The report with every run of whitespace collapsed to one space."""
+    return re.sub(r"\s+", " ", REPORT.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the bundled data folder, to break in a test."""
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    return target
