@@ -259,7 +259,7 @@ def _explain(table: Table, err: Exception, values: list) -> tuple[str, str | Non
         column = key.group(1) if key else ", ".join(table.key) or None
         return "duplicate key", column, text
     if "not null" in text.lower():
-        column = text.rsplit(".", 1)[-1].strip() if "." in text else None
+        column = text.rsplit(".", 1)[-1].strip().strip('"') if "." in text else None
         return "missing value", column, f"column {column} must have a value"
     if "check constraint" in text.lower():
         for columns, expression in table.checks:

@@ -1,0 +1,141 @@
+"""Honest data: verbatim text is the report's text, every row cites a source, coding is declared."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from evidence.validate import create_schema
+
+# Columns documented as the report's own words. Ellipses mark omissions: each fragment must be in the report.
+VERBATIM = [
+    ("internationalisation_types", "definition"),
+    ("typology_groups", "definition"),
+    ("cases", "description"),
+    ("cases", "typology_reason"),
+    ("case_activities", "evidence"),
+    ("case_aggregates", "wording"),
+    ("survey_samples", "wording"),
+    ("survey_figures", "title"),
+    ("survey_items", "text"),
+    ("survey_results", "wording"),
+    ("survey_comments", "text"),
+    ("survey_regions", "share_wording"),
+    ("swot_items", "text"),
+    ("policy_implications", "text"),
+    ("routes", "text"),
+    ("instrument_figures", "wording"),
+    ("key_figures", "wording"),
+    ("agenda", "title"),
+    ("statements", "quote"),
+    ("contradictions", "statement_a"),
+]
+
+QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
+
+
+@pytest.fixture(scope="module")
+def report_variants(report_text):
+    # The PDF export wraps lines with hyphens ("con- ducting"); accept the text with and without them.
+    joined = normalise(report_text)
+    # The PDF export wraps lines at hyphens: a soft one ("con- ducting") or a real one ("tailor- made").
+    soft = re.sub(r"(\w)- (\w)", r"\1\2", joined)
+    real = re.sub(r"(\w)- (\w)", r"\1-\2", joined)
+    # Footnote markers stick to the word before them ("44 valid responses4 (35 ..."): data drops them.
+    no_markers = re.sub(r"([a-z])\d (?=[(a-z])", r"\1 ", real)
+    # Last resort for a text with both kinds of wrap: compare without spaces and hyphens.
+    squashed = squash(no_markers)
+    return joined, soft, real, no_markers, squashed
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[\s\-]", "", text)
+
+
+def fragments(value: str) -> list[str]:
+    parts = re.split(r"\s*(?:\.\.\.|…|\(\.\.\.\)|\(…\)| \| )\s*", value)
+    return [normalise(p).strip(" ,;") for p in parts if len(normalise(p).strip(" ,;")) >= 4]
+
+
+@pytest.mark.parametrize(("table", "column"), VERBATIM)
+def test_verbatim_columns_are_the_reports_words(db, report_variants, table, column):
+    rows = db.query("table_rows", table_name=table)
+    missing = []
+    for value in rows[column].dropna():
+        for fragment in fragments(str(value)):
+            if not any(fragment in variant for variant in report_variants[:-1]) and (
+                squash(fragment) not in report_variants[-1]
+            ):
+                missing.append(fragment[:90])
+    assert not missing, f"{table}.{column}: not found in the report: {missing}"
+
+
+def test_every_data_row_names_its_source(db):
+    exempt = {"sources", "coding_notes", "themes", "countries"}
+    for table in db.query("schema_tables")["table_name"]:
+        if table in exempt:
+            continue
+        columns = db.query("schema_columns")
+        own = set(columns[columns["table_name"] == table]["column_name"])
+        source_columns = [c for c in ("source", "source_a") if c in own]
+        assert source_columns, f"{table} has no source column"
+        rows = db.query("table_rows", table_name=table)
+        assert rows[source_columns[0]].notna().all(), table
+
+
+def test_coding_notes_name_real_columns(db):
+    import duckdb
+
+    tables = {t.name: {c.name for c in t.columns} for t in create_schema(duckdb.connect())}
+    for row in db.query("coding_notes").itertuples():
+        assert row.table_name in tables, row.table_name
+        assert row.column_name == "*" or row.column_name in tables[row.table_name], (row.table_name, row.column_name)
+
+
+def test_every_project_coded_column_is_registered(db):
+    """Columns whose description says PROJECT CODING appear in coding_notes (or their table does)."""
+    columns = db.query("schema_columns")
+    coded = columns[columns["comment"].str.contains("PROJECT CODING", na=False)]
+    notes = db.query("coding_notes")
+    registered = set(zip(notes["table_name"], notes["column_name"], strict=True))
+    for row in coded.itertuples():
+        assert (row.table_name, row.column_name) in registered or (row.table_name, "*") in registered, (
+            f"{row.table_name}.{row.column_name} is project coding but has no coding note"
+        )
+
+
+def test_qualified_numbers_keep_their_qualifier(db):
+    results = db.query("survey_results", item_id=None)
+    for row in results.itertuples():
+        if pd.notna(row.value_pct) and re.search(
+            rf"\b(almost|nearly|more than|about)\s+{int(row.value_pct)}\s?%", row.wording, re.I
+        ):
+            assert row.qualifier != "exact", f"{row.result_id}: the wording qualifies the number"
+
+
+def test_values_are_printed_in_the_wording(db):
+    """A survey share is only stored when its number is printed in the cited wording."""
+    for row in db.query("survey_results", item_id=None).itertuples():
+        if pd.notna(row.value_pct):
+            assert re.search(rf"\b{int(row.value_pct)}\s?%", row.wording), f"{row.result_id}: {row.wording}"
+
+
+def test_no_share_without_a_measure_of_what_it_is(db):
+    results = db.query("survey_results", item_id=None)
+    assert results["measure"].notna().all() and results["verdict"].notna().all()
+
+
+def test_derived_counts_are_marked(db):
+    aggregates = db.query("case_aggregates", topic=None)
+    for row in aggregates.itertuples():
+        if pd.notna(row.cases_count) and not row.count_derived:
+            assert re.search(rf"\b{int(row.cases_count)}\b", row.wording), row.aggregate_id
+
+
+def test_contradictions_cite_both_sides(db):
+    for row in db.query("contradictions").itertuples():
+        assert row.statement_a and row.statement_b and row.source_a and row.source_b

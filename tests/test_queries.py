@@ -1,0 +1,127 @@
+"""The query layer: every query file runs, says what it returns, and refuses bad calls clearly."""
+
+import re
+import threading
+
+import pytest
+
+from evidence import queries
+from evidence.queries import QueryError
+
+# One example call per query file. A new query without an example here fails test_every_query_has_an_example.
+EXAMPLES = {
+    "agenda": {},
+    "case_activities": {"case_id": "lifetec"},
+    "case_aggregates": {"topic": "motive"},
+    "cases": {"typology": "born_global"},
+    "coding_notes": {},
+    "contradictions": {},
+    "instrument_figures": {"measure": "budget_eur"},
+    "instruments": {"level": "EU"},
+    "key_figures": {},
+    "participants": {"country_label": "EU"},
+    "policy_implications": {},
+    "schema_columns": {},
+    "schema_constraints": {},
+    "schema_tables": {},
+    "statements": {"section": "sec-4"},
+    "survey_comments": {"question_id": None},
+    "survey_ease": {},
+    "survey_expertise": {},
+    "survey_items": {"figure_id": "3"},
+    "survey_regions": {},
+    "survey_results": {"item_id": "4.d"},
+    "survey_samples": {"sample_id": "2016-06-09"},
+    "swot": {"quadrant": "threat"},
+    "table_row_count": {"table_name": "cases"},
+    "table_rows": {"table_name": "sources"},
+    "type_counts": {},
+    "what_how_matrix": {},
+}
+
+
+def declared_columns(sql: str) -> list[str] | None:
+    lines = sql.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("-- columns:")), None)
+    if start is None:
+        return None
+    text = lines[start].removeprefix("-- columns:")
+    for line in lines[start + 1:]:
+        if not line.startswith("--     "):
+            break
+        text += "," + line.removeprefix("--")
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def test_every_query_has_an_example():
+    assert sorted(queries.library()) == sorted(EXAMPLES)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_query_runs_and_returns_its_declared_columns(db, name):
+    query = queries.get(name)
+    assert query.sql.startswith(f"-- {name}:"), "the first line says what the query answers"
+    assert "-- params:" in query.sql and "-- columns:" in query.sql
+    frame = db.query(name, **EXAMPLES[name])
+    assert len(frame) > 0, f"{name} returned no rows for its example"
+    columns = declared_columns(query.sql)
+    if columns != ["the table's own columns"]:
+        assert list(frame.columns) == columns
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_declared_params_match_used_params(name):
+    query = queries.get(name)
+    params_line = next(line for line in query.sql.splitlines() if line.startswith("-- params:"))
+    declared = set(re.findall(r"\$(\w+)", params_line))
+    assert declared == set(query.params)
+
+
+def test_optional_filters_accept_null(db):
+    assert len(db.query("cases", typology=None)) == 12
+    assert len(db.query("cases", typology="accidental_global")) == 2
+
+
+def test_unknown_query_is_a_clear_error(db):
+    with pytest.raises(QueryError, match="unknown query 'no_such_query'.*known: agenda"):
+        db.query("no_such_query")
+
+
+def test_missing_parameter_is_a_clear_error(db):
+    with pytest.raises(QueryError, match=r"needs parameter\(s\) \$typology"):
+        db.query("cases")
+
+
+def test_unexpected_parameter_is_a_clear_error(db):
+    with pytest.raises(QueryError, match=r"takes no parameter\(s\) \$country"):
+        db.query("cases", typology=None, country="DE")
+
+
+def test_parameters_inside_strings_and_comments_are_not_parameters():
+    sql = "-- uses $nothing\nSELECT '$literal' AS a, $real AS b /* $comment */"
+    assert queries.parameters_of(sql) == {"real"}
+
+
+def test_parameters_are_values_not_sql(db):
+    hostile = "born_global' OR '1'='1"
+    assert db.query("cases", typology=hostile).empty
+
+
+def test_each_thread_has_its_own_cursor(db):
+    seen, errors = [], []
+
+    def work():
+        try:
+            seen.append(id(db.cursor()))
+            for _ in range(20):
+                assert len(db.query("cases", typology=None)) == 12
+        except Exception as err:  # noqa: BLE001 - collected for the assertion below
+            errors.append(err)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert len(set(seen)) == 6
