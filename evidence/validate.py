@@ -219,7 +219,8 @@ def _check_header(name: str, header: list[str], table: Table) -> list[Problem]:
     seen = set()
     for column in header:
         if column in seen:
-            problems.append(Problem(name, "duplicate column", f"column {column!r} appears twice in the header", 1, column))
+            problems.append(Problem(name, "duplicate column", f"column {column!r} appears twice in the header",
+                                    1, column))
         seen.add(column)
     for column in expected:
         if column not in seen:

@@ -399,7 +399,7 @@ COMMENT ON COLUMN survey_results.measure IS 'What the value measures: agree, ful
 COMMENT ON COLUMN survey_results.value_pct IS 'Share of respondents in percent as printed; NULL where the report gives only words.';
 COMMENT ON COLUMN survey_results.value_count IS 'Number of respondents where printed (Figure 7).';
 COMMENT ON COLUMN survey_results.qualifier IS 'The qualifier the report attaches: exact (a bare number), almost, nearly, more than, about, half, two thirds, majority, vast majority, most, largely, none (no number or quantity word: a verdict only).';
-COMMENT ON COLUMN survey_results.verdict IS 'The result in words: agreed, rejected, divided, important, more important, less important, useful, priority, mixed.';
+COMMENT ON COLUMN survey_results.verdict IS 'PROJECT CODING (the report''s words mapped to a small vocabulary): the result in words: agreed, rejected, divided, important, more important, less important, useful, priority, mixed.';
 COMMENT ON COLUMN survey_results.wording IS 'The report''s sentence, verbatim.';
 COMMENT ON COLUMN survey_results.source IS 'The section whose prose gives the result.';
 COMMENT ON COLUMN survey_results.contradiction_id IS 'The entry in contradictions that concerns this value, if any.';
@@ -540,7 +540,7 @@ COMMENT ON TABLE instruments IS 'Every programme, instrument, network, initiativ
 COMMENT ON COLUMN instruments.instrument_id IS 'Row id.';
 COMMENT ON COLUMN instruments.name IS 'Name as the report writes it.';
 COMMENT ON COLUMN instruments.name_variants IS 'Other spellings or abbreviations in the report ("; "-separated).';
-COMMENT ON COLUMN instruments.level IS 'EU, national, regional, network or international.';
+COMMENT ON COLUMN instruments.level IS 'EU (partly PROJECT CODING, see coding_notes), national, regional, network or international.';
 COMMENT ON COLUMN instruments.kind IS 'programme, programme part, instrument, financing, network, project, initiative, event, publication, agency, mechanism.';
 COMMENT ON COLUMN instruments.parent_id IS 'The programme it belongs to (e.g. the SME Instrument under Horizon 2020).';
 COMMENT ON COLUMN instruments.targets IS 'What it targets, in the report''s words.';
@@ -611,7 +611,7 @@ COMMENT ON COLUMN participants.organisation IS 'Organisation as printed.';
 COMMENT ON COLUMN participants.country_label IS 'Country as printed ("EU", "Germany / Den.").';
 COMMENT ON COLUMN participants.country_iso2 IS 'ISO code of the (first) country; NULL when the list says "EU".';
 COMMENT ON COLUMN participants.org_type IS 'PROJECT CODING: kind of organisation.';
-COMMENT ON COLUMN participants.workshop_role IS 'Role at the workshop from the agenda and sections 3-4: chair, speaker, discussant, participant.';
+COMMENT ON COLUMN participants.workshop_role IS 'PROJECT CODING: role at the workshop from the agenda and sections 3-4: chair, speaker, discussant, participant.';
 COMMENT ON COLUMN participants.position IS 'Order in Annex 2.';
 COMMENT ON COLUMN participants.source IS 'Annex 2.';
 
@@ -630,7 +630,7 @@ COMMENT ON TABLE agenda IS 'The workshop agenda (Annex 1), one row per item. Ite
 COMMENT ON COLUMN agenda.slot_id IS 'Row id.';
 COMMENT ON COLUMN agenda.part IS 'opening, I (morning, current practices), II (afternoon, policies), closing.';
 COMMENT ON COLUMN agenda.start_time IS 'Start as printed (or of the enclosing slot).';
-COMMENT ON COLUMN agenda.end_time IS 'The next printed time (derived from the agenda''s order).';
+COMMENT ON COLUMN agenda.end_time IS 'PROJECT CODING: the next printed time (derived from the agenda''s order).';
 COMMENT ON COLUMN agenda.title IS 'Item title, verbatim.';
 COMMENT ON COLUMN agenda.kind IS 'break, welcome, presentation, case study, discussion, end.';
 COMMENT ON COLUMN agenda.report_section IS 'The section of the report that summarises the item, if any.';

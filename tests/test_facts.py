@@ -251,7 +251,9 @@ def test_threat_of_china(db):
 
 def test_policy_implications_by_domain(db):
     implications = db.query("policy_implications")
-    assert implications.groupby("domain_id").size().to_dict() == {"knowledge": 2, "contacts": 3, "culture": 2, "policy": 2}
+    assert implications.groupby("domain_id").size().to_dict() == {
+        "knowledge": 2, "contacts": 3, "culture": 2, "policy": 2,
+    }
     assert "innovation-oriented trade missions" in " ".join(implications["text"])
 
 

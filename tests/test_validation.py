@@ -145,7 +145,7 @@ def test_header_only_file(data_copy):
 
 def test_bad_encoding(data_copy):
     path = data_copy / "countries.csv"
-    raw = path.read_bytes().replace("Austria".encode(), "Österreich".encode("latin-1"))
+    raw = path.read_bytes().replace(b"Austria", "Österreich".encode("latin-1"))
     path.write_bytes(raw)
     problem = the_problem(problems_for(data_copy), "countries.csv", "bad encoding")
     assert problem.line == 2  # Austria is the first data row
