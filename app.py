@@ -37,5 +37,11 @@ st.dataframe(
     tables.rename(columns={"table_name": "table", "comment": "what it holds"})[["table", "rows", "what it holds"]],
     hide_index=True,
     width="stretch",
+    height=35 * (len(tables) + 1) + 3,
+    column_config={
+        "table": st.column_config.TextColumn(width="small"),
+        "rows": st.column_config.NumberColumn(width="small"),
+        "what it holds": st.column_config.TextColumn(width="large"),
+    },
 )
 st.caption(f"Loaded from `{db.data_dir}`.")

@@ -20,12 +20,14 @@ def database() -> Database:
 
 
 def problems_frame(err: DataError) -> pd.DataFrame:
+    # Strings throughout, so a problem without a line or column shows blank, not "None".
     return pd.DataFrame(
         [
-            {"file": p.file, "line": p.line, "column": p.column, "rule": p.rule, "problem": p.message}
+            {"file": p.file, "line": "" if p.line is None else str(p.line), "column": p.column or "",
+             "rule": p.rule, "problem": p.message}
             for p in err.problems
         ]
-    ).astype({"line": "Int64"})
+    )
 
 
 def show_data_problems(err: DataError) -> None:

@@ -669,6 +669,6 @@ COMMENT ON COLUMN statements.organisation IS 'The speaker''s organisation, where
 COMMENT ON COLUMN statements.kind IS 'PROJECT CODING: finding, recommendation, observation or question.';
 COMMENT ON COLUMN statements.theme_id IS 'PROJECT CODING: theme.';
 COMMENT ON COLUMN statements.paraphrase IS 'PROJECT CODING: a faithful one-sentence paraphrase of what the report says was said.';
-COMMENT ON COLUMN statements.quote IS 'Words the report puts in quotation marks, verbatim, where any.';
+COMMENT ON COLUMN statements.quote IS 'Words the report puts in quotation marks, verbatim, where any; several quoted phrases are joined by " | ".';
 COMMENT ON COLUMN statements.position IS 'Order of appearance in the report.';
 COMMENT ON COLUMN statements.source IS 'The section.';

@@ -48,7 +48,7 @@ def test_bad_data_shows_the_problems_instead_of_crashing(monkeypatch, data_copy)
     problems = app.dataframe[0].value
     assert {"cases.csv", "routes.csv"} <= set(problems["file"])
     row = problems[problems["file"] == "cases.csv"].iloc[0]
-    assert row["column"] == "typology_id" and row["rule"] == "unknown reference" and row["line"] > 1
+    assert row["column"] == "typology_id" and row["rule"] == "unknown reference" and int(row["line"]) > 1
 
 
 def test_missing_data_folder_is_a_message(monkeypatch, tmp_path):
