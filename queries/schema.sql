@@ -437,6 +437,36 @@ COMMENT ON COLUMN survey_comments.text IS 'The comment, verbatim (outer quotes r
 COMMENT ON COLUMN survey_comments.theme_id IS 'PROJECT CODING: theme of the comment.';
 COMMENT ON COLUMN survey_comments.source IS 'The Annex 3 section.';
 
+CREATE TABLE study_vs_experts (
+    comparison_id     VARCHAR PRIMARY KEY,
+    position          INTEGER NOT NULL UNIQUE,
+    topic             VARCHAR NOT NULL,
+    study_statement   VARCHAR NOT NULL,
+    study_source      VARCHAR NOT NULL REFERENCES sources (source_id),
+    expert_statement  VARCHAR NOT NULL,
+    expert_source     VARCHAR NOT NULL REFERENCES sources (source_id),
+    item_id           VARCHAR REFERENCES survey_items (item_id),
+    outcome           VARCHAR NOT NULL CHECK (outcome IN ('confirmed', 'qualified', 'diverged')),
+    outcome_wording   VARCHAR,
+    coding            VARCHAR NOT NULL CHECK (coding IN ('stated', 'project')),
+    coding_rationale  VARCHAR,
+    CHECK (coding = 'stated' OR coding_rationale IS NOT NULL),
+    CHECK ((coding = 'stated') = (outcome_wording IS NOT NULL))
+);
+COMMENT ON TABLE study_vs_experts IS 'Where the experts (survey and workshop) confirmed, qualified or diverged from the study''s findings, each side in the report''s words.';
+COMMENT ON COLUMN study_vs_experts.comparison_id IS 'Row id.';
+COMMENT ON COLUMN study_vs_experts.position IS 'Order of presentation (the report''s order of topics).';
+COMMENT ON COLUMN study_vs_experts.topic IS 'What is compared.';
+COMMENT ON COLUMN study_vs_experts.study_statement IS 'The study''s finding or recommendation, verbatim.';
+COMMENT ON COLUMN study_vs_experts.study_source IS 'Where the study''s side is printed.';
+COMMENT ON COLUMN study_vs_experts.expert_statement IS 'What the experts said, verbatim.';
+COMMENT ON COLUMN study_vs_experts.expert_source IS 'Where the experts'' side is printed.';
+COMMENT ON COLUMN study_vs_experts.item_id IS 'The survey item that tested the finding, when a survey item did.';
+COMMENT ON COLUMN study_vs_experts.outcome IS 'PROJECT CODING for project-paired rows: confirmed, qualified (confirmed in part or "to some extent", or divided) or diverged.';
+COMMENT ON COLUMN study_vs_experts.outcome_wording IS 'The report''s own words for the outcome ("confirmed", "slightly different"), when it states it.';
+COMMENT ON COLUMN study_vs_experts.coding IS 'stated: the report itself compares the two sides; project: the project paired them (see coding_rationale).';
+COMMENT ON COLUMN study_vs_experts.coding_rationale IS 'PROJECT CODING: why the two sides were paired, when coding = project.';
+
 -- ---------------------------------------------------------------- policy (sections 2, 4)
 
 CREATE TABLE policy_domains (

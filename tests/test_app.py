@@ -31,7 +31,7 @@ def test_landing_page_lists_the_tables(monkeypatch):
     assert not app.exception
     assert app.title[0].value == "Internationalisation of Innovation in SMEs"
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Tables"] == "36"
+    assert metrics["Tables"] == "37"
     assert metrics["Case studies"] == "12"
     tables = app.dataframe[0].value
     assert "cases" in set(tables["table"]) and tables["rows"].sum() > 700

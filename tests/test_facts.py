@@ -330,3 +330,13 @@ def test_statements_name_their_speakers(db):
 def test_contradictions_flagged(db):
     ids = set(db.query("contradictions")["contradiction_id"])
     assert {"c-sample-size", "c-fig7-share", "c-fig4d-shares", "c-respondent-shares"} <= ids
+
+
+# ------------------------------------------------------------------ study vs experts (2, 3.3, 7.2-7.3)
+
+def test_experts_diverge_from_the_study_on_culture(db):
+    comparisons = db.query("study_vs_experts", outcome=None).set_index("comparison_id")
+    assert comparisons.loc["culture", "outcome"] == "diverged"
+    assert comparisons.loc["culture", "outcome_wording"] == "slightly different"
+    assert comparisons.loc["market-size", "item_id"] == "2.a"
+    assert set(comparisons["outcome"]) == {"confirmed", "qualified", "diverged"}

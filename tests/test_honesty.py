@@ -29,6 +29,9 @@ VERBATIM = [
     ("agenda", "title"),
     ("statements", "quote"),
     ("contradictions", "statement_a"),
+    ("study_vs_experts", "study_statement"),
+    ("study_vs_experts", "expert_statement"),
+    ("study_vs_experts", "outcome_wording"),
 ]
 
 QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -81,7 +84,7 @@ def test_every_data_row_names_its_source(db):
             continue
         columns = db.query("schema_columns")
         own = set(columns[columns["table_name"] == table]["column_name"])
-        source_columns = [c for c in ("source", "source_a") if c in own]
+        source_columns = [c for c in ("source", "source_a", "study_source") if c in own]
         assert source_columns, f"{table} has no source column"
         rows = db.query("table_rows", table_name=table)
         assert rows[source_columns[0]].notna().all(), table
