@@ -1,12 +1,25 @@
-"""What every page shares in Streamlit: the one cached database, and the bad-data page."""
+"""What every page shares in Streamlit: the database, cached queries and charts, chart panels with
+downloads, URL-state notices, the share link, and the bad-data page."""
 
 from __future__ import annotations
 
+import functools
+import json
+import re
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
+import vl_convert
 
+from evidence import charts, state
 from evidence.db import Database, build_database, data_dir_from_env
 from evidence.validate import DataError
+
+EXPORT_WIDTH = 900  # px of a chart exported as PNG or SVG
+
+
+# ------------------------------------------------------------------------------ database and queries
 
 
 @st.cache_resource(show_spinner="Loading the evidence base…")
@@ -17,6 +30,123 @@ def _database(data_dir: str) -> Database:
 def database() -> Database:
     """The process's database for the configured data folder (built once, then shared)."""
     return _database(str(data_dir_from_env()))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _query(data_dir: str, name: str, params: tuple) -> pd.DataFrame:
+    return _database(data_dir).query(name, **dict(params))
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """A named query's result, cached by its name and parameters: a rerun with the same inputs runs no SQL."""
+    return _query(str(data_dir_from_env()), name, tuple(sorted(params.items())))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _chart_spec(data_dir: str, chart: str, name: str, params: tuple, large: bool) -> dict:
+    frame = _query(data_dir, name, params)
+    return charts.BUILDERS[chart](frame, large=large).to_dict()
+
+
+def chart_spec(chart: str, name: str, params: dict, large: bool = False) -> dict:
+    """A chart's Vega-Lite specification, cached by its inputs: a rerun builds no chart twice."""
+    return _chart_spec(str(data_dir_from_env()), chart, name, tuple(sorted(params.items())), large)
+
+
+def source_label(source_id: str) -> str:
+    """How the report labels a source id ("sec-3.2" -> "Section 3.2")."""
+    sources = query("table_rows", table_name="sources").set_index("source_id")
+    return str(sources.loc[source_id, "label"]) if source_id in sources.index else str(source_id)
+
+
+# ------------------------------------------------------------------------------ safe text
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: object) -> str:
+    """Data text made safe for st.markdown: every markdown and HTML character is escaped, so it shows as typed."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+# ------------------------------------------------------------------------------ charts with downloads
+
+
+def _export_spec(spec: dict) -> dict:
+    exported = dict(spec)
+    if not isinstance(exported.get("width"), int):
+        exported["width"] = EXPORT_WIDTH
+    return exported
+
+
+def png_bytes(spec_json: str) -> bytes:
+    return vl_convert.vegalite_to_png(_export_spec(json.loads(spec_json)), scale=2)
+
+
+def svg_bytes(spec_json: str) -> bytes:
+    return vl_convert.vegalite_to_svg(_export_spec(json.loads(spec_json))).encode("utf-8")
+
+
+def csv_bytes(name: str, params: tuple) -> bytes:
+    return query(name, **dict(params)).to_csv(index=False).encode("utf-8")
+
+
+def chart_panel(chart: str, name: str, params: dict | None = None, *, key: str, large: bool = False,
+                show_tools: bool = True) -> None:
+    """A chart from a named query, with a data toggle (the accessible view) and PNG, SVG and CSV downloads.
+
+    Downloads are rendered only when clicked (a callable), never on a rerun.
+    """
+    params = params or {}
+    spec = chart_spec(chart, name, params, large)
+    st.vega_lite_chart(spec, width="stretch", theme=None, key=f"{key}-chart")
+    if not show_tools:
+        return
+    spec_json = json.dumps(spec)
+    frozen = tuple(sorted(params.items()))
+    tools = st.columns([1.2, 1, 1, 1, 6], vertical_alignment="center")
+    show_data = tools[0].toggle("Data", key=f"{key}-data", help="Show the chart's rows as a table")
+    tools[1].download_button("PNG", data=functools.partial(png_bytes, spec_json), file_name=f"{key}.png",
+                             mime="image/png", on_click="ignore", key=f"{key}-png", icon=":material/image:")
+    tools[2].download_button("SVG", data=functools.partial(svg_bytes, spec_json), file_name=f"{key}.svg",
+                             mime="image/svg+xml", on_click="ignore", key=f"{key}-svg", icon=":material/draw:")
+    tools[3].download_button("CSV", data=functools.partial(csv_bytes, name, frozen), file_name=f"{key}.csv",
+                             mime="text/csv", on_click="ignore", key=f"{key}-csv", icon=":material/table:")
+    if show_data:
+        st.dataframe(query(name, **params), hide_index=True, width="stretch")
+
+
+# ------------------------------------------------------------------------------ state in the URL
+
+
+def review_params(validators: dict) -> None:
+    """Drop link parameters this page cannot use, with a small plain-text notice; never an exception."""
+    params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
+    unknown, malformed = state.review(params, validators)
+    for name in unknown:
+        del st.query_params[name]
+    message = state.notice(unknown, malformed)
+    if message:
+        st.caption(":material/info: " + md(message))
+
+
+def share_link(page_path: str = "") -> str:
+    """The URL of the current view, query string included."""
+    base = (st.context.url or "").rstrip("/")
+    if page_path:
+        base = f"{base}/{page_path}"
+    query_string = urlencode({k: v for k, v in st.query_params.to_dict().items()})
+    return f"{base}?{query_string}" if query_string else base
+
+
+def show_share_link(page_path: str = "") -> None:
+    with st.popover("Share this view", icon=":material/link:"):
+        st.caption("Copy the link: it opens this view with the same filters and selections.")
+        st.code(share_link(page_path), language=None)
+
+
+# ------------------------------------------------------------------------------ bad data
 
 
 def problems_frame(err: DataError) -> pd.DataFrame:
@@ -33,7 +163,7 @@ def problems_frame(err: DataError) -> pd.DataFrame:
 def show_data_problems(err: DataError) -> None:
     """Instead of a traceback: the list of problems, each naming file, line, column and rule."""
     st.error(
-        f"The data in `{err.data_dir}` could not be loaded: {len(err.problems)} problem(s). "
+        f"The data in {md(err.data_dir)} could not be loaded: {len(err.problems)} problem(s). "
         "Fix them and reload the page; `make validate` prints the same list."
     )
     st.dataframe(problems_frame(err), hide_index=True, width="stretch")

@@ -1,0 +1,358 @@
+"""Chart builders: a DataFrame from a named query in, an Altair chart out. No Streamlit here.
+
+Every chart has a title, a subtitle naming its source in the report, and tooltips that carry the
+source (and, for survey values, the qualifier). Values the project coded or derived are drawn
+lighter and dashed, with a legend entry.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from evidence import palette
+
+BUILDERS: dict[str, callable] = {}
+
+
+def builder(function):
+    """Register a chart builder by name, so pages and slides can refer to it by name."""
+    BUILDERS[function.__name__] = function
+    return function
+
+
+def _title(title: str, source: str, note: str | None = None) -> alt.Title:
+    subtitle = [f"Source: {source}"] + ([note] if note else [])
+    return alt.Title(title, subtitle=subtitle, anchor="start", subtitleColor=palette.GREY)
+
+
+def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
+    size = 18 if large else 12
+    if large:
+        # On a slide the headline is the title: keep only the source lines, to fit one screen.
+        lines = list(chart.title.subtitle)
+        chart = chart.properties(title=alt.Title(lines[0], subtitle=lines[1:], anchor="start", color=palette.GREY,
+                                                 fontWeight="normal", subtitleColor=palette.GREY))
+    return (
+        chart.configure_title(fontSize=size if large else 16, subtitleFontSize=size, offset=12)
+        .configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=460 if large else 340)
+        .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", labelLimit=400)
+        .configure_view(stroke=None)
+        # Fit the width to the page; the height set by each builder is the plot's own, so titles and
+        # legends add to it instead of squeezing it (Streamlit's default would fit both).
+        .properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    )
+
+
+def _coding_legend() -> dict:
+    domain = [palette.STATED, palette.CODED]
+    return {
+        "opacity": alt.Opacity("coding:N", scale=alt.Scale(domain=domain, range=[1.0, 0.45]),
+                               legend=alt.Legend(title=None)),
+        "strokeDash": alt.StrokeDash("coding:N", scale=alt.Scale(domain=domain, range=[[1, 0], [4, 3]]),
+                                     legend=alt.Legend(title=None)),
+    }
+
+
+# ------------------------------------------------------------------------------ cases (section 3.2)
+
+
+@builder
+def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Per internationalisation type: the report's count over the 12 cases beside the cases it names."""
+    rows = []
+    for row in frame.itertuples():
+        rows.append({"type_id": row.type_id, "type": row.label, "order": row.sort_order,
+                     "measure": "counted by the report (of 12)", "cases": row.reported_count,
+                     "coding": palette.STATED, "detail": row.reported_wording or "The report gives no count.",
+                     "source": "Section 3.2"})
+        rows.append({"type_id": row.type_id, "type": row.label, "order": row.sort_order,
+                     "measure": "named in the report", "cases": row.named_cases,
+                     "coding": palette.CODED, "detail": row.named_case_list or "No case is named.",
+                     "source": "Sections 3.2, 3.4, Annex 1 (counted by the project)"})
+    data = pd.DataFrame(rows)
+    data["shown"] = data["cases"].fillna(0)
+    data["label"] = data["cases"].map(lambda c: "no count given" if pd.isna(c) else f"{int(c)}")
+    order = list(frame.sort_values("sort_order")["label"])
+    domain, colours = palette.scale(palette.TYPES)
+    base = alt.Chart(data)
+    bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
+        y=alt.Y("type:N", sort=order, title=None),
+        yOffset=alt.YOffset("measure:N", sort=["counted by the report (of 12)", "named in the report"]),
+        x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
+        color=alt.Color("type_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
+        tooltip=[alt.Tooltip("type:N"), alt.Tooltip("measure:N"), alt.Tooltip("cases:Q"),
+                 alt.Tooltip("detail:N", title="the report says"), alt.Tooltip("source:N")],
+        **_coding_legend(),
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12).encode(
+        y=alt.Y("type:N", sort=order),
+        yOffset=alt.YOffset("measure:N", sort=["counted by the report (of 12)", "named in the report"]),
+        x=alt.X("shown:Q"),
+        text=alt.Text("label:N"),
+    )
+    chart = alt.layer(bars, labels).properties(
+        title=_title("Collaboration is the most common type; the report names fewer cases than it counts",
+                     "Section 3.2 (counts over the 12 cases); named cases from sections 3.2, 3.4 and Annex 1",
+                     "Dark bars: the report's count. Light, dashed: the cases it names for the type."),
+        height=250 if large else 300,
+    )
+    return _finish(chart, large)
+
+
+@builder
+def case_aggregates(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Motives, barriers or impacts the report counts over the 12 cases."""
+    data = frame.assign(
+        coding=frame["count_derived"].map({True: palette.CODED, False: palette.STATED}),
+        label=[f"{int(c)} of 12" if pd.notna(c) else q for c, q in zip(frame["cases_count"],
+                                                                         frame["count_qualifier"], strict=True)],
+        shown=frame["cases_count"].fillna(0),
+    )
+    domain, colours = palette.scale(palette.TOPICS)
+    topics = ", ".join(sorted(set(data["topic"])))
+    base = alt.Chart(data)
+    bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
+        y=alt.Y("item:N", sort="-x", title=None),
+        x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
+        color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
+        tooltip=[alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
+                 alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source:N")],
+        **_coding_legend(),
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12).encode(
+        y=alt.Y("item:N", sort="-x"), x="shown:Q", text="label:N"
+    )
+    chart = alt.layer(bars, labels).properties(
+        title=_title(f"What the 12 cases report: {topics}", "Section 3.2"),
+        height=max(100, 40 * len(data)) if large else max(90, 32 * len(data)),
+    )
+    return _finish(chart, large)
+
+
+@builder
+def typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The 12 cases by typology group (born, urged, intentional, accidental globals)."""
+    data = (
+        frame.groupby(["typology_id", "typology_label", "typology_order"], as_index=False)
+        .agg(cases=("name", "size"), names=("name", lambda n: ", ".join(sorted(n))))
+        .assign(source="Section 3.2")
+    )
+    domain, colours = palette.scale(palette.TYPOLOGY)
+    order = list(data.sort_values("typology_order")["typology_label"])
+    base = alt.Chart(data)
+    bars = base.mark_bar().encode(
+        y=alt.Y("typology_label:N", sort=order, title=None),
+        x=alt.X("cases:Q", title="cases", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("typology_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
+        tooltip=[alt.Tooltip("typology_label:N", title="group"), "cases:Q", alt.Tooltip("names:N", title="cases"),
+                 "source:N"],
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12).encode(
+        y=alt.Y("typology_label:N", sort=order), x="cases:Q", text="names:N"
+    )
+    chart = alt.layer(bars, labels).properties(
+        title=_title("Born, urged, intentional and accidental globals", "Section 3.2 (the study's typology)"),
+        height=240 if large else 220,
+    )
+    return _finish(chart, large)
+
+
+# ------------------------------------------------------------------------------ context (section 4.1)
+
+
+@builder
+def sme_activity_abroad(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Shares of European SMEs importing, exporting, with an R&D partner abroad."""
+    data = frame[frame["key_figure_id"].isin(["smes-imported", "smes-exported", "smes-rnd-partner"])].copy()
+    data["order"] = data["key_figure_id"].map({"smes-imported": 1, "smes-exported": 2, "smes-rnd-partner": 3})
+    data["short"] = data["key_figure_id"].map({"smes-imported": "imported goods", "smes-exported": "exported",
+                                               "smes-rnd-partner": "had an R&D partner abroad"})
+    data["text"] = data["value"].map(lambda v: f"{v:.0f}%")
+    data["source"] = "Section 4.1"
+    base = alt.Chart(data)
+    bars = base.mark_bar(color=palette.BLUE).encode(
+        y=alt.Y("short:N", sort=["imported goods", "exported", "had an R&D partner abroad"], title=None),
+        x=alt.X("value:Q", title="% of European SMEs", scale=alt.Scale(domain=[0, 100])),
+        tooltip=["label:N", alt.Tooltip("value:Q", title="%"), alt.Tooltip("wording:N", title="the report says"),
+                 "source:N"],
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=20 if large else 13, fontWeight="bold").encode(
+        y=alt.Y("short:N", sort=["imported goods", "exported", "had an R&D partner abroad"]), x="value:Q",
+        text="text:N"
+    )
+    chart = alt.layer(bars, labels).properties(
+        title=_title("Few European SMEs work with an R&D partner abroad", "Section 4.1 (S. Maenhout, DG RTD)"),
+        height=220 if large else 180,
+    )
+    return _finish(chart, large)
+
+
+# ------------------------------------------------------------------------------ policy (section 4.2)
+
+
+@builder
+def what_how(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The WHAT/HOW matrix read from the surviving symbols (project coding)."""
+    data = frame.assign(
+        marks=frame["symbols"].map(lambda n: "●" * int(n) if n else "–"),
+        coding=palette.CODED,
+        reading="The column labels and the intensity are the project's reading of the lost figure.",
+        source="Figure in section 4.2",
+    )
+    columns = list(data.sort_values("column_index")["process_label"].unique())
+    rows = list(data.sort_values("type_order")["type_label"].unique())
+    base = alt.Chart(data).encode(
+        x=alt.X("process_label:N", sort=columns, title="Business process (WHAT, project's reading)",
+                axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("type_label:N", sort=rows, title="Type of internationalisation (HOW)"),
+    )
+    cells = base.mark_rect(stroke=palette.GREY, strokeDash=[4, 3], strokeWidth=1).encode(
+        color=alt.Color("symbols:O", scale=alt.Scale(domain=[0, 1, 3], range=["#ffffff", "#9ecae1", palette.BLUE]),
+                        legend=alt.Legend(title="symbols in the figure")),
+        tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
+                 "symbols:Q", "intensity:N", alt.Tooltip("reading:N", title="note"), "source:N"],
+    )
+    text = base.mark_text(fontSize=24 if large else 16).encode(
+        text="marks:N",
+        color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)),
+    )
+    chart = alt.layer(cells, text).properties(
+        title=_title("Case activity sits in export and R&D, hardly in production",
+                     "Figure in section 4.2 (symbols counted from the text export)",
+                     "Project's reading: column labels and intensity are inferred (see coding_notes)"),
+        height=230 if large else 260,
+    )
+    return _finish(chart, large)
+
+
+@builder
+def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The budgets the report gives, on a log scale (EUR 600,000 to EUR 6 billion)."""
+    def label(value: float, qualifier: str) -> str:
+        text = f"EUR {value / 1e9:g} bn" if value >= 1e9 else (
+            f"EUR {value / 1e6:g} m" if value >= 1e6 else f"EUR {value:,.0f}")
+        return text if qualifier == "exact" else f"{text} ({qualifier})"
+
+    data = frame.assign(
+        text=[label(v, q) for v, q in zip(frame["value"], frame["qualifier"], strict=True)],
+        source=frame["source"].map(lambda s: s.replace("sec-", "Section ")),
+        baseline=1e5,  # a log axis has no zero: bars start at EUR 100,000
+    )
+    base = alt.Chart(data)
+    bars = base.mark_bar(color=palette.BLUE).encode(
+        y=alt.Y("instrument_name:N", sort="-x", title=None),
+        x=alt.X("value:Q", title="EUR (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e12]),
+                axis=alt.Axis(format="~s")),
+        x2="baseline:Q",
+        tooltip=[alt.Tooltip("instrument_name:N", title="instrument"), alt.Tooltip("text:N", title="budget"),
+                 "qualifier:N", alt.Tooltip("wording:N", title="the report says"), "source:N"],
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12).encode(
+        y=alt.Y("instrument_name:N", sort="-x"), x="value:Q", text="text:N"
+    )
+    chart = alt.layer(bars, labels).properties(
+        title=_title("Most EU money for SMEs goes through the research programmes",
+                     "Sections 4.1 and 4.4.1 (Horizon 2020 and the planned forum)"),
+        height=230 if large else 200,
+    )
+    return _finish(chart, large)
+
+
+# ------------------------------------------------------------------------------ survey (Annex 3)
+
+
+@builder
+def survey_shares(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The shares the report gives for the items of one figure: exact two-level results stacked,
+    qualified ones ("almost 80%") as a marker with their qualifier, never as an exact bar."""
+    data = frame[frame["value_pct"].notna()].copy()
+    data["item"] = data["letter"] + ". " + data["text"].str.slice(0, 60)
+    data["shown"] = data.apply(
+        lambda r: f"{r.value_pct}%" if r.qualifier == "exact" else f"{r.qualifier} {r.value_pct}%", axis=1)
+    data["measure_label"] = data["measure"].str.replace("_", " ")
+    data["source_label"] = data["source"].str.replace("sec-", "Section ")
+    stacked = data[data["measure"].isin(["high_priority", "priority"]) & (data["qualifier"] == "exact")]
+    others = data.drop(stacked.index)
+    others = others[~others["measure"].isin(["priority_total"])]
+    colours = alt.Scale(domain=["high priority", "priority"], range=[palette.BLUE, palette.SKY])
+    tooltip = [alt.Tooltip("text:N", title="item"), alt.Tooltip("measure_label:N", title="measure"),
+               alt.Tooltip("shown:N", title="share"), alt.Tooltip("qualifier:N"),
+               alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source")]
+    y = alt.Y("item:N", title=None, sort=alt.SortField("letter"))
+    bars = alt.Chart(stacked).mark_bar().encode(
+        y=y, x=alt.X("value_pct:Q", title="% of respondents", stack="zero", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("measure_label:N", scale=colours, legend=alt.Legend(title=None)),
+        order=alt.Order("measure:N", sort="ascending"), tooltip=tooltip,
+    )
+    marks = alt.Chart(others).mark_point(shape="diamond", size=220 if large else 120, filled=True,
+                                         color=palette.ORANGE).encode(y=y, x="value_pct:Q", tooltip=tooltip)
+    notes = alt.Chart(others).mark_text(align="left", dx=10, fontSize=16 if large else 11).encode(
+        y=y, x="value_pct:Q", text=alt.Text("note:N")
+    ).transform_calculate(note="datum.shown + ' ' + datum.measure_label")
+    chart = alt.layer(bars, marks, notes).properties(
+        title=_title("Experts' priorities: SME networks and grants for international R&D",
+                     "Figure 6, Section 7.3.3 (N = 37)",
+                     "Bars: shares the report prints exactly. "
+                     "Diamonds: shares it qualifies (almost, about, more than)."),
+        height=230 if large else 240,
+    )
+    return _finish(chart, large)
+
+
+@builder
+def regional_focus(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Figure 7: should support focus on certain world regions? 32% yes, 68% no (and "70%" in 4.3.3)."""
+    printed = frame[(frame["source"] == "fig-7") & frame["value_pct"].notna()].copy()
+    printed["answer"] = printed["measure"].str.upper()
+    printed["text"] = printed.apply(lambda r: f"{r.value_pct}% ({int(r.value_count)})", axis=1)
+    printed["source_label"] = "Figure 7"
+    other = frame[(frame["source"] != "fig-7") & frame["value_pct"].notna()].copy()
+    other["source_label"] = other["source"].str.replace("sec-", "Section ")
+    other["note"] = "“" + other["wording"].str.slice(0, 38) + "…” says " + other["value_pct"].astype(str) + "%"
+    colours = alt.Scale(domain=["YES", "NO"], range=[palette.BLUE, palette.VERMILLION])
+    bars = alt.Chart(printed).mark_bar().encode(
+        x=alt.X("value_pct:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100])),
+        y=alt.Y("answer:N", title=None, sort=["YES", "NO"]),
+        color=alt.Color("answer:N", scale=colours, legend=None),
+        tooltip=["answer:N", alt.Tooltip("text:N", title="share (count)"),
+                 alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source")],
+    )
+    labels = alt.Chart(printed).mark_text(align="left", dx=6, fontSize=18 if large else 12).encode(
+        x="value_pct:Q", y=alt.Y("answer:N", sort=["YES", "NO"]), text="text:N"
+    )
+    rule = alt.Chart(other).mark_rule(color=palette.INK, strokeDash=[4, 3]).encode(
+        x="value_pct:Q",
+        tooltip=[alt.Tooltip("wording:N", title="the report also says"),
+                 alt.Tooltip("source_label:N", title="source"), "contradiction_id:N"],
+    )
+    chart = alt.layer(bars, labels, rule).properties(
+        title=_title("About two thirds of experts want no regional focus",
+                     "Figure 7 (YES 12, NO 25); dashed line: “a majority of experts (70%)”, Section 4.3.3",
+                     "The report gives 68% and 70%: both are shown (contradiction c-fig7-share)."),
+        height=150 if large else 140,
+    )
+    return _finish(chart, large)
+
+
+@builder
+def study_vs_experts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """How many of the study's findings the experts confirmed, qualified or diverged from."""
+    data = frame.assign(
+        coding=frame["coding"].map({"stated": palette.STATED, "project": palette.CODED}),
+        source=frame["study_source"] + " / " + frame["expert_source"],
+    )
+    domain, colours = palette.scale(palette.OUTCOMES)
+    chart = alt.Chart(data).mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
+        y=alt.Y("outcome:N", sort=domain, title=None),
+        x=alt.X("count():Q", title="findings", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("outcome:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
+        detail="topic:N",
+        tooltip=["topic:N", "outcome:N", alt.Tooltip("outcome_wording:N", title="the report says"), "source:N"],
+        **_coding_legend(),
+    ).properties(
+        title=_title("The experts largely confirmed the study", "Sections 2, 3.3, 7.2 and 7.3",
+                     "One block per finding. Light, dashed: paired by the project, not by the report."),
+        height=170 if large else 140,
+    )
+    return _finish(chart, large)

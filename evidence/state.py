@@ -1,0 +1,71 @@
+"""View state that lives in the URL: plain functions, testable without Streamlit or a browser."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
+
+# Parameters every page understands: presenter mode, Streamlit's own embedding switches.
+GLOBAL_PARAMS = frozenset({"present", "embed", "embed_options"})
+
+
+def last(value: str | list[str] | None) -> str | None:
+    """A query parameter's value; a repeated parameter counts by its last value, as Streamlit does."""
+    if isinstance(value, list):
+        return value[-1] if value else None
+    return value
+
+
+def is_present(value: str | list[str] | None) -> bool:
+    """Whether `?present=` asks for presenter mode (1, true, yes, on)."""
+    text = last(value)
+    return text is not None and text.strip().lower() in TRUE_WORDS
+
+
+def valid_flag(value: str | list[str] | None) -> bool:
+    text = last(value)
+    return text is None or text.strip().lower() in TRUE_WORDS | FALSE_WORDS
+
+
+def valid_page_number(value: str | list[str] | None, pages: int) -> bool:
+    text = last(value)
+    if text is None:
+        return True
+    text = text.strip()
+    return text.isdigit() and 1 <= int(text) <= pages
+
+
+def review(params: Mapping[str, str | list[str]], validators: Mapping[str, callable]) -> tuple[list[str], list[str]]:
+    """Sort a page's query parameters into unknown and malformed names.
+
+    `validators` maps each parameter the page keeps to a function that says whether a value is
+    acceptable; global parameters (presenter mode, embedding) are always known.
+    """
+    unknown, malformed = [], []
+    for name, value in params.items():
+        if name in validators:
+            if not validators[name](value):
+                malformed.append(name)
+        elif name not in GLOBAL_PARAMS:
+            unknown.append(name)
+        elif name == "present" and not valid_flag(value):
+            malformed.append(name)
+    return sorted(unknown), sorted(malformed)
+
+
+def notice(unknown: list[str], malformed: list[str], limit: int = 60) -> str | None:
+    """The small notice shown when a link carried parameters the page cannot use (plain text)."""
+    def names(items: list[str]) -> str:
+        shown = ", ".join(repr(name[:limit]) for name in items[:5])
+        return shown + (f" and {len(items) - 5} more" if len(items) > 5 else "")
+
+    parts = []
+    if unknown:
+        parts.append(f"unknown parameter(s) {names(unknown)}")
+    if malformed:
+        parts.append(f"unusable value(s) for {names(malformed)}")
+    if not parts:
+        return None
+    return "This link carried " + " and ".join(parts) + "; they were ignored."

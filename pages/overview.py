@@ -1,0 +1,138 @@
+"""Overview: the story in one screen (headline figures, the conclusions, study vs experts), and presenter mode."""
+
+import streamlit as st
+
+from evidence import findings, state, ui
+
+SLIDES = findings.FINDINGS
+OUTCOME_ICONS = {"confirmed": ":material/check_circle:", "qualified": ":material/contrast:",
+                 "diverged": ":material/call_split:"}
+PRESENTER_STYLE = """
+<style>
+header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stToolbar"], footer { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem !important;
+  max-width: 100% !important; }
+h1 { font-size: 2.3rem !important; line-height: 1.15 !important; padding: 0 0 0.3rem 0 !important; }
+[data-testid="stMarkdownContainer"] p { font-size: 1.3rem; line-height: 1.4; }
+[data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
+</style>
+"""
+
+
+def set_presenting(on: bool) -> None:
+    if on:
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
+
+
+def go_to_slide(number: int) -> None:
+    # The slide widget is not on the page yet: its URL parameter and its state are both set here.
+    st.query_params["present"] = "1"
+    st.query_params["slide"] = str(number)
+    st.session_state["slide"] = number
+
+
+def presenter_toggle() -> None:
+    # The URL is the one state: the toggle mirrors ?present= and writes it back when flipped.
+    st.session_state["presenter-toggle"] = state.is_present(st.query_params.get_all("present"))
+    st.toggle("Presenter mode", key="presenter-toggle", help="One key finding per screen, large type",
+              on_change=lambda: set_presenting(st.session_state["presenter-toggle"]))
+
+
+def says(finding: findings.Finding) -> None:
+    if finding.says is None:
+        return
+    rows = ui.query(finding.says.query, **finding.says.params)
+    row = rows[rows[finding.says.key_column] == finding.says.key].iloc[0]
+    source = ui.source_label(row[finding.says.source_column])
+    st.markdown(f"“{ui.md(row[finding.says.text_column])}”  \n:gray[{ui.md(source)}]")
+
+
+def present() -> None:
+    st.html(PRESENTER_STYLE)
+    top = st.columns([5, 3, 2], vertical_alignment="center")
+    with top[2]:
+        presenter_toggle()
+    with top[1]:
+        number = st.pagination(len(SLIDES), key="slide", bind="query-params", max_visible_pages=5,
+                               width="stretch")
+    finding = SLIDES[number - 1]
+    with top[0]:
+        st.caption(f"Key finding {number} of {len(SLIDES)} · Internationalisation of Innovation in SMEs, "
+                   "Brussels, 13 June 2016")
+    st.title(finding.headline)
+    ui.chart_panel(finding.chart, finding.query, finding.params, key=f"slide-{finding.slug}", large=True,
+                   show_tools=False)
+    left, right = st.columns([8, 1.2], vertical_alignment="top")
+    with left:
+        says(finding)
+    with right, st.popover("Export", icon=":material/download:"):
+        ui.chart_panel(finding.chart, finding.query, finding.params, key=f"export-{finding.slug}")
+
+
+PRESENTING = state.is_present(st.query_params.get_all("present"))
+ui.review_params({"slide": lambda value: state.valid_page_number(value, len(SLIDES))})
+
+if PRESENTING:
+    present()
+    st.stop()
+
+# ------------------------------------------------------------------------------ the story in one screen
+
+head, tools = st.columns([5, 2], vertical_alignment="bottom")
+head.title("Internationalisation of Innovation in SMEs")
+with tools:
+    presenter_toggle()
+    ui.show_share_link()
+st.markdown(
+    "An expert workshop in Brussels on **13 June 2016** tested the findings of a study by empirica and Dialogic "
+    "for the European Commission: how European SMEs take their research and innovation abroad, what drives and "
+    "holds them back, and how EU policy supports them. The study drew on **12 case studies** of SMEs and a review "
+    "of EU instruments; an **online survey of experts** and the workshop's discussion checked its conclusions."
+)
+
+figures = ui.query("headline_figures", sample_id="2016-06-30")
+for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=True):
+    column.metric(row.figure, row.value, help=f"{row.note}. Source: {row.source}", border=True)
+    column.caption(f"{ui.md(row.note)} · {ui.md(row.source)}")
+
+# ------------------------------------------------------------------------------ the conclusions (section 2)
+
+st.header("What the study and the experts concluded", anchor="conclusions")
+st.caption("Section 2 of the report, in the project's one-sentence paraphrase; each links to the evidence.")
+conclusions = ui.query("statements", section="sec-2")
+for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
+    text, link = st.columns([6, 1.3], vertical_alignment="center")
+    text.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}")
+    slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
+    if slug:
+        # The evidence is a slide of this page; links to the other views come with those views.
+        number = findings.slide_number(slug)
+        link.button(f"Evidence: slide {number}", icon=":material/slideshow:", key=f"evidence-{row.statement_id}",
+                    on_click=go_to_slide, args=(number,), type="tertiary")
+
+# ------------------------------------------------------------------------------ study vs experts
+
+st.header("Study vs experts", anchor="study-vs-experts")
+st.caption("Where the survey and the workshop confirmed, qualified or diverged from the study's findings, "
+           "both sides in the report's words. Rows marked as the project's pairing are not compared in the report.")
+ui.chart_panel("study_vs_experts", "study_vs_experts", {"outcome": None}, key="study-vs-experts")
+comparisons = ui.query("study_vs_experts", outcome=None)
+study_head, expert_head, outcome_head = st.columns([4, 4, 1.6])
+study_head.subheader("The study")
+expert_head.subheader("The experts")
+outcome_head.subheader("Outcome")
+for row in comparisons.itertuples():
+    with st.container(border=True):
+        study, experts, outcome = st.columns([4, 4, 1.6])
+        study.markdown(f"**{ui.md(row.topic)}**  \n“{ui.md(row.study_statement)}”  \n"
+                       f":gray[{ui.md(row.study_source)}]")
+        experts.markdown(f"“{ui.md(row.expert_statement)}”  \n:gray[{ui.md(row.expert_source)}"
+                         + (f" · survey item {ui.md(row.item_id)}" if row.item_id else "") + "]")
+        outcome.markdown(f"{OUTCOME_ICONS[row.outcome]} **{ui.md(row.outcome)}**")
+        if row.coding == "project":
+            outcome.caption(f"Paired by the project: {ui.md(row.coding_rationale)}")
+        else:
+            outcome.caption(f"The report: “{ui.md(row.outcome_wording)}”")

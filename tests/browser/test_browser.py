@@ -1,0 +1,119 @@
+"""End-to-end in Debian's Chromium: every page, presenter mode at two sizes, URL state, junk links, downloads."""
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from evidence.findings import FINDINGS
+
+from .conftest import SCREENSHOTS
+
+PAGES = ["/"]  # the default page is served at the root; later views add their paths
+SIZES = [(1280, 720), (1920, 1080)]
+CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
+
+NO_SCROLL = """() => {
+    const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
+    return [main.scrollHeight, main.clientHeight, document.scrollingElement.scrollHeight, window.innerHeight];
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_without_errors(tab, path):
+    page = tab().open(path)
+    page.page.get_by_text("Internationalisation of Innovation in SMEs").first.wait_for()
+    page.assert_healthy()
+
+
+def test_overview_screenshot(tab):
+    page = tab(1400, 900).open("/")
+    page.page.get_by_text("Study vs experts").first.wait_for()
+    page.assert_healthy()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=SCREENSHOTS / "overview.png")
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_presenter_mode_walks_every_slide_without_scrolling(tab, width, height):
+    page = tab(width, height).open("/?present=1&slide=1")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for number, finding in enumerate(FINDINGS, start=1):
+        page.page.get_by_role("heading", name=finding.headline).wait_for()
+        page.page.get_by_text(f"Key finding {number} of {len(FINDINGS)}").wait_for()
+        page.page.locator(CHART_DRAWN).first.wait_for()
+        assert re.search(rf"[?&]slide={number}\b", page.page.url) or (number == 1)
+        main_scroll, main_height, doc_scroll, view_height = page.page.evaluate(NO_SCROLL)
+        assert main_scroll <= main_height + 2 and doc_scroll <= view_height + 2, (
+            f"slide {number} scrolls at {width}x{height}: {main_scroll} > {main_height}"
+        )
+        assert page.page.locator('[data-testid="stSidebar"]').is_hidden()
+        page.page.screenshot(path=SCREENSHOTS / f"slide-{number:02d}-{width}x{height}.png")
+        if number < len(FINDINGS):
+            page.page.locator('[data-testid="stPaginationNext"]').click()
+            page.settle()
+    page.assert_healthy()
+
+
+def test_url_with_state_restores_the_view(tab):
+    page = tab(1280, 720).open("/?present=1&slide=6")
+    page.page.get_by_role("heading", name=FINDINGS[5].headline).wait_for()
+    assert page.page.locator('[data-testid="stPaginationPageActive"]').inner_text() == "6"
+    page.assert_healthy()
+
+
+def test_presenter_toggle_writes_the_url(tab):
+    page = tab().open("/")
+    page.page.get_by_text("Presenter mode").first.click()
+    page.settle()
+    page.page.get_by_role("heading", name=FINDINGS[0].headline).wait_for()
+    assert "present=1" in page.page.url
+    page.page.get_by_text("Presenter mode").first.click()
+    page.settle()
+    page.page.get_by_text("Study vs experts").first.wait_for()
+    assert "present" not in page.page.url
+    page.assert_healthy()
+
+
+def test_conclusion_links_to_its_evidence(tab):
+    page = tab().open("/")
+    page.page.get_by_role("button", name=re.compile("Evidence: slide 2")).first.click()
+    page.settle()
+    page.page.get_by_role("heading", name=FINDINGS[1].headline).wait_for()
+    assert "slide=2" in page.page.url and "present=1" in page.page.url
+    page.page.locator('[data-testid="stPaginationNext"]').click()
+    page.settle()
+    page.page.get_by_role("heading", name=FINDINGS[2].headline).wait_for()
+    assert "slide=3" in page.page.url
+    page.assert_healthy()
+
+
+JUNK = [
+    "/?slide=abc", "/?slide=-3", "/?slide=999999999999", "/?present=maybe", "/?present=1&slide=0",
+    "/?present=1&slide=11", "/?foo=bar&baz=", "/?%00=%00", "/?slide=1&slide=2&slide=x",
+    "/?<script>alert(1)</script>=1", "/?present=1&slide=%F0%9F%92%A5", "/?present=" + "1" * 500,
+]
+
+
+@pytest.mark.parametrize("path", JUNK)
+def test_junk_links_break_nothing(tab, path):
+    page = tab(1280, 720).open(path)
+    page.page.get_by_text(re.compile("Internationalisation of Innovation in SMEs|Key finding")).first.wait_for()
+    page.assert_healthy()
+
+
+def test_chart_downloads_png_svg_and_csv(tab):
+    page = tab().open("/")
+    downloads = {}
+    for label in ("PNG", "SVG", "CSV"):
+        with page.page.expect_download() as info:
+            page.page.get_by_role("button", name=re.compile(label)).first.click()
+        downloads[label] = info.value.path().read_bytes()
+    image = Image.open(io.BytesIO(downloads["PNG"]))
+    image.verify()
+    assert image.format == "PNG" and image.size[0] > 600
+    assert downloads["SVG"].lstrip().startswith(b"<svg")
+    lines = downloads["CSV"].decode("utf-8").strip().splitlines()
+    assert lines[0].startswith("comparison_id,") and len(lines) == 11
+    page.assert_healthy()
