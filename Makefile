@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint validate datapackage clean
+.PHONY: run test lint validate datapackage clean chromium
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -24,7 +24,13 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 run: $(VENV)/.app
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: $(VENV)/.dev
+# Browser tests need Debian's chromium; install it when missing (as root), or say how.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
+
+test: $(VENV)/.dev chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m evidence.datapackage --check
 	$(BIN)/python -m pytest -q

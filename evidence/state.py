@@ -34,7 +34,8 @@ def valid_page_number(value: str | list[str] | None, pages: int) -> bool:
     if text is None:
         return True
     text = text.strip()
-    return text.isdigit() and 1 <= int(text) <= pages
+    # ASCII digits only: str.isdigit() accepts "²", which int() refuses.
+    return text.isascii() and text.isdigit() and len(text) < 6 and 1 <= int(text) <= pages
 
 
 def review(params: Mapping[str, str | list[str]], validators: Mapping[str, callable]) -> tuple[list[str], list[str]]:

@@ -25,16 +25,13 @@ def run_app() -> AppTest:
     return app
 
 
-def test_landing_page_lists_the_tables(monkeypatch):
+def test_the_app_opens_on_the_overview(monkeypatch):
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
     app = run_app()
     assert not app.exception
     assert app.title[0].value == "Internationalisation of Innovation in SMEs"
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Tables"] == "37"
     assert metrics["Case studies"] == "12"
-    tables = app.dataframe[0].value
-    assert "cases" in set(tables["table"]) and tables["rows"].sum() > 700
 
 
 def test_bad_data_shows_the_problems_instead_of_crashing(monkeypatch, data_copy):
@@ -59,10 +56,12 @@ def test_missing_data_folder_is_a_message(monkeypatch, tmp_path):
 
 
 def test_env_var_selects_another_data_folder(monkeypatch, data_copy):
-    lines = (data_copy / "countries.csv").read_text(encoding="utf-8").splitlines()
-    (data_copy / "countries.csv").write_text("\n".join(lines + ["XK,XKX,Kosovo,false,true"]) + "\n", encoding="utf-8")
+    # A later wave: one more participant in Annex 2 shows in the Overview's headline figure.
+    path = data_copy / "participants.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines + ["newcomer,Newcomer,Nora,Somewhere,EU,,SME,participant,34,annex-2"]) + "\n",
+                    encoding="utf-8")
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
     app = run_app()
     assert not app.exception
-    tables = app.dataframe[0].value.set_index("table")
-    assert tables.loc["countries", "rows"] == len(lines)  # header line + rows, plus one new row
+    assert {m.label: m.value for m in app.metric}["Workshop participants"] == "34"

@@ -32,6 +32,8 @@ EXAMPLES = {
     "survey_regions": {},
     "survey_results": {"item_id": "4.d"},
     "survey_samples": {"sample_id": "2016-06-09"},
+    "survey_figure_results": {"figure_id": "6"},
+    "headline_figures": {"sample_id": "2016-06-09"},
     "study_vs_experts": {"outcome": None},
     "swot": {"quadrant": "threat"},
     "table_row_count": {"table_name": "cases"},

@@ -1,0 +1,36 @@
+"""URL state: plain functions, no browser needed."""
+
+import pytest
+
+from evidence import state
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("1", True), ("true", True), ("YES", True), (["0", "1"], True), ("0", False), ("", False), (None, False),
+    ("maybe", False), ([], False),
+])
+def test_is_present(value, expected):
+    assert state.is_present(value) is expected
+
+
+@pytest.mark.parametrize(("value", "ok"), [
+    ("1", True), ("10", True), (" 3 ", True), ("0", False), ("11", False), ("-1", False), ("abc", False),
+    ("1e3", False), ("²", False), (None, True), (["2", "x"], False),
+])
+def test_valid_page_number(value, ok):
+    assert state.valid_page_number(value, 10) is ok
+
+
+def test_review_sorts_unknown_and_malformed():
+    validators = {"slide": lambda v: state.valid_page_number(v, 10)}
+    unknown, malformed = state.review(
+        {"slide": "12", "present": "perhaps", "embed": "true", "colour": "red", "a": "b"}, validators)
+    assert unknown == ["a", "colour"]
+    assert malformed == ["present", "slide"]
+
+
+def test_notice_is_plain_and_bounded():
+    message = state.notice(["x" * 500, "<script>"] + [f"p{i}" for i in range(10)], [])
+    assert message.startswith("This link carried unknown parameter(s)")
+    assert "and 7 more" in message and len(message) < 400
+    assert state.notice([], []) is None
