@@ -128,9 +128,9 @@ for row in comparisons.itertuples():
     with st.container(border=True):
         study, experts, outcome = st.columns([4, 4, 1.6])
         study.markdown(f"**{ui.md(row.topic)}**  \n“{ui.md(row.study_statement)}”  \n"
-                       f":gray[{ui.md(row.study_source)}]")
-        experts.markdown(f"“{ui.md(row.expert_statement)}”  \n:gray[{ui.md(row.expert_source)}"
-                         + (f" · survey item {ui.md(row.item_id)}" if row.item_id else "") + "]")
+                       f":gray[{ui.md(ui.source_label(row.study_source))}]")
+        item = f" · survey item {ui.md(row.item_id)}" if isinstance(row.item_id, str) else ""
+        experts.markdown(f"“{ui.md(row.expert_statement)}”  \n:gray[{ui.md(ui.source_label(row.expert_source))}{item}]")
         outcome.markdown(f"{OUTCOME_ICONS[row.outcome]} **{ui.md(row.outcome)}**")
         if row.coding == "project":
             outcome.caption(f"Paired by the project: {ui.md(row.coding_rationale)}")

@@ -56,6 +56,7 @@ def test_study_vs_experts_shows_both_sides(db):
     for row in db.query("study_vs_experts", outcome=None).itertuples():
         assert row.study_statement[:40] in shown and row.expert_statement[:40] in shown
     assert "diverged" in shown and "Paired by the project" in shown
+    assert "nan" not in shown.split() and "survey item nan" not in shown
 
 
 def test_presenter_mode_shows_the_first_key_finding():

@@ -30,6 +30,10 @@ def test_every_page_renders_without_errors(tab, path):
 def test_overview_screenshot(tab):
     page = tab(1400, 900).open("/")
     page.page.get_by_text("Study vs experts").first.wait_for()
+    height = page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 6000)})
+    page.settle()
+    page.page.locator(CHART_DRAWN).first.wait_for()
     page.assert_healthy()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.page.screenshot(path=SCREENSHOTS / "overview.png")
@@ -116,4 +120,14 @@ def test_chart_downloads_png_svg_and_csv(tab):
     assert downloads["SVG"].lstrip().startswith(b"<svg")
     lines = downloads["CSV"].decode("utf-8").strip().splitlines()
     assert lines[0].startswith("comparison_id,") and len(lines) == 11
+    page.assert_healthy()
+
+
+def test_share_link_shows_the_current_url(tab, server):
+    page = tab(1280, 720).open("/?present=1&slide=4")
+    page.page.get_by_text("Presenter mode").first.click()  # back to the overview, slide kept in the URL
+    page.settle()
+    page.page.get_by_role("button", name=re.compile("Share this view")).click()
+    link = page.page.locator('[data-testid="stCode"]').first.inner_text()
+    assert link.startswith(server) and "slide=4" in link
     page.assert_healthy()
