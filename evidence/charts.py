@@ -343,7 +343,8 @@ def study_vs_experts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         source=frame["study_source"] + " / " + frame["expert_source"],
     )
     domain, colours = palette.scale(palette.OUTCOMES)
-    chart = alt.Chart(data).mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
+    pick = alt.selection_point(name="pick", fields=["outcome"], on="click", clear="dblclick")
+    chart = alt.Chart(data).mark_bar(stroke=palette.INK, strokeWidth=0.6, cursor="pointer").add_params(pick).encode(
         y=alt.Y("outcome:N", sort=domain, title=None),
         x=alt.X("count():Q", title="findings", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("outcome:N", scale=alt.Scale(domain=domain, range=colours), legend=None),

@@ -70,3 +70,21 @@ def notice(unknown: list[str], malformed: list[str], limit: int = 60) -> str | N
     if not parts:
         return None
     return "This link carried " + " and ".join(parts) + "; they were ignored."
+
+
+def valid_choice(value: str | list[str] | None, choices) -> bool:
+    text = last(value)
+    return text is None or text == "" or text in choices
+
+
+def picked(selection: Mapping | None, param: str, field: str) -> str | None:
+    """The value a chart click selected, from Streamlit's selection state; None when the click cleared it.
+
+    `selection` is what `st.vega_lite_chart(..., on_select=...)` stores under the chart's key:
+    {"selection": {param: [{field: value, ...}, ...]}}.
+    """
+    if not selection:
+        return None
+    points = (selection.get("selection") or {}).get(param) or []
+    values = [point.get(field) for point in points if isinstance(point, Mapping) and point.get(field) is not None]
+    return str(values[0]) if values else None

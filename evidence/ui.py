@@ -93,14 +93,19 @@ def csv_bytes(name: str, params: tuple) -> bytes:
 
 
 def chart_panel(chart: str, name: str, params: dict | None = None, *, key: str, large: bool = False,
-                show_tools: bool = True) -> None:
+                show_tools: bool = True, on_select=None, selection: str | None = None) -> None:
     """A chart from a named query, with a data toggle (the accessible view) and PNG, SVG and CSV downloads.
 
-    Downloads are rendered only when clicked (a callable), never on a rerun.
+    Downloads are rendered only when clicked (a callable), never on a rerun. With `on_select`, a click on
+    a mark of the chart's selection `selection` calls it (the page maps the click to its URL state).
     """
     params = params or {}
     spec = chart_spec(chart, name, params, large)
-    st.vega_lite_chart(spec, width="stretch", theme=None, key=f"{key}-chart")
+    if on_select is None:
+        st.vega_lite_chart(spec, width="stretch", theme=None, key=f"{key}-chart")
+    else:
+        st.vega_lite_chart(spec, width="stretch", theme=None, key=f"{key}-chart", on_select=on_select,
+                           selection_mode=selection)
     if not show_tools:
         return
     spec_json = json.dumps(spec)

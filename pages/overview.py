@@ -5,6 +5,7 @@ import streamlit as st
 from evidence import findings, state, ui
 
 SLIDES = findings.FINDINGS
+OUTCOMES = ["confirmed", "qualified", "diverged"]
 OUTCOME_ICONS = {"confirmed": ":material/check_circle:", "qualified": ":material/contrast:",
                  "diverged": ":material/call_split:"}
 PRESENTER_STYLE = """
@@ -18,6 +19,11 @@ h1 { font-size: 2.3rem !important; line-height: 1.15 !important; padding: 0 0 0.
 [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
 </style>
 """
+
+
+def pick_outcome() -> None:
+    # A click on a bar of the outcome chart writes the bound filter: one state, kept in the URL.
+    st.session_state["outcome"] = state.picked(st.session_state.get("study-vs-experts-chart"), "pick", "outcome")
 
 
 def set_presenting(on: bool) -> None:
@@ -73,7 +79,10 @@ def present() -> None:
 
 
 PRESENTING = state.is_present(st.query_params.get_all("present"))
-ui.review_params({"slide": lambda value: state.valid_page_number(value, len(SLIDES))})
+ui.review_params({
+    "slide": lambda value: state.valid_page_number(value, len(SLIDES)),
+    "outcome": lambda value: state.valid_choice(value, OUTCOMES),
+})
 
 if PRESENTING:
     present()
@@ -118,8 +127,13 @@ for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
 st.header("Study vs experts", anchor="study-vs-experts")
 st.caption("Where the survey and the workshop confirmed, qualified or diverged from the study's findings, "
            "both sides in the report's words. Rows marked as the project's pairing are not compared in the report.")
-ui.chart_panel("study_vs_experts", "study_vs_experts", {"outcome": None}, key="study-vs-experts")
-comparisons = ui.query("study_vs_experts", outcome=None)
+ui.chart_panel("study_vs_experts", "study_vs_experts", {"outcome": None}, key="study-vs-experts",
+               on_select=pick_outcome, selection="pick")
+outcome = st.segmented_control("Show", OUTCOMES, key="outcome", bind="query-params",
+                               help="Click a bar of the chart, or pick here; click again to show all")
+comparisons = ui.query("study_vs_experts", outcome=outcome)
+st.caption(f"{len(comparisons)} of {len(ui.query('study_vs_experts', outcome=None))} findings"
+           + (f" · {outcome}" if outcome else ""))
 study_head, expert_head, outcome_head = st.columns([4, 4, 1.6])
 study_head.subheader("The study")
 expert_head.subheader("The experts")

@@ -106,3 +106,16 @@ def test_fifty_junk_query_strings_raise_nothing(params):
     app.run()
     assert not app.exception
     assert app.title  # the page still shows
+
+
+@pytest.mark.parametrize(("outcome", "rows"), [("confirmed", 7), ("qualified", 2), ("diverged", 1)])
+def test_outcome_filter_from_the_url(outcome, rows):
+    app = run(outcome=outcome)
+    assert not app.exception
+    assert any(c.value == f"{rows} of 10 findings · {outcome}" for c in app.caption)
+
+
+def test_bad_outcome_is_ignored():
+    app = run(outcome="<b>nope</b>")
+    assert not app.exception
+    assert any(c.value == "10 of 10 findings" for c in app.caption)

@@ -34,3 +34,21 @@ def test_notice_is_plain_and_bounded():
     assert message.startswith("This link carried unknown parameter(s)")
     assert "and 7 more" in message and len(message) < 400
     assert state.notice([], []) is None
+
+
+@pytest.mark.parametrize(("selection", "expected"), [
+    ({"selection": {"pick": [{"outcome": "diverged", "count": 1}]}}, "diverged"),
+    ({"selection": {"pick": []}}, None),
+    ({"selection": {}}, None),
+    ({}, None),
+    (None, None),
+    ({"selection": {"pick": [{"other": 1}, {"outcome": "qualified"}]}}, "qualified"),
+    ({"selection": {"pick": ["junk"]}}, None),
+])
+def test_picked_maps_a_chart_click_to_a_filter_value(selection, expected):
+    assert state.picked(selection, "pick", "outcome") == expected
+
+
+def test_valid_choice():
+    assert state.valid_choice("diverged", ["diverged"]) and state.valid_choice(None, ["a"])
+    assert not state.valid_choice("Diverged", ["diverged"])

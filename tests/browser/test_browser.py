@@ -112,7 +112,7 @@ def test_chart_downloads_png_svg_and_csv(tab):
     downloads = {}
     for label in ("PNG", "SVG", "CSV"):
         with page.page.expect_download() as info:
-            page.page.get_by_role("button", name=re.compile(label)).first.click()
+            page.page.locator('[data-testid="stDownloadButton"] button', has_text=label).first.click()
         downloads[label] = info.value.path().read_bytes()
     image = Image.open(io.BytesIO(downloads["PNG"]))
     image.verify()
@@ -130,4 +130,35 @@ def test_share_link_shows_the_current_url(tab, server):
     page.page.get_by_role("button", name=re.compile("Share this view")).click()
     link = page.page.locator('[data-testid="stCode"]').first.inner_text()
     assert link.startswith(server) and "slide=4" in link
+    page.assert_healthy()
+
+
+def click_mark(page, selector: str) -> None:
+    """Click the middle of a chart mark (the chart's svg sits over its marks for pointer events)."""
+    mark = page.page.locator(selector).first
+    mark.scroll_into_view_if_needed()
+    box = mark.bounding_box()
+    page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.settle()
+
+
+def findings_caption(page) -> str:
+    captions = page.page.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
+    return next(text for text in captions if text.endswith("findings") or " findings · " in text)
+
+
+def test_chart_click_filters_and_goes_into_the_url(tab):
+    page = tab().open("/")
+    page.page.locator(CHART_DRAWN).first.wait_for()
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label*="outcome: diverged"]')
+    page.page.get_by_text("1 of 10 findings · diverged").wait_for()
+    assert "outcome=diverged" in page.page.url
+    assert page.page.get_by_text("How much cultural barriers matter").count() >= 1
+    page.assert_healthy()
+
+
+def test_filtered_link_restores_the_filter(tab):
+    page = tab().open("/?outcome=qualified")
+    page.page.get_by_text("2 of 10 findings · qualified").wait_for()
+    assert findings_caption(page) == "2 of 10 findings · qualified"
     page.assert_healthy()
