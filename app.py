@@ -25,6 +25,7 @@ except DataError as err:
 pages = {
     "Explore": [
         st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True),
+        st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
     ],
 }
 page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")

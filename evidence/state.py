@@ -88,3 +88,25 @@ def picked(selection: Mapping | None, param: str, field: str) -> str | None:
     points = (selection.get("selection") or {}).get(param) or []
     values = [point.get(field) for point in points if isinstance(point, Mapping) and point.get(field) is not None]
     return str(values[0]) if values else None
+
+
+def toggle(values: list | None, value: str | None) -> list:
+    """A filter list after a chart click on `value`: added if absent, removed if present; None leaves it."""
+    current = list(values or [])
+    if value is None:
+        return current
+    return [v for v in current if v != value] if value in current else current + [value]
+
+
+def valid_choices(value: str | list[str] | None, choices) -> bool:
+    """A multi-valued parameter (?country=NL&country=DE, or comma-separated) whose values are all known."""
+    values = value if isinstance(value, list) else ([value] if value is not None else [])
+    parts = [part for text in values for part in str(text).split(",") if part != ""]
+    return all(part in choices for part in parts)
+
+
+def view_key(*parts) -> str:
+    """A short, stable suffix for widget keys that must reset when the view's state changes."""
+    import hashlib
+
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:8]

@@ -110,13 +110,13 @@ def chart_panel(chart: str, name: str, params: dict | None = None, *, key: str, 
         return
     spec_json = json.dumps(spec)
     frozen = tuple(sorted(params.items()))
-    tools = st.columns([1.2, 1, 1, 1, 6], vertical_alignment="center")
-    show_data = tools[0].toggle("Data", key=f"{key}-data", help="Show the chart's rows as a table")
-    tools[1].download_button("PNG", data=functools.partial(png_bytes, spec_json), file_name=f"{key}.png",
+    tools = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    show_data = tools.toggle("Data", key=f"{key}-data", help="Show the chart's rows as a table")
+    tools.download_button("PNG", data=functools.partial(png_bytes, spec_json), file_name=f"{key}.png",
                              mime="image/png", on_click="ignore", key=f"{key}-png", icon=":material/image:")
-    tools[2].download_button("SVG", data=functools.partial(svg_bytes, spec_json), file_name=f"{key}.svg",
+    tools.download_button("SVG", data=functools.partial(svg_bytes, spec_json), file_name=f"{key}.svg",
                              mime="image/svg+xml", on_click="ignore", key=f"{key}-svg", icon=":material/draw:")
-    tools[3].download_button("CSV", data=functools.partial(csv_bytes, name, frozen), file_name=f"{key}.csv",
+    tools.download_button("CSV", data=functools.partial(csv_bytes, name, frozen), file_name=f"{key}.csv",
                              mime="text/csv", on_click="ignore", key=f"{key}-csv", icon=":material/table:")
     if show_data:
         st.dataframe(query(name, **params), hide_index=True, width="stretch")

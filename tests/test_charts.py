@@ -3,12 +3,21 @@
 import io
 import json
 
+import altair as alt
 import pytest
 from PIL import Image
 
 from evidence import charts, findings, palette, ui
 
-CHARTED = {(f.chart, f.query, tuple(sorted(f.params.items()))) for f in findings.FINDINGS}
+CASE_FILTERS = (("countries", ("NL", "DE")), ("presented", None), ("selected", "lifetec"), ("types", None),
+                ("typologies", None))
+# Every chart a page draws: the slides' charts and the Case studies page's linked charts.
+CHARTED = {(f.chart, f.query, tuple(sorted(f.params.items()))) for f in findings.FINDINGS} | {
+    ("case_typology", "case_filter", CASE_FILTERS),
+    ("case_map", "case_filter", CASE_FILTERS),
+    ("case_types", "case_type_cases", CASE_FILTERS),
+    ("case_reasons", "case_aggregates", (("topic", None),)),
+}
 
 
 def tooltip_fields(spec) -> set[str]:
@@ -28,7 +37,8 @@ def tooltip_fields(spec) -> set[str]:
 @pytest.mark.parametrize(("chart", "query", "params"), sorted(CHARTED))
 @pytest.mark.parametrize("large", [False, True])
 def test_every_chart_has_title_source_and_tooltips(db, chart, query, params, large):
-    spec = charts.BUILDERS[chart](db.query(query, **dict(params)), large=large).to_dict()
+    params = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    spec = charts.BUILDERS[chart](db.query(query, **params), large=large).to_dict()
     title = spec["title"]
     lines = [title["text"]] + list(title.get("subtitle", []))
     assert any(str(line).startswith("Source: ") for line in lines), lines
@@ -85,3 +95,41 @@ def test_png_export_is_a_valid_image(db):
 def test_svg_export_is_svg(db):
     spec = charts.what_how(db.query("what_how_matrix")).to_dict()
     assert ui.svg_bytes(json.dumps(spec)).lstrip().startswith(b"<svg")
+
+
+def layer_data(chart, index: int):
+    """A layer's rows (Altair lifts data shared by all layers to the top of the chart)."""
+    data = chart.layer[index].data
+    return chart.data if isinstance(data, type(alt.Undefined)) else data
+
+
+def case_params() -> dict:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in CASE_FILTERS}
+
+
+def test_case_charts_highlight_the_filtered_and_the_selected_case(db):
+    params = case_params()
+    frame = db.query("case_filter", **params)
+    chart = charts.case_typology(frame)
+    blocks = layer_data(chart, 0)
+    assert set(blocks[blocks["in_filter"]]["name"]) == {"KeyGene", "LifeTec", "WEPROG", "Food Freshly"}
+    assert blocks[blocks["selected"]]["name"].tolist() == ["LifeTec"]
+    spec = json.dumps(chart.to_dict())
+    assert "datum.in_filter" in spec and "datum.selected" in spec
+
+
+def test_case_map_counts_home_countries(db):
+    frame = db.query("case_filter", countries=None, typologies=None, types=None, presented=None, selected=None)
+    tiles = layer_data(charts.case_map(frame), 0).set_index("iso2")
+    assert tiles.loc["NL", "cases"] == 2 and tiles.loc["DE", "cases"] == 2  # Food Freshly, WEPROG
+    assert tiles.loc["DK", "cases"] == 1 and tiles.loc["IL", "cases"] == 1
+    assert tiles["cases"].sum() == 13  # 12 cases, WEPROG in two countries
+    assert tiles.loc["IT", "cases"] == 0
+
+
+def test_case_types_show_counts_beside_named_cases(db):
+    params = case_params()
+    chart = charts.case_types(db.query("case_type_cases", **params))
+    counted, named = layer_data(chart, 0).set_index("type_id"), layer_data(chart, 2)
+    assert counted.loc["collaboration", "cases"] == 11 and counted.loc["ip", "label"] == "no count given"
+    assert len(named[named["type_id"] == "collaboration"]) == 6

@@ -34,6 +34,11 @@ EXAMPLES = {
     "survey_samples": {"sample_id": "2016-06-09"},
     "survey_figure_results": {"figure_id": "6"},
     "headline_figures": {"sample_id": "2016-06-09"},
+    "case_filter": {"countries": ["NL"], "typologies": None, "types": ["branch"], "presented": None, "selected": None},
+    "case_type_cases": {"countries": None, "typologies": ["born_global"], "types": None, "presented": True,
+                        "selected": "weprog"},
+    "case_card": {"case_id": "weprog"},
+    "case_options": {},
     "study_vs_experts": {"outcome": None},
     "swot": {"quadrant": "threat"},
     "table_row_count": {"table_name": "cases"},
@@ -43,17 +48,23 @@ EXAMPLES = {
 }
 
 
-def declared_columns(sql: str) -> list[str] | None:
+def header_field(sql: str, field: str) -> str | None:
+    """The text of a query header line such as `-- columns:`, with its indented continuation lines."""
     lines = sql.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.startswith("-- columns:")), None)
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"-- {field}:")), None)
     if start is None:
         return None
-    text = lines[start].removeprefix("-- columns:")
+    text = lines[start].removeprefix(f"-- {field}:")
     for line in lines[start + 1:]:
         if not line.startswith("--     "):
             break
         text += "," + line.removeprefix("--")
-    return [c.strip() for c in text.split(",") if c.strip()]
+    return text
+
+
+def declared_columns(sql: str) -> list[str] | None:
+    text = header_field(sql, "columns")
+    return None if text is None else [c.strip() for c in text.split(",") if c.strip()]
 
 
 def test_every_query_has_an_example():
@@ -75,8 +86,7 @@ def test_query_runs_and_returns_its_declared_columns(db, name):
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_declared_params_match_used_params(name):
     query = queries.get(name)
-    params_line = next(line for line in query.sql.splitlines() if line.startswith("-- params:"))
-    declared = set(re.findall(r"\$(\w+)", params_line))
+    declared = set(re.findall(r"\$(\w+)", header_field(query.sql, "params")))
     assert declared == set(query.params)
 
 

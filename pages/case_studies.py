@@ -1,0 +1,198 @@
+"""Case studies: the 12 SMEs, filterable, with linked charts, a case table and a card per case."""
+
+import pandas as pd
+import streamlit as st
+
+from evidence import state, ui
+
+options = ui.query("case_options")
+LABELS = {field: dict(zip(group["value"], group["label"], strict=True)) for field, group in options.groupby("field")}
+LABELS["type"] = {key: text.removeprefix("the ").removesuffix(" type") for key, text in LABELS["type"].items()}
+# Widgets offer the labels (so links read "?typology=Urged+globals"); queries take the ids.
+IDS = {field: {text: key for key, text in labels.items()} for field, labels in LABELS.items()}
+COUNTRIES, TYPOLOGIES, TYPES, CASES = (list(IDS[f]) for f in ("country", "typology", "type", "case"))
+PRESENTED = {"yes": True, "no": False}
+FILTER_KEYS = ("country", "typology", "type", "presented")
+
+
+def reset() -> None:
+    for key in ("country", "typology", "type"):
+        st.session_state[key] = []
+    st.session_state["presented"] = None
+    st.session_state["case"] = None
+
+
+def clicked(chart_key: str, param: str, field: str, filter_key: str) -> None:
+    # A click on a chart mark toggles that value in the URL-bound filter: one state, not two.
+    value = state.picked(st.session_state.get(chart_key), param, field)
+    shown = LABELS[filter_key].get(value) if value is not None else None
+    st.session_state[filter_key] = state.toggle(st.session_state.get(filter_key), shown)
+
+
+def row_selected(table_key: str, shown: pd.DataFrame) -> None:
+    rows = (st.session_state.get(table_key) or {}).get("selection", {}).get("rows", [])
+    st.session_state["case"] = shown.iloc[rows[0]]["name"] if rows else None
+
+
+ui.review_params({
+    "country": lambda v: state.valid_choices(v, COUNTRIES),
+    "typology": lambda v: state.valid_choices(v, TYPOLOGIES),
+    "type": lambda v: state.valid_choices(v, TYPES),
+    "presented": lambda v: state.valid_choice(v, PRESENTED),
+    "case": lambda v: state.valid_choice(v, CASES),
+})
+
+head, tools = st.columns([5, 2], vertical_alignment="bottom")
+head.title("Case studies")
+with tools:
+    ui.show_share_link("case_studies")
+st.markdown(
+    "The study by empirica and Dialogic looked at **12 SMEs** that take their research and innovation abroad. "
+    "Filter them, click a chart to filter, select a row for the case's card. Every count is the report's, and "
+    "where the report names fewer cases than it counts, the chart shows both."
+)
+
+# ------------------------------------------------------------------------------ filters (kept in the URL)
+
+with st.container(border=True):
+    columns = st.columns([3, 3, 3, 2, 1.2], vertical_alignment="bottom")
+    countries = columns[0].multiselect("Home country", COUNTRIES, key="country", bind="query-params",
+                                       placeholder="All countries")
+    typologies = columns[1].multiselect("Typology group", TYPOLOGIES, key="typology", bind="query-params",
+                                        placeholder="All groups")
+    types = columns[2].multiselect("Type the report names", TYPES, key="type", bind="query-params",
+                                   placeholder="All types",
+                                   help="Cases for which the report names this type of internationalising "
+                                        "innovation. The report counts more cases than it names.")
+    presented = columns[3].segmented_control("Presented at the workshop", list(PRESENTED), key="presented",
+                                             bind="query-params")
+    columns[4].button("Reset", icon=":material/restart_alt:", on_click=reset, help="Clear every filter and the card")
+
+# The page is laid out top to bottom, but the case selector (near the table) must be read before the charts,
+# which highlight the selected case: reserve the places first, then fill them.
+summary_area, charts_area, cases_area = st.container(), st.container(), st.container()
+cases_area.header("The cases")
+table_slot = cases_area.container()
+selected_name = cases_area.selectbox("Case card", CASES, index=None, key="case", bind="query-params",
+                                     placeholder="Select a row of the table, or pick a case")
+selected = IDS["case"].get(selected_name)
+card_slot = cases_area.container()
+
+params = {"countries": [IDS["country"][c] for c in countries] or None,
+          "typologies": [IDS["typology"][t] for t in typologies] or None,
+          "types": [IDS["type"][t] for t in types] or None,
+          "presented": PRESENTED.get(presented), "selected": selected}
+cases = ui.query("case_filter", **params)
+matching = cases[cases["in_filter"]]
+suffix = state.view_key(countries, typologies, types, presented, selected)
+if not matching.empty:
+    summary_area.caption(f"{len(matching)} of {len(cases)} cases match.")
+else:
+    summary_area.info("No case matches these filters. The report's 12 cases are still drawn below, all dimmed: "
+            "remove a filter or press Reset.", icon=":material/filter_alt_off:")
+
+# ------------------------------------------------------------------------------ linked charts
+
+with charts_area:
+    left, right = st.columns([3, 2])
+    with left:
+        key = f"case-typology-{suffix}"
+        ui.chart_panel("case_typology", "case_filter", params, key=key, selection="pick_typology",
+                       on_select=lambda k=f"{key}-chart": clicked(k, "pick_typology", "typology_id", "typology"))
+    with right:
+        key = f"case-map-{suffix}"
+        ui.chart_panel("case_map", "case_filter", params, key=key, selection="pick_country",
+                       on_select=lambda k=f"{key}-chart": clicked(k, "pick_country", "iso2", "country"))
+
+    key = f"case-types-{suffix}"
+    type_params = {name: value for name, value in params.items()}
+    ui.chart_panel("case_types", "case_type_cases", type_params, key=key, selection="pick_type",
+                   on_select=lambda k=f"{key}-chart": clicked(k, "pick_type", "type_id", "type"))
+    named = ui.query("case_type_cases", **params)
+    collaborating = named[named["type_id"] == "collaboration"]
+    st.caption(
+        f"The report counts {int(collaborating['reported_count'].iloc[0])} of 12 cases collaborating with partners "
+        f"outside Europe but names only {len(collaborating)} cases for the type, "
+        f"{int((collaborating['coding'] == 'project').sum())} of them on the project's reading of a sentence; it "
+        "gives no count for the IP and employment types and names no case for them. Each case's card quotes the "
+        "sentences."
+    )
+    ui.chart_panel("case_reasons", "case_aggregates", {"topic": None}, key="case-reasons")
+
+# ------------------------------------------------------------------------------ the cases, and one case's card
+
+if not matching.empty:
+    shown = matching.assign(
+        home=matching["home_country_label"],
+        types=matching["types_named"].fillna("").map(lambda t: [LABELS["type"][x] for x in t.split(";") if x]),
+        presented=matching["presented_at_workshop"].map({True: "yes", False: ""}),
+        founded=matching["founded_year"].map(lambda y: "–" if pd.isna(y) else str(int(y))),
+        staff=[("–" if pd.isna(n) else ("about " if q == "about" else "") + str(int(n)))
+               for n, q in zip(matching["staff"], matching["staff_qualifier"], strict=True)],
+        source=matching["source"].map(ui.source_label),
+    )[["case_id", "name", "home", "typology_label", "types", "presented", "founded", "staff", "source"]]
+    table_key = f"case-table-{suffix}"
+    table_slot.dataframe(
+        shown, hide_index=True, width="stretch", key=table_key, on_select=lambda: row_selected(table_key, shown),
+        selection_mode="single-row", height=35 * (len(shown) + 1) + 3,
+        column_order=["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"],
+        column_config={
+            "name": st.column_config.TextColumn("Case", width="medium"),
+            "home": st.column_config.TextColumn("Home country (as printed)"),
+            "typology_label": st.column_config.TextColumn("Typology group"),
+            "types": st.column_config.ListColumn("Types the report names"),
+            "presented": st.column_config.TextColumn("At the workshop"),
+            "founded": st.column_config.TextColumn("Founded", help="– : the report does not say"),
+            "staff": st.column_config.TextColumn("Staff", help="– : the report does not say"),
+            "source": st.column_config.TextColumn("Source"),
+        },
+    )
+
+if selected:
+    card = ui.query("case_card", case_id=selected).iloc[0]
+    activities = ui.query("case_activities", case_id=selected)
+    with card_slot.container(border=True):
+        st.subheader(card["name"])
+        facts = [f"Home: {ui.md(card['home_country_label'])}", f"Typology: {ui.md(card['typology_label'])}"]
+        if isinstance(card["name_variants"], str):
+            facts.append(f"Also written: {ui.md(card['name_variants'])}")
+        if card["presented_at_workshop"]:
+            facts.append("Presented at the workshop")
+        st.markdown(" · ".join(facts))
+        if isinstance(card["description"], str):
+            st.markdown(f"**What it does.** “{ui.md(card['description'])}”  \n"
+                        f":gray[{ui.source_label(card['source'])}]")
+        else:
+            st.markdown("**What it does.** The report only names this case.")
+        st.markdown(f"**Why {ui.md(card['typology_label'].lower())}.** “{ui.md(card['typology_reason'])}”  \n"
+                    f":gray[{ui.source_label(card['typology_source'])}]")
+        st.markdown("**What the report says it does**")
+        if activities.empty:
+            st.markdown("The report attributes no type of internationalising innovation to this case by name.")
+        for row in activities.itertuples():
+            verb = "does" if row.stance == "does" else "does **not**"
+            partners = f" · partners: {ui.md(row.partner_countries)}" if isinstance(row.partner_countries, str) else ""
+            coded = (f"  \n:orange[Project's match: {ui.md(row.coding_rationale)}]"
+                     if row.coding == "project" else "")
+            st.markdown(f"- {ui.md(row.type_label)} ({verb}): “{ui.md(row.evidence)}”  \n"
+                        f":gray[{ui.source_label(row.source)}{partners}]{coded}")
+        figures = []
+        if pd.notna(card["founded_year"]):
+            figures.append(f"founded {int(card['founded_year'])}")
+        if pd.notna(card["age_years"]):
+            figures.append(f"{int(card['age_years'])} years old")
+        if pd.notna(card["staff"]):
+            figures.append(f"{'about ' if card['staff_qualifier'] == 'about' else ''}{int(card['staff'])} employees")
+        if pd.notna(card["contract_min_eur"]):
+            figures.append(f"contracts of EUR {int(card['contract_min_eur']):,} to {int(card['contract_max_eur']):,}")
+        if isinstance(card["website"], str):
+            figures.append(card["website"])
+        st.markdown("**Figures.** " + (ui.md("; ".join(figures)) + f"  \n:gray[{ui.source_label(card['source'])}]"
+                                       if figures else "The report gives no figures for this case."))
+        if card["presented_at_workshop"]:
+            st.markdown(f"**At the workshop** ({ui.source_label(card['presentation_source'])})")
+            for row in ui.query("statements", section=card["presentation_source"]).itertuples():
+                st.markdown(f"- {ui.md(row.speaker_label)}: {ui.md(row.paraphrase)}")
+        sources = sorted({card["source"], card["typology_source"], *activities["source"],
+                          *([card["presentation_source"]] if card["presented_at_workshop"] else [])})
+        st.caption("Sources: " + ", ".join(ui.md(ui.source_label(s)) for s in sources))
