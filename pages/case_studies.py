@@ -55,7 +55,7 @@ st.markdown(
 # ------------------------------------------------------------------------------ filters (kept in the URL)
 
 with st.container(border=True):
-    columns = st.columns([3, 3, 3, 2, 1.2], vertical_alignment="bottom")
+    columns = st.columns([3, 3, 3, 2.2, 1.5], vertical_alignment="bottom")
     countries = columns[0].multiselect("Home country", COUNTRIES, key="country", bind="query-params",
                                        placeholder="All countries")
     typologies = columns[1].multiselect("Typology group", TYPOLOGIES, key="typology", bind="query-params",

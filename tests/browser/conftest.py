@@ -92,6 +92,15 @@ class Page:
         )
         self.page.wait_for_timeout(400)
 
+    def screenshot_whole(self, path) -> None:
+        """A screenshot of the whole page: Streamlit scrolls inside its main block, so grow the window."""
+        height = self.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        width = self.page.viewport_size["width"]
+        self.page.set_viewport_size({"width": width, "height": min(int(height) + 40, 8000)})
+        self.settle()
+        self.page.wait_for_timeout(800)
+        self.page.screenshot(path=path)
+
     def assert_healthy(self) -> None:
         exceptions = self.page.locator('[data-testid="stException"]')
         assert exceptions.count() == 0, exceptions.first.inner_text()

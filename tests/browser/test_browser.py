@@ -10,7 +10,7 @@ from evidence.findings import FINDINGS
 
 from .conftest import SCREENSHOTS
 
-PAGES = ["/"]  # the default page is served at the root; later views add their paths
+PAGES = ["/"]  # other pages are opened through the navigation (see test_case_studies_browser.py)
 SIZES = [(1280, 720), (1920, 1080)]
 CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
 
