@@ -12,8 +12,9 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 @pytest.fixture(scope="module")
 def tables(db):
     """The raw tables, to compute expectations independently of the page's SQL."""
-    return {name: db.query("table_rows", table_name=name) for name in
-            ("cases", "case_countries", "case_activities", "countries", "typology_groups", "internationalisation_types")}
+    names = ("cases", "case_countries", "case_activities", "countries", "typology_groups",
+             "internationalisation_types")
+    return {name: db.query("table_rows", table_name=name) for name in names}
 
 
 def open_page() -> AppTest:
