@@ -26,6 +26,7 @@ pages = {
     "Explore": [
         st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True),
         st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
+        st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
     ],
 }
 page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")

@@ -39,8 +39,10 @@ def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
         .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", labelLimit=400)
         .configure_view(stroke=None)
         # Fit the width to the page; the height set by each builder is the plot's own, so titles and
-        # legends add to it instead of squeezing it (Streamlit's default would fit both).
-        .properties(autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+        # legends add to it instead of squeezing it (Streamlit's default would fit both). Side-by-side
+        # charts cannot be fitted: they keep the widths their builder gives them.
+        .properties(autosize=alt.AutoSizeParams(
+            type="pad" if isinstance(chart, alt.HConcatChart) else "fit-x", contains="padding"))
     )
 
 
@@ -535,5 +537,200 @@ def case_reasons(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      "Section 3.2 (counts over the 12 cases)",
                      "The report gives these only as totals: filters do not apply."),
         height=260,
+    )
+    return _finish(chart, large)
+
+
+# ------------------------------------------------------------------------------ the Expert survey page
+
+
+def _item_label(frame: pd.DataFrame) -> pd.Series:
+    return frame["figure_id"] + "." + frame["letter"] + "  " + frame["text"].str.slice(0, 56) + frame["text"].map(
+        lambda t: "…" if len(t) > 56 else "")
+
+
+@builder
+def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Every item with what the report says: a verdict in words, and the shares it gives, drawn as precisely as
+    it gives them (the marker's shape is the qualifier; two-level priorities stacked). Items with no result say so."""
+    data = frame.assign(item=_item_label(frame))
+    order = list(data.drop_duplicates("item_id")["item"])
+    # The words column: one line per item.
+    def words(group: pd.DataFrame) -> str:
+        if group["result_id"].isna().all():
+            return "no result given"
+        verdicts = list(dict.fromkeys(group["verdict"].dropna()))
+        quantities = [q for q in dict.fromkeys(group["qualifier"].dropna())
+                      if q not in ("exact", "none", "almost", "nearly", "more than", "about")]
+        return ", ".join(verdicts) + (f" ({', '.join(quantities)})" if quantities else "")
+
+    summary = data.groupby(["item_id", "item"], as_index=False, sort=False).apply(
+        lambda g: pd.Series({"words": words(g), "selected": bool(g["selected"].any()),
+                             "flagged": bool(g["contradiction_id"].notna().any())}),
+        include_groups=False,
+    )
+    summary["tone"] = [("selected" if selected else "no result" if words == "no result given" else "result")
+                       for selected, words in zip(summary["selected"], summary["words"], strict=True)]
+    numeric = data[data["value_pct"].notna()].copy()
+    numeric["measure_label"] = numeric["measure"].str.replace("_", " ")
+    numeric["source_label"] = numeric["source"].str.replace("sec-", "Section ").str.replace("fig-", "Figure ")
+    numeric["flag"] = numeric["contradiction_id"].fillna("")
+    stacked_mask = numeric["measure"].isin(["high_priority", "priority"]) & (numeric["qualifier"] == "exact")
+    stacked = numeric[stacked_mask].sort_values(["item_id", "measure"]).copy()
+    stacked["x0"] = stacked.groupby("item_id")["value_pct"].cumsum() - stacked["value_pct"]
+    stacked["x1"] = stacked["x0"] + stacked["value_pct"]
+    points = numeric[~stacked_mask].copy()
+    points["rank"] = points.groupby("item_id").cumcount()
+    points["shape_key"] = points["qualifier"].map(lambda q: palette.QUALIFIER_SHAPES.get(q, ("circle", q))[1])
+    points["lo"] = points.apply(lambda r: r.value_pct - 5 if r.qualifier in ("almost", "nearly") else (
+        r.value_pct - 3 if r.qualifier == "about" else r.value_pct), axis=1)
+    points["hi"] = points.apply(lambda r: r.value_pct + 5 if r.qualifier == "more than" else (
+        r.value_pct + 3 if r.qualifier == "about" else r.value_pct), axis=1)
+    shape_domain = list(dict.fromkeys(label for _, label in palette.QUALIFIER_SHAPES.values()))
+    shape_range = list(dict.fromkeys(shape for shape, _ in palette.QUALIFIER_SHAPES.values()))
+    present = set(numeric["measure"])
+    measure_domain, measure_range = palette.scale({m: c for m, c in palette.MEASURES.items() if m in present})
+    pick = alt.selection_point(name="pick_item", fields=["item_id"], on="click", clear="dblclick")
+    tooltip = [alt.Tooltip("item:N"), alt.Tooltip("measure_label:N", title="measure"),
+               alt.Tooltip("value_pct:Q", title="%"), alt.Tooltip("qualifier:N"),
+               alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source"),
+               alt.Tooltip("flag:N", title="contradiction")]
+    y = alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
+    row_height = 30 if large else 26
+    height = max(60, row_height * len(order))
+
+    words_chart = alt.Chart(summary).mark_text(align="left", cursor="pointer").encode(
+        y=y, x=alt.value(4), text="words:N",
+        color=alt.Color("tone:N", scale=alt.Scale(domain=["selected", "no result", "result"],
+                                                  range=[palette.VERMILLION, palette.GREY, palette.INK]),
+                        legend=None),
+        tooltip=[alt.Tooltip("item:N"), alt.Tooltip("words:N", title="the report says")],
+    ).properties(width=175, height=height, title=alt.Title("In words", anchor="start", fontSize=12))
+
+    x = alt.X("value_pct:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100]))
+    y = alt.Y("item:N", sort=order, title=None, axis=None)  # the words panel carries the item labels
+    bars = alt.Chart(stacked).mark_bar(height=12, cursor="pointer").encode(
+        y=y, x=alt.X("x0:Q", scale=alt.Scale(domain=[0, 100]), title="% of respondents"), x2="x1:Q",
+        color=alt.Color("measure:N", scale=alt.Scale(domain=measure_domain, range=measure_range),
+                        legend=alt.Legend(title="measure", orient="right", direction="vertical", columns=1,
+                                          labelExpr="replace(datum.label, /_/g, ' ')", labelLimit=200)),
+        tooltip=tooltip,
+    )
+    spans = alt.Chart(points).mark_rule(strokeDash=[3, 2], strokeWidth=2).encode(
+        y=y, yOffset=alt.YOffset("rank:O"), x=alt.X("lo:Q", scale=alt.Scale(domain=[0, 100])), x2="hi:Q",
+        color=alt.Color("measure:N", scale=alt.Scale(domain=measure_domain, range=measure_range)),
+    )
+    marks = alt.Chart(points).mark_point(filled=True, size=110, cursor="pointer").add_params(pick).encode(
+        y=y, yOffset=alt.YOffset("rank:O"), x=x,
+        shape=alt.Shape("shape_key:N", scale=alt.Scale(domain=shape_domain, range=shape_range),
+                        legend=alt.Legend(title="how precise the report is", orient="right", direction="vertical",
+                                          columns=1, labelLimit=260)),
+        color=alt.Color("measure:N", scale=alt.Scale(domain=measure_domain, range=measure_range)),
+        stroke=alt.condition("datum.flag != ''", alt.value(palette.VERMILLION), alt.value(None)),
+        strokeWidth=alt.condition("datum.flag != ''", alt.value(2.5), alt.value(0)),
+        tooltip=tooltip,
+    )
+    shares = alt.layer(bars, spans, marks).properties(
+        height=height, width=360, title=alt.Title("Shares the report gives", anchor="start", fontSize=12))
+    chart = alt.hconcat(words_chart, shares, spacing=8).resolve_scale(
+        y="shared", color="independent", shape="independent").properties(
+        title=_title("What the experts said, as precisely as the report says it",
+                     "Annex 3 (Figures 1a to 7) and sections 3.3, 4.3.3, 7.2-7.4",
+                     "Red ring: a number the report contradicts elsewhere. Click an item for its panel."),
+    )
+    return _finish(chart, large)
+
+
+@builder
+def respondent_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Who answered, for one sample date: the respondent types with their shares where the report gives them."""
+    data = frame.assign(
+        shown=frame["share_pct"].fillna(0),
+        label=frame["share_pct"].map(lambda s: "listed, no share given" if pd.isna(s) else f"{int(s)}%"),
+        source_label=frame["source"].str.replace("sec-", "Section "),
+    )
+    total = frame["share_pct"].sum()
+    order = list(data.sort_values("position")["respondent_type"])
+    base = alt.Chart(data)
+    bars = base.mark_bar(color=palette.BLUE).encode(
+        y=alt.Y("respondent_type:N", sort=order, title=None),
+        x=alt.X("shown:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100])),
+        tooltip=["respondent_type:N", alt.Tooltip("label:N", title="share"), alt.Tooltip("source_label:N", title="source")],
+    )
+    labels = base.mark_text(align="left", dx=4).encode(y=alt.Y("respondent_type:N", sort=order), x="shown:Q",
+                                                        text="label:N")
+    note = (f"The shares add up to {int(total)}% (rounding; contradiction c-respondent-shares)." if total > 100
+            else "Only the first share is given for this date.")
+    chart = alt.layer(bars, labels).properties(
+        title=_title("Who answered", f"{data['source_label'].iloc[0]} (sample of {data['sample_id'].iloc[0]})", note),
+        height=max(100, 28 * len(data)),
+    )
+    return _finish(chart, large)
+
+
+@builder
+def expertise(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Table 1 as a heatmap: self-assessed expertise by domain."""
+    data = frame.assign(text=frame["share_pct"].astype(str) + "%", source="Table 1 (Annex 3, Section 7.1)")
+    domains = ["SMEs", "Innovation", "Research", "International business"]
+    base = alt.Chart(data).encode(
+        x=alt.X("level:N", sort=["High", "Medium", "Low"], title="self-assessed expertise",
+                axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("domain:N", sort=domains, title=None),
+    )
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("share_pct:Q", scale=alt.Scale(domain=[0, 100], range=["#f2f7fb", palette.BLUE]),
+                        legend=None),
+        tooltip=["domain:N", "level:N", alt.Tooltip("share_pct:Q", title="% of respondents"), "source:N"],
+    )
+    text = base.mark_text(fontSize=14).encode(
+        text="text:N", color=alt.condition("datum.share_pct > 45", alt.value("white"), alt.value(palette.INK)))
+    chart = alt.layer(cells, text).properties(
+        title=_title("How expert the respondents say they are", "Table 1 (Annex 3, Section 7.1)"), height=180)
+    return _finish(chart, large)
+
+
+@builder
+def ease(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """How easy the respondents found answering the questions."""
+    data = frame.assign(source="Section 7.1")
+    order = list(data.sort_values("position")["answer"])
+    base = alt.Chart(data)
+    bars = base.mark_bar(color=palette.BLUE).encode(
+        y=alt.Y("answer:N", sort=order, title=None), x=alt.X("respondents:Q", title="respondents"),
+        tooltip=["answer:N", "respondents:Q", "source:N"],
+    )
+    labels = base.mark_text(align="left", dx=4).encode(y=alt.Y("answer:N", sort=order), x="respondents:Q",
+                                                        text="respondents:Q")
+    chart = alt.layer(bars, labels).properties(
+        title=_title("How easy answering was", "Section 7.1",
+                     f"{int(data['respondents'].sum())} answers, against 44 valid responses (c-ease-total)."),
+        height=100,
+    )
+    return _finish(chart, large)
+
+
+@builder
+def regions(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The regions chosen by the 12 respondents who wanted a regional focus (Figure 7)."""
+    data = frame.assign(
+        coding=frame["count_derived"].map({True: palette.CODED, False: palette.STATED}),
+        source_label=frame["source"].str.replace("sec-", "Section "),
+    )
+    order = list(data.sort_values("position")["region"])
+    base = alt.Chart(data)
+    bars = base.mark_bar(color=palette.BLUE, stroke=palette.INK, strokeWidth=0.6).encode(
+        y=alt.Y("region:N", sort=order, title=None),
+        x=alt.X("respondents:Q", title="respondents (of 12)", scale=alt.Scale(domain=[0, 12])),
+        tooltip=["region:N", "respondents:Q", alt.Tooltip("share_wording:N", title="the report says"),
+                 alt.Tooltip("source_label:N", title="source")],
+        **_coding_legend(),
+    )
+    labels = base.mark_text(align="left", dx=4).encode(y=alt.Y("region:N", sort=order), x="respondents:Q",
+                                                        text="share_wording:N")
+    chart = alt.layer(bars, labels).properties(
+        title=_title("Which regions, for those who wanted a focus", "Figure 7 and Section 7.3.4 (N = 12)",
+                     "“50%” of 12 is drawn as 6: the project's arithmetic, lighter and dashed."),
+        height=150,
     )
     return _finish(chart, large)

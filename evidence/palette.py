@@ -60,3 +60,19 @@ def scale(mapping: dict[str, str], labels: dict[str, str] | None = None) -> tupl
     """Domain and range for an Altair colour scale, in the mapping's order (labels rename the domain)."""
     domain = [labels.get(key, key) if labels else key for key in mapping]
     return domain, list(mapping.values())
+
+# How a survey share is drawn, by the report's qualifier: the marker says how precise the number is.
+QUALIFIER_SHAPES = {
+    "exact": ("circle", "exact: the report prints this number"),
+    "almost": ("triangle-left", "almost / nearly: just under this number"),
+    "nearly": ("triangle-left", "almost / nearly: just under this number"),
+    "more than": ("triangle-right", "more than: over this number"),
+    "about": ("diamond", "about: roughly this number"),
+}
+
+MEASURES = {
+    "agree": BLUE, "fully_agree": "#003f63", "important": BLUE, "useful": BLUE, "very_useful": "#003f63",
+    "support": BLUE, "high_priority": BLUE, "priority": SKY, "priority_total": "#003f63",
+    "undecided": ORANGE, "undecided_or_reject": ORANGE, "undecided_or_not_convinced": ORANGE,
+    "reject": VERMILLION, "yes": BLUE, "no": VERMILLION,
+}

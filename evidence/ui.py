@@ -101,10 +101,12 @@ def chart_panel(chart: str, name: str, params: dict | None = None, *, key: str, 
     """
     params = params or {}
     spec = chart_spec(chart, name, params, large)
+    # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
+    width = "content" if "hconcat" in spec else "stretch"
     if on_select is None:
-        st.vega_lite_chart(spec, width="stretch", theme=None, key=f"{key}-chart")
+        st.vega_lite_chart(spec, width=width, theme=None, key=f"{key}-chart")
     else:
-        st.vega_lite_chart(spec, width="stretch", theme=None, key=f"{key}-chart", on_select=on_select,
+        st.vega_lite_chart(spec, width=width, theme=None, key=f"{key}-chart", on_select=on_select,
                            selection_mode=selection)
     if not show_tools:
         return

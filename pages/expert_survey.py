@@ -1,0 +1,194 @@
+"""Expert survey: who answered, what they said, and how precise the report is about it."""
+
+import pandas as pd
+import streamlit as st
+
+from evidence import state, ui
+
+SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
+THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
+    "general_statements": "Views on SMEs", "drivers": "Drivers", "barriers": "Barriers",
+    "trade_missions": "Trade missions", "networking": "Networking mechanisms", "support_measures": "Support measures",
+    "regional_focus": "Regional focus", "further_measures": "Further measures (open question)",
+}
+THEME_IDS = {label: key for key, label in THEMES.items()}
+items = ui.query("survey_items", figure_id=None)
+ITEMS = list(items["item_id"])  # the URL keeps the short id: ?item=6.f
+ITEM_TEXT = dict(zip(items["item_id"], items["text"], strict=True))
+
+
+def picked_item(chart_key: str) -> None:
+    # A click on an item's mark opens its panel through the URL-bound item selector: one state.
+    item = state.picked(st.session_state.get(chart_key), "pick_item", "item_id")
+    if item:
+        st.session_state["item"] = item
+
+
+ui.review_params({
+    "sample": lambda v: state.valid_choice(v, SAMPLES),
+    "theme": lambda v: state.valid_choices(v, THEME_IDS),
+    "item": lambda v: state.valid_choice(v, ITEMS),
+})
+
+head, tools = st.columns([5, 2], vertical_alignment="bottom")
+head.title("Expert survey")
+with tools:
+    ui.show_share_link("expert_survey")
+st.markdown(
+    "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
+    "the study's preliminary findings. Its charts were lost from the report; only the prose about them survives. "
+    "This page shows **everything the report says about the survey, and nothing it does not**: a share only "
+    "where the report prints one, with its qualifier (\"almost\", \"more than\"), and the verdict in words otherwise."
+)
+
+# ------------------------------------------------------------------------------ the sample
+
+st.header("The sample")
+sample_label = st.segmented_control("Sample as reported on", list(SAMPLES), key="sample", bind="query-params",
+                                    default="30 June 2016", required=True,
+                                    help="The report counts 43 valid responses by 9 June (section 3.3) and 44 by "
+                                         "30 June (Annex 3): both are kept.")
+sample_id = SAMPLES[sample_label]
+sample = ui.query("survey_samples", sample_id=sample_id)
+first = sample.iloc[0]
+metrics = st.columns(4)
+metrics[0].metric("Valid responses", int(first["valid_responses"]), border=True,
+                  help=f"Source: {ui.source_label(first['source'])}")
+metrics[1].metric("Fully completed", int(first["complete"]), border=True)
+metrics[2].metric("Partially completed", int(first["partial"]), border=True)
+metrics[3].metric("Most from one country", int(first["max_per_country"]), border=True)
+st.caption(f"“{ui.md(first['wording'])}” · {ui.md(ui.source_label(first['source']))} · "
+           "The other date's count is one switch away; the difference is flagged as contradiction c-sample-size.")
+who, expert = st.columns(2)
+with who:
+    ui.chart_panel("respondent_types", "survey_samples", {"sample_id": sample_id}, key=f"respondents-{sample_id}")
+with expert:
+    ui.chart_panel("expertise", "survey_expertise", {}, key="expertise")
+ui.chart_panel("ease", "survey_ease", {}, key="ease")
+
+# ------------------------------------------------------------------------------ the statements
+
+st.header("What the experts said")
+chosen = st.multiselect("Themes", list(THEME_IDS), key="theme", bind="query-params", placeholder="All themes",
+                        help="The survey's questions: Figures 1a-1b (views on SMEs), 2 (drivers), 3 (barriers), "
+                             "4 (trade missions), 5 (networking), 6 (support measures), 7 (regional focus)")
+questions = [THEME_IDS[label] for label in chosen] or None
+item_slot = st.container()
+item_id = st.selectbox("Item", ITEMS, index=None, key="item", bind="query-params",
+                       placeholder="Click an item in the chart, or pick one (figure.letter)",
+                       help="Items are numbered by figure and letter, as in Annex 3: 6.f is Figure 6, item f.")
+statement_params = {"questions": questions, "item": item_id}
+statements = ui.query("survey_statement_results", **statement_params)
+with item_slot:
+    if statements.empty:
+        st.info("These themes have no items with results: the open question's answers are the comments below.",
+                icon=":material/chat:")
+    else:
+        key = f"statements-{state.view_key(questions, item_id)}"
+        ui.chart_panel("survey_statements", "survey_statement_results", statement_params, key=key,
+                       selection="pick_item", on_select=lambda k=f"{key}-chart": picked_item(k))
+        st.caption(f"{statements['item_id'].nunique()} items, {statements['result_id'].notna().sum()} results. "
+                   "Markers: ● a number the report prints, ◀ “almost/nearly” (just under), ▶ “more than”, "
+                   "◆ “about”; a dashed line shows the direction of the uncertainty, not a range the report gives.")
+
+if item_id:
+    item = ui.query("survey_item", item_id=item_id).iloc[0]
+    results = ui.query("survey_results", item_id=item_id)
+    comments = ui.query("survey_comments", question_id=item["question_id"])
+    tested = ui.query("study_vs_experts", outcome=None)
+    tested = tested[tested["item_id"] == item_id]
+    with st.container(border=True):
+        st.subheader(f"Figure {item['figure_id']}, item {item['letter']}")
+        st.markdown(f"“{ui.md(item['text'])}”")
+        st.caption(f"{ui.md(item['figure_title'])} · {ui.md(item['n_text'])} · "
+                   f"{ui.md(ui.source_label(item['source']))}")
+        st.markdown("**What the report says about it**")
+        if results.empty:
+            st.markdown("The report gives no result for this item: its chart was lost, and the prose does not "
+                        "mention it.")
+        for row in results.itertuples():
+            value = ""
+            if pd.notna(row.value_pct):
+                value = f"{'' if row.qualifier == 'exact' else row.qualifier + ' '}{int(row.value_pct)}% "
+            count = f"({int(row.value_count)} respondents) " if pd.notna(row.value_count) else ""
+            flag = f"  \n:red[Contradiction {ui.md(row.contradiction_id)}]" if isinstance(row.contradiction_id,
+                                                                                          str) else ""
+            st.markdown(f"- **{ui.md(row.verdict)}** · {ui.md(value + count + row.measure.replace('_', ' '))}: "
+                        f"“{ui.md(row.wording)}”  \n:gray[{ui.md(ui.source_label(row.source))}]{flag}")
+        if not tested.empty:
+            st.markdown("**The study finding it tested**")
+            for row in tested.itertuples():
+                st.markdown(f"“{ui.md(row.study_statement)}” :gray[{ui.md(ui.source_label(row.study_source))}] "
+                            f"→ **{ui.md(row.outcome)}**")
+        st.markdown(f"**Respondents' comments on this question** ({len(comments)})")
+        for row in comments.itertuples():
+            st.markdown(f"> {ui.md(row.text)}")
+        if comments.empty:
+            st.markdown("The report quotes no comment on this question.")
+
+# ------------------------------------------------------------------------------ drivers vs barriers
+
+st.header("Drivers vs barriers")
+st.caption("Figures 2 and 3 side by side, as far as the prose allows: the report ranks some items in words and "
+           "gives one share (success in business, almost 90%).")
+drivers, barriers = st.columns(2)
+for column, figure, title in ((drivers, "2", "Drivers (Figure 2)"), (barriers, "3", "Barriers (Figure 3)")):
+    figure_results = ui.query("survey_figure_results", figure_id=figure)
+    with column:
+        st.subheader(title)
+        for row in ui.query("survey_items", figure_id=figure).itertuples():
+            mine = figure_results[figure_results["item_id"] == row.item_id]
+            verdicts = ", ".join(dict.fromkeys(mine["verdict"])) or "no result given"
+            shares = "; ".join(f"{'' if q == 'exact' else q + ' '}{int(v)}%" for v, q in
+                               zip(mine["value_pct"], mine["qualifier"], strict=True) if pd.notna(v))
+            st.markdown(f"**{row.letter}.** {ui.md(row.text)}  \n:blue[{ui.md(verdicts)}]"
+                        + (f" · {ui.md(shares)}" if shares else ""))
+
+# ------------------------------------------------------------------------------ regional focus
+
+st.header("Regional focus")
+focus, where = st.columns(2)
+with focus:
+    ui.chart_panel("regional_focus", "survey_results", {"item_id": "7.a"}, key="regional-focus")
+with where:
+    ui.chart_panel("regions", "survey_regions", {}, key="regions")
+
+# ------------------------------------------------------------------------------ comments
+
+st.header("Respondents' comments")
+all_comments = ui.query("survey_comments", question_id=None)
+if questions:
+    all_comments = all_comments[all_comments["question_id"].isin(questions)]
+st.caption(f"{len(all_comments)} comments quoted in Annex 3" + (" for the chosen themes." if questions else "."))
+for question_id, group in all_comments.groupby("question_id", sort=False):
+    st.markdown(f"**{ui.md(THEMES.get(question_id, question_id))}** "
+                f":gray[{ui.md(ui.source_label(group['source'].iloc[0]))}]")
+    for row in group.itertuples():
+        st.markdown(f"> {ui.md(row.text)}")
+
+# ------------------------------------------------------------------------------ study vs experts, contradictions
+
+st.header("Study vs experts")
+comparisons = ui.query("study_vs_experts", outcome=None)
+st.dataframe(
+    comparisons.assign(study_source=comparisons["study_source"].map(ui.source_label),
+                       expert_source=comparisons["expert_source"].map(ui.source_label)),
+    hide_index=True, width="stretch",
+    column_order=["topic", "study_statement", "study_source", "expert_statement", "expert_source", "item_id",
+                  "outcome", "coding"],
+    column_config={
+        "topic": "Topic", "study_statement": st.column_config.TextColumn("The study", width="large"),
+        "study_source": "Source", "expert_statement": st.column_config.TextColumn("The experts", width="large"),
+        "expert_source": "Source", "item_id": "Survey item", "outcome": "Outcome",
+        "coding": st.column_config.TextColumn("Paired by", help="stated: the report compares them; project: the "
+                                                               "project paired them"),
+    },
+)
+
+st.header("The report's own contradictions about the survey")
+st.caption("Both sides are kept in the data; where a chart draws one of these numbers, it is ringed in red.")
+for row in ui.query("survey_contradictions").itertuples():
+    with st.expander(f"{row.topic} ({row.kind})"):
+        st.markdown(f"“{ui.md(row.statement_a)}” :gray[{ui.md(ui.source_label(row.source_a))}]  \n"
+                    f"“{ui.md(row.statement_b)}” :gray[{ui.md(ui.source_label(row.source_b))}]")
+        st.caption(ui.md(row.note))
