@@ -655,7 +655,8 @@ def respondent_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     bars = base.mark_bar(color=palette.BLUE).encode(
         y=alt.Y("respondent_type:N", sort=order, title=None),
         x=alt.X("shown:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100])),
-        tooltip=["respondent_type:N", alt.Tooltip("label:N", title="share"), alt.Tooltip("source_label:N", title="source")],
+        tooltip=["respondent_type:N", alt.Tooltip("label:N", title="share"),
+                 alt.Tooltip("source_label:N", title="source")],
     )
     labels = base.mark_text(align="left", dx=4).encode(y=alt.Y("respondent_type:N", sort=order), x="shown:Q",
                                                         text="label:N")

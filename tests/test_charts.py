@@ -17,6 +17,11 @@ CHARTED = {(f.chart, f.query, tuple(sorted(f.params.items()))) for f in findings
     ("case_map", "case_filter", CASE_FILTERS),
     ("case_types", "case_type_cases", CASE_FILTERS),
     ("case_reasons", "case_aggregates", (("topic", None),)),
+    ("survey_statements", "survey_statement_results", (("item", "6.f"), ("questions", None))),
+    ("respondent_types", "survey_samples", (("sample_id", "2016-06-30"),)),
+    ("expertise", "survey_expertise", ()),
+    ("ease", "survey_ease", ()),
+    ("regions", "survey_regions", ()),
 }
 
 

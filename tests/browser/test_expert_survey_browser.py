@@ -1,0 +1,60 @@
+"""The Expert survey view in Chromium: a click opens an item's panel, the theme filter, links with state."""
+
+import re
+
+from .conftest import SCREENSHOTS
+from .test_browser import CHART_DRAWN, click_mark
+
+PROBE = re.compile(r"(/expert_survey/_stcore/(health|host-config))|^Failed to load resource: the server responded "
+                   r"with a status of 404")
+
+
+def open_by_navigation(tab):
+    page = tab(1400, 1000).open("/")
+    page.page.locator('[data-testid="stSidebarNav"] a', has_text="Expert survey").click()
+    page.settle()
+    page.page.get_by_role("heading", name="Expert survey").wait_for()
+    page.page.locator(CHART_DRAWN).first.wait_for()
+    return page
+
+
+def statement_marks(page):
+    return page.page.locator('[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="item: "]')
+
+
+def test_clicking_an_item_opens_its_panel_with_comments(tab):
+    page = open_by_navigation(tab)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot_whole(SCREENSHOTS / "expert-survey.png")
+    page.page.set_viewport_size({"width": 1400, "height": 1000})
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="item: 5.c"]')
+    page.page.get_by_role("heading", name="Figure 5, item c").wait_for()
+    assert "item=5.c" in page.page.url
+    page.page.get_by_text("Finding the right person that has trust and access to customers").first.wait_for()
+    page.assert_healthy()
+
+
+def test_theme_filter_changes_the_chart(tab):
+    page = open_by_navigation(tab)
+    before = statement_marks(page).count()
+    box = page.page.locator('[data-testid="stMultiSelect"]', has_text="Themes").locator("input")
+    box.click()
+    box.type("Support measures")
+    page.page.keyboard.press("Enter")
+    page.page.keyboard.press("Escape")
+    page.settle()
+    page.page.get_by_text(re.compile(r"^6 items, 12 results")).wait_for()
+    after = statement_marks(page).count()
+    assert 0 < after < before
+    assert "theme=Support+measures" in page.page.url
+    page.assert_healthy()
+
+
+def test_url_reproduces_the_selection(tab):
+    page = tab(1400, 1000).open("/expert_survey?theme=Trade+missions&item=4.d&sample=9+June+2016")
+    page.page.get_by_role("heading", name="Figure 4, item d").wait_for()
+    page.page.get_by_text(re.compile(r"^6 items, 11 results")).wait_for()
+    assert page.page.get_by_text("By 9th June 2016, 43 valid responses").count() >= 1
+    page.screenshot_whole(SCREENSHOTS / "expert-survey-item.png")
+    assert page.page.locator('[data-testid="stException"]').count() == 0
+    assert [error for error in page.errors if not PROBE.search(error)] == []
