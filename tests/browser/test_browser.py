@@ -135,8 +135,10 @@ def test_share_link_shows_the_current_url(tab, server):
 
 def click_mark(page, selector: str) -> None:
     """Click the middle of a chart mark (the chart's svg sits over its marks for pointer events)."""
+    page.settle()
     mark = page.page.locator(selector).first
     mark.scroll_into_view_if_needed()
+    page.page.wait_for_timeout(300)  # let the scroll end before reading where the mark is
     box = mark.bounding_box()
     page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.settle()

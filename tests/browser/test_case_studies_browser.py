@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import Error as PlaywrightError
+
 from .conftest import SCREENSHOTS
 from .test_browser import CHART_DRAWN, click_mark
 
@@ -26,12 +28,19 @@ def matched(page) -> str:
     return next((text for text in captions if text.endswith("cases match.")), "")
 
 
-def table_cells(page) -> list[str]:
-    """The case table's cell texts (the grid draws its cells once it is on screen)."""
-    grid = page.page.locator('[data-testid="stDataFrame"]').last
-    grid.scroll_into_view_if_needed()
-    page.page.locator('[data-testid="stDataFrame"] [role="gridcell"]').first.wait_for(state="attached")
-    return page.page.locator('[data-testid="stDataFrame"] [role="gridcell"]').all_inner_texts()
+def table_cells(page, attempts: int = 5) -> list[str]:
+    """The case table's cell texts (the grid draws its cells once it is on screen; a rerun may redraw it)."""
+    page.settle()
+    for attempt in range(attempts):
+        try:
+            page.page.locator('[data-testid="stDataFrame"]').last.scroll_into_view_if_needed(timeout=5000)
+            page.page.locator('[data-testid="stDataFrame"] [role="gridcell"]').first.wait_for(state="attached")
+            return page.page.locator('[data-testid="stDataFrame"] [role="gridcell"]').all_inner_texts()
+        except PlaywrightError:
+            if attempt == attempts - 1:
+                raise
+            page.page.wait_for_timeout(500)
+    return []
 
 
 def test_typology_click_filters_the_table_and_the_other_charts(tab):
