@@ -27,6 +27,7 @@ pages = {
         st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True),
         st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
         st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
+        st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
     ],
 }
 page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")

@@ -735,3 +735,86 @@ def regions(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         height=150,
     )
     return _finish(chart, large)
+
+
+# ------------------------------------------------------------------------------ the Policy page
+
+
+def _cell_base(data: pd.DataFrame):
+    columns = list(data.sort_values("column_index")["process_label"].unique())
+    rows = list(data.sort_values("type_order")["type_label"].unique())
+    return alt.Chart(data).encode(
+        x=alt.X("process_label:N", sort=columns, title="Business process (WHAT, project's reading)",
+                axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("type_label:N", sort=rows, title="Type of internationalisation (HOW)"),
+    )
+
+
+@builder
+def what_how_cells(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The WHAT/HOW matrix as a heatmap to click: a cell opens everything that concerns it."""
+    data = frame.assign(
+        marks=frame["symbols"].map(lambda n: "●" * int(n) if n else "–"),
+        reading="Column labels and intensity are the project's reading of the lost figure.",
+        source="Figure in section 4.2",
+    )
+    pick = alt.selection_point(name="pick_cell", fields=["type_id", "process_id"], on="click", clear="dblclick")
+    base = _cell_base(data)
+    cells = base.mark_rect(stroke=palette.GREY, strokeDash=[4, 3], strokeWidth=1, cursor="pointer").add_params(
+        pick).encode(
+        color=alt.Color("symbols:O", scale=alt.Scale(domain=[0, 1, 3], range=["#ffffff", "#9ecae1", palette.BLUE]),
+                        legend=alt.Legend(title="symbols in the figure")),
+        tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
+                 "symbols:Q", "intensity:N", alt.Tooltip("named_cases:Q", title="cases named for the type"),
+                 alt.Tooltip("swot_items:Q", title="SWOT items"), "implications:Q",
+                 alt.Tooltip("reading:N", title="note"), "source:N"],
+    )
+    outline = base.mark_rect(fill=None, stroke=palette.VERMILLION, strokeWidth=4).transform_filter("datum.selected")
+    text = base.mark_text(fontSize=18).encode(
+        text="marks:N", color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)))
+    chart = alt.layer(cells, outline, text).properties(
+        title=_title("The WHAT/HOW matrix: where the cases' activity sits",
+                     "Figure in section 4.2 (symbols counted from the text export)",
+                     "Project's reading: column labels and intensity are inferred (see coding_notes). "
+                     "Click a cell."),
+        height=260,
+    )
+    return _finish(chart, large)
+
+
+@builder
+def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Per cell: case activity beside the instruments that reach it; activity with no instrument aimed at it
+    stands out."""
+    data = frame.assign(
+        gap=(frame["symbols"] > 0) & (frame["cell_instruments"] == 0),
+        label=[f"{'●' * int(s) if s else '–'}  |  {c} aimed · {k} column"
+               for s, c, k in zip(frame["symbols"], frame["cell_instruments"], frame["column_instruments"],
+                                  strict=True)],
+        budget=frame["column_budget_eur"].map(lambda v: "none given" if pd.isna(v) else f"EUR {v / 1e9:.2f} bn"),
+        coding=palette.CODED,
+        source="Figure and SWOT in section 4.2; instruments of sections 4.1-4.4 (links: project coding)",
+    )
+    base = _cell_base(data)
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("status:N", scale=alt.Scale(
+            domain=["activity, no instrument aimed at it", "activity and an instrument aimed at it", "no activity"],
+            range=[palette.VERMILLION, palette.BLUE, "#EEF0F3"]), legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
+                 alt.Tooltip("symbols:Q", title="case activity (symbols)"),
+                 alt.Tooltip("cell_instruments:Q", title="existing instruments aimed at the cell"),
+                 alt.Tooltip("column_instruments:Q", title="existing instruments for the whole process"),
+                 alt.Tooltip("budget:N", title="budgets the report gives for the process"), "source:N"],
+    ).transform_calculate(
+        status="datum.symbols > 0 ? (datum.cell_instruments == 0 ? 'activity, no instrument aimed at it' : "
+               "'activity and an instrument aimed at it') : 'no activity'")
+    text = base.mark_text(fontSize=13).encode(
+        text="label:N", color=alt.condition("datum.symbols > 0", alt.value("white"), alt.value(palette.INK)))
+    chart = alt.layer(cells, text).properties(
+        title=_title("Gaps: case activity the portfolio does not aim at",
+                     "Section 4.2 (figure, SWOT); instruments of sections 4.1-4.4",
+                     "● case activity · instruments aimed at the cell · instruments for the whole process "
+                     "(links are the project's coding)."),
+        height=260,
+    )
+    return _finish(chart, large)

@@ -618,6 +618,23 @@ COMMENT ON COLUMN key_figures.qualifier IS 'As the report words it: exact, about
 COMMENT ON COLUMN key_figures.wording IS 'The report''s phrase, verbatim.';
 COMMENT ON COLUMN key_figures.source IS 'Where the number is given.';
 
+CREATE TABLE policy_links (
+    link_id      VARCHAR PRIMARY KEY,
+    entity_kind  VARCHAR NOT NULL CHECK (entity_kind IN ('swot', 'implication', 'instrument')),
+    entity_id    VARCHAR NOT NULL,
+    type_id      VARCHAR REFERENCES internationalisation_types (type_id),
+    process_id   VARCHAR REFERENCES business_processes (process_id),
+    rationale    VARCHAR NOT NULL,
+    UNIQUE (entity_kind, entity_id, type_id, process_id)
+);
+COMMENT ON TABLE policy_links IS 'PROJECT CODING: which cells of the WHAT/HOW matrix a SWOT item, a policy implication or an instrument speaks to. NULL type or process = the whole column or row; both NULL = the whole portfolio. The report states none of these links cell by cell.';
+COMMENT ON COLUMN policy_links.link_id IS 'Row id.';
+COMMENT ON COLUMN policy_links.entity_kind IS 'swot, implication or instrument.';
+COMMENT ON COLUMN policy_links.entity_id IS 'swot_items.swot_id, policy_implications.implication_id or instruments.instrument_id (checked by a test).';
+COMMENT ON COLUMN policy_links.type_id IS 'PROJECT CODING: the HOW row it concerns, NULL for every row.';
+COMMENT ON COLUMN policy_links.process_id IS 'PROJECT CODING: the WHAT column it concerns, NULL for every column.';
+COMMENT ON COLUMN policy_links.rationale IS 'PROJECT CODING: the words of the item that support the link.';
+
 -- ---------------------------------------------------------------- the workshop (sections 3, 4, Annexes 1, 2)
 
 CREATE TABLE participants (

@@ -22,6 +22,8 @@ CHARTED = {(f.chart, f.query, tuple(sorted(f.params.items()))) for f in findings
     ("expertise", "survey_expertise", ()),
     ("ease", "survey_ease", ()),
     ("regions", "survey_regions", ()),
+    ("what_how_cells", "what_how_cells", (("process_id", "export"), ("type_id", "customising"))),
+    ("policy_gaps", "what_how_cells", (("process_id", None), ("type_id", None))),
 }
 
 

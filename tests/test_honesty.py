@@ -142,3 +142,16 @@ def test_derived_counts_are_marked(db):
 def test_contradictions_cite_both_sides(db):
     for row in db.query("contradictions").itertuples():
         assert row.statement_a and row.statement_b and row.source_a and row.source_b
+
+
+def test_policy_links_name_real_items(db):
+    ids = {
+        "swot": set(db.query("table_rows", table_name="swot_items")["swot_id"]),
+        "implication": set(db.query("table_rows", table_name="policy_implications")["implication_id"]),
+        "instrument": set(db.query("table_rows", table_name="instruments")["instrument_id"]),
+    }
+    for row in db.query("table_rows", table_name="policy_links").itertuples():
+        assert row.entity_id in ids[row.entity_kind], row.link_id
+    linked = db.query("table_rows", table_name="policy_links")
+    assert ids["swot"] <= set(linked[linked["entity_kind"] == "swot"]["entity_id"])  # every SWOT item is placed
+    assert ids["implication"] <= set(linked[linked["entity_kind"] == "implication"]["entity_id"])
