@@ -1,0 +1,55 @@
+"""The Policy view in Chromium: a matrix click opens the cell's panel, the SWOT filter, a link with a cell."""
+
+import re
+
+from .conftest import SCREENSHOTS
+from .test_browser import CHART_DRAWN, click_mark
+
+PROBE = re.compile(r"(/policy/_stcore/(health|host-config))|^Failed to load resource: the server responded "
+                   r"with a status of 404")
+
+
+def open_by_navigation(tab):
+    page = tab(1400, 1000).open("/")
+    page.page.locator('[data-testid="stSidebarNav"] a', has_text="Policy").click()
+    page.settle()
+    page.page.get_by_role("heading", name="Policy", exact=True).wait_for()
+    page.page.locator(CHART_DRAWN).first.wait_for()
+    return page
+
+
+def test_matrix_click_opens_the_cell_panel(tab):
+    page = open_by_navigation(tab)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot_whole(SCREENSHOTS / "policy.png")
+    page.page.set_viewport_size({"width": 1400, "height": 1000})
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-label*="HOW: Employment; WHAT: R&D and innovation"]')
+    page.page.get_by_role("heading", name="Employment × R&D and innovation").wait_for()
+    assert "cell=employment-rnd" in page.page.url
+    text = page.page.locator('[data-testid="stMain"]').inner_text()
+    assert "Instruments that concern it (2)" in text and "Marie Skłodowska-Curie" in text
+    assert "Little attention yet for human resource management (employment)." in text
+    assert "Implications that concern it" in text and "Project's link" in text
+    page.assert_healthy()
+
+
+def test_swot_filter(tab, db):
+    matching = int(db.query("swot_search", text="customisation", theme=None)["matches"].sum())
+    page = open_by_navigation(tab)
+    box = page.page.get_by_label("Filter the SWOT")
+    box.fill("customisation")
+    box.press("Enter")
+    page.settle()
+    page.page.get_by_text(re.compile(rf"^{matching} of 23 items shown")).wait_for()
+    assert 0 < matching < 23
+    assert "swot_q=customisation" in page.page.url
+    page.assert_healthy()
+
+
+def test_url_reproduces_a_selected_cell(tab):
+    page = tab(1400, 1000).open("/policy?cell=customising-export")
+    page.page.get_by_role("heading", name="Customising × Export and trade").wait_for()
+    page.page.get_by_text("Within trade and export promotion measures there is little attention").first.wait_for()
+    page.screenshot_whole(SCREENSHOTS / "policy-cell.png")
+    assert page.page.locator('[data-testid="stException"]').count() == 0
+    assert [error for error in page.errors if not PROBE.search(error)] == []
