@@ -84,3 +84,23 @@ CONCLUSION_EVIDENCE: dict[str, str] = {
 def slide_number(slug: str) -> int:
     """1-based slide number of a finding."""
     return [finding.slug for finding in FINDINGS].index(slug) + 1
+
+
+# The view holding each conclusion's evidence, with the link's state: (page file, label, query parameters).
+CONCLUSION_VIEWS: dict[str, tuple[str, str, dict]] = {
+    "st-002": ("pages/case_studies.py", "Case studies", {}),
+    "st-003": ("pages/case_studies.py", "Case studies", {"type": "collaboration"}),
+    "st-004": ("pages/expert_survey.py", "Expert survey", {"item": "5.a"}),
+    "st-005": ("pages/expert_survey.py", "Expert survey", {"item": "2.a"}),
+    "st-006": ("pages/policy.py", "Policy", {}),
+    "st-007": ("pages/expert_survey.py", "Expert survey", {"item": "3.b"}),
+    "st-008": ("pages/expert_survey.py", "Expert survey", {"item": "1b.b"}),
+    "st-009": ("pages/policy.py", "Policy", {"cell": "collaboration-rnd"}),
+    "st-010": ("pages/case_studies.py", "Case studies", {}),
+    "st-011": ("pages/policy.py", "Policy", {}),
+    "st-012": ("pages/policy.py", "Policy", {"swot_q": "portfolio"}),
+    "st-013": ("pages/policy.py", "Policy", {"cell": "collaboration-rnd"}),
+    "st-014": ("pages/policy.py", "Policy", {"cell": "customising-export"}),
+    "st-015": ("pages/expert_survey.py", "Expert survey", {"item": "4.a"}),
+    "st-016": ("pages/expert_survey.py", "Expert survey", {"item": "4.a"}),
+}

@@ -113,8 +113,11 @@ st.header("What the study and the experts concluded", anchor="conclusions")
 st.caption("Section 2 of the report, in the project's one-sentence paraphrase; each links to the evidence.")
 conclusions = ui.query("statements", section="sec-2")
 for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
-    text, link = st.columns([6, 1.3], vertical_alignment="center")
+    text, view, link = st.columns([6, 1.3, 1.3], vertical_alignment="center")
     text.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}")
+    if row.statement_id in findings.CONCLUSION_VIEWS:
+        target, label, params = findings.CONCLUSION_VIEWS[row.statement_id]
+        view.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params or None)
     slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
     if slug:
         # The evidence is a slide of this page; links to the other views come with those views.

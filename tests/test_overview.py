@@ -119,3 +119,18 @@ def test_bad_outcome_is_ignored():
     app = run(outcome="<b>nope</b>")
     assert not app.exception
     assert any(c.value == "10 of 10 findings" for c in app.caption)
+
+
+def test_conclusion_view_links_point_at_pages_that_exist_with_valid_state(db):
+    from evidence.findings import CONCLUSION_VIEWS
+
+    pages = {"pages/case_studies.py", "pages/expert_survey.py", "pages/policy.py"}
+    items = set(db.query("survey_items", figure_id=None)["item_id"])
+    for statement_id, (target, _, params) in CONCLUSION_VIEWS.items():
+        assert target in pages and (Path(APP).parent / target).exists()
+        assert statement_id in set(db.query("statements", section="sec-2")["statement_id"])
+        if "item" in params:
+            assert params["item"] in items
+        if "cell" in params:
+            type_id, process_id = params["cell"].split("-", 1)
+            assert not db.query("cell_links", type_id=type_id, process_id=process_id).empty

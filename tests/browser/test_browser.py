@@ -164,3 +164,12 @@ def test_filtered_link_restores_the_filter(tab):
     page.page.get_by_text("2 of 10 findings · qualified").wait_for()
     assert findings_caption(page) == "2 of 10 findings · qualified"
     page.assert_healthy()
+
+
+def test_conclusion_links_to_the_view_holding_its_evidence(tab):
+    page = tab().open("/")
+    page.page.locator('[data-testid="stPageLink"] a[href*="type=collaboration"]').first.click()
+    page.settle()
+    page.page.get_by_text("6 of 12 cases match.").wait_for()
+    assert "case_studies?type=collaboration" in page.page.url
+    page.assert_healthy()
