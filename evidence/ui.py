@@ -147,6 +147,14 @@ def share_link(page_path: str = "") -> str:
     return f"{base}?{query_string}" if query_string else base
 
 
+def page_header(title: str, page_path: str) -> None:
+    """A view's title with its share link beside it."""
+    head, tools = st.columns([5, 2], vertical_alignment="bottom")
+    head.title(title)
+    with tools:
+        show_share_link(page_path)
+
+
 def show_share_link(page_path: str = "") -> None:
     with st.popover("Share this view", icon=":material/link:"):
         st.caption("Copy the link: it opens this view with the same filters and selections.")

@@ -30,10 +30,7 @@ ui.review_params({
     "item": lambda v: state.valid_choice(v, ITEMS),
 })
 
-head, tools = st.columns([5, 2], vertical_alignment="bottom")
-head.title("Expert survey")
-with tools:
-    ui.show_share_link("expert_survey")
+ui.page_header("Expert survey", "expert_survey")
 st.markdown(
     "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
     "the study's preliminary findings. Its charts were lost from the report; only the prose about them survives. "

@@ -31,10 +31,7 @@ ui.review_params({
     "swot_theme": lambda v: state.valid_choice(v, SWOT_THEMES),
 })
 
-head, tools = st.columns([5, 2], vertical_alignment="bottom")
-head.title("Policy")
-with tools:
-    ui.show_share_link("policy")
+ui.page_header("Policy", "policy")
 st.markdown(
     "The study placed EU support for internationalising SMEs in a framework: **what** business process an "
     "instrument targets and **how** an SME internationalises. It found the portfolio unbalanced: mostly export "

@@ -1,12 +1,11 @@
 """The Case studies view, server-side with AppTest: every filter, the empty state, the card, the numbers."""
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.views import open_view
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +17,7 @@ def tables(db):
 
 
 def open_page() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=30)
-    app.run()
-    app.switch_page("pages/case_studies.py").run()
-    assert not app.exception
-    return app
+    return open_view("pages/case_studies.py")
 
 
 def matched(app: AppTest) -> int | None:

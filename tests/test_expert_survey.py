@@ -1,29 +1,21 @@
 """The Expert survey view, server-side with AppTest: sample switch, themes, items, comments, honesty of shares."""
 
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from evidence import charts
+from tests.views import open_view, shown_text
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 THEMES = {"Views on SMEs": "general_statements", "Drivers": "drivers", "Barriers": "barriers",
           "Trade missions": "trade_missions", "Networking mechanisms": "networking",
           "Support measures": "support_measures", "Regional focus": "regional_focus"}
 
 
 def open_page() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=30)
-    app.run()
-    app.switch_page("pages/expert_survey.py").run()
-    assert not app.exception
-    return app
+    return open_view("pages/expert_survey.py")
 
-
-def shown_text(app: AppTest) -> str:
-    return (" ".join(m.value for m in app.markdown) + " " + " ".join(c.value for c in app.caption)).replace("\\", "")
 
 
 def metrics(app: AppTest) -> dict:

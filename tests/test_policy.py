@@ -1,24 +1,15 @@
 """The Policy view, server-side with AppTest: every matrix cell, SWOT item, implication and instrument appears."""
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.views import open_view, shown_text
 
 
 def open_page() -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=30)
-    app.run()
-    app.switch_page("pages/policy.py").run()
-    assert not app.exception
-    return app
+    return open_view("pages/policy.py")
 
-
-def shown_text(app: AppTest) -> str:
-    text = " ".join(m.value for m in app.markdown) + " " + " ".join(c.value for c in app.caption)
-    return text.replace("\\", "").replace("**", "")
 
 
 def test_every_swot_item_implication_and_route_appears(db):

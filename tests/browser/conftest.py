@@ -1,6 +1,7 @@
 """A real Streamlit server and Debian's Chromium, driven by Playwright. A missing browser fails, never skips."""
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +16,7 @@ from playwright.sync_api import sync_playwright
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = REPO / "docs" / "screenshots"
+CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -100,6 +102,21 @@ class Page:
         self.settle()
         self.page.wait_for_timeout(800)
         self.page.screenshot(path=path)
+
+    def open_view(self, link_text: str, heading: str) -> "Page":
+        """Open the app at its root, then a view through the navigation, as a user would."""
+        self.open("/")
+        self.page.locator('[data-testid="stSidebarNav"] a', has_text=link_text).click()
+        self.settle()
+        self.page.get_by_role("heading", name=heading, exact=True).wait_for()
+        self.page.locator(CHART_DRAWN).first.wait_for()
+        return self
+
+    def deep_link_errors(self, page_path: str) -> list[str]:
+        """Console errors other than Streamlit's base-path probes of a deep link (see the README)."""
+        probe = re.compile(rf"(/{page_path}/_stcore/(health|host-config))|^Failed to load resource: the server "
+                           r"responded with a status of 404")
+        return [error for error in self.errors if not probe.search(error)]
 
     def assert_healthy(self) -> None:
         exceptions = self.page.locator('[data-testid="stException"]')

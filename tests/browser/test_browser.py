@@ -8,11 +8,10 @@ from PIL import Image
 
 from evidence.findings import FINDINGS
 
-from .conftest import SCREENSHOTS
+from .conftest import CHART_DRAWN, SCREENSHOTS
 
 PAGES = ["/"]  # other pages are opened through the navigation (see test_case_studies_browser.py)
 SIZES = [(1280, 720), (1920, 1080)]
-CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
 
 NO_SCROLL = """() => {
     const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;

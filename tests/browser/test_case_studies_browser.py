@@ -5,22 +5,15 @@ import re
 from playwright.sync_api import Error as PlaywrightError
 
 from .conftest import SCREENSHOTS
-from .test_browser import CHART_DRAWN, click_mark
+from .test_browser import click_mark
 
 # Opening a page other than the first by its own URL makes Streamlit's frontend probe that path for its
 # server (`/<page>/_stcore/health`, `/host-config`) before falling back to the root; Chromium logs the two
 # 404s. They are Streamlit's, harmless, and the only errors tolerated, and only on such deep links.
-PROBE = re.compile(r"(/case_studies/_stcore/(health|host-config))|^Failed to load resource: the server responded "
-                   r"with a status of 404")
 
 
 def open_by_navigation(tab, width=1400, height=1000):
-    page = tab(width, height).open("/")
-    page.page.locator('[data-testid="stSidebarNav"] a', has_text="Case studies").click()
-    page.settle()
-    page.page.get_by_role("heading", name="Case studies").wait_for()
-    page.page.locator(CHART_DRAWN).first.wait_for()
-    return page
+    return tab(width, height).open_view("Case studies", "Case studies")
 
 
 def matched(page) -> str:
@@ -108,7 +101,7 @@ def test_url_reproduces_a_filtered_view(tab):
     page.page.get_by_role("heading", name="LifeTec").wait_for()
     assert {"Food Freshly", "LifeTec"} <= set(table_cells(page))
     assert page.page.locator('[data-testid="stException"]').count() == 0
-    assert [error for error in page.errors if not PROBE.search(error)] == []
+    assert page.deep_link_errors("case_studies") == []
 
 
 def test_junk_case_studies_links_break_nothing(tab):
@@ -116,4 +109,4 @@ def test_junk_case_studies_links_break_nothing(tab):
     page.page.get_by_text("12 of 12 cases match.").wait_for()
     assert page.page.get_by_text(re.compile("This link carried unusable value")).count() == 1
     assert page.page.locator('[data-testid="stException"]').count() == 0
-    assert [error for error in page.errors if not PROBE.search(error)] == []
+    assert page.deep_link_errors("case_studies") == []

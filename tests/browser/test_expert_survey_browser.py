@@ -3,19 +3,11 @@
 import re
 
 from .conftest import SCREENSHOTS
-from .test_browser import CHART_DRAWN, click_mark
-
-PROBE = re.compile(r"(/expert_survey/_stcore/(health|host-config))|^Failed to load resource: the server responded "
-                   r"with a status of 404")
+from .test_browser import click_mark
 
 
-def open_by_navigation(tab):
-    page = tab(1400, 1000).open("/")
-    page.page.locator('[data-testid="stSidebarNav"] a', has_text="Expert survey").click()
-    page.settle()
-    page.page.get_by_role("heading", name="Expert survey").wait_for()
-    page.page.locator(CHART_DRAWN).first.wait_for()
-    return page
+def open_by_navigation(tab, width=1400, height=1000):
+    return tab(width, height).open_view("Expert survey", "Expert survey")
 
 
 def statement_marks(page):
@@ -57,4 +49,4 @@ def test_url_reproduces_the_selection(tab):
     assert page.page.get_by_text("By 9th June 2016, 43 valid responses").count() >= 1
     page.screenshot_whole(SCREENSHOTS / "expert-survey-item.png")
     assert page.page.locator('[data-testid="stException"]').count() == 0
-    assert [error for error in page.errors if not PROBE.search(error)] == []
+    assert page.deep_link_errors("expert_survey") == []

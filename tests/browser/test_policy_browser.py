@@ -3,19 +3,11 @@
 import re
 
 from .conftest import SCREENSHOTS
-from .test_browser import CHART_DRAWN, click_mark
-
-PROBE = re.compile(r"(/policy/_stcore/(health|host-config))|^Failed to load resource: the server responded "
-                   r"with a status of 404")
+from .test_browser import click_mark
 
 
-def open_by_navigation(tab):
-    page = tab(1400, 1000).open("/")
-    page.page.locator('[data-testid="stSidebarNav"] a', has_text="Policy").click()
-    page.settle()
-    page.page.get_by_role("heading", name="Policy", exact=True).wait_for()
-    page.page.locator(CHART_DRAWN).first.wait_for()
-    return page
+def open_by_navigation(tab, width=1400, height=1000):
+    return tab(width, height).open_view("Policy", "Policy")
 
 
 def test_matrix_click_opens_the_cell_panel(tab):
@@ -52,4 +44,4 @@ def test_url_reproduces_a_selected_cell(tab):
     page.page.get_by_text("Within trade and export promotion measures there is little attention").first.wait_for()
     page.screenshot_whole(SCREENSHOTS / "policy-cell.png")
     assert page.page.locator('[data-testid="stException"]').count() == 0
-    assert [error for error in page.errors if not PROBE.search(error)] == []
+    assert page.deep_link_errors("policy") == []
