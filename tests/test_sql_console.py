@@ -1,0 +1,146 @@
+"""The SQL console refuses or cuts every hostile input with a clear message, and touches no file."""
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from evidence.console import MAX_SQL_CHARS, Console
+from evidence.db import DEFAULT_DATA_DIR
+
+SECRET = Path("/etc/passwd")
+
+
+@pytest.fixture(scope="module")
+def console():
+    return Console(DEFAULT_DATA_DIR, row_limit=1000, time_limit_s=2.0)
+
+
+@pytest.fixture
+def canary(tmp_path):
+    """A file outside the data folder that hostile queries try to read or write."""
+    target = tmp_path / "canary"
+    return target
+
+
+HOSTILE_READS = [
+    "SELECT * FROM read_csv('/etc/passwd')",
+    "SELECT * FROM read_csv_auto('/etc/passwd')",
+    "SELECT * FROM read_text('/etc/passwd')",
+    "SELECT * FROM read_blob('/etc/passwd')",
+    "SELECT * FROM read_json('/etc/passwd')",
+    "SELECT * FROM read_json_auto('/etc/passwd')",
+    "SELECT * FROM read_parquet('/etc/passwd')",
+    "SELECT * FROM sniff_csv('/etc/passwd')",
+    "SELECT * FROM '/etc/passwd'",
+    "SELECT * FROM glob('/etc/*')",
+    "SELECT * FROM read_csv('data/cases.csv')",
+    "SELECT * FROM read_csv('https://example.org/x.csv')",
+]
+
+
+@pytest.mark.parametrize("sql", HOSTILE_READS)
+def test_no_file_can_be_read(console, sql):
+    answer = console.run(sql)
+    assert not answer.ok
+    # Refused by the lock (file system access disabled), or a path is not taken as a table at all.
+    assert any(reason in answer.message for reason in ("disabled by configuration", "not allowed", "does not exist"))
+
+
+@pytest.mark.parametrize("template", [
+    "COPY (SELECT * FROM cases) TO '{path}'",
+    "COPY cases TO '{path}' (FORMAT parquet)",
+    "EXPORT DATABASE '{path}'",
+    "ATTACH '{path}' AS other",
+    "CREATE TABLE t AS SELECT * FROM read_csv('{path}')",
+])
+def test_no_file_can_be_written_or_attached(console, canary, template):
+    answer = console.run(template.format(path=canary))
+    assert not answer.ok and "not allowed" in answer.message
+    assert not canary.exists()
+
+
+@pytest.mark.parametrize("sql", [
+    "INSTALL httpfs", "LOAD httpfs", "FORCE INSTALL httpfs",
+    "SET enable_external_access = true", "SET lock_configuration = false", "RESET enable_external_access",
+    "PRAGMA enable_profiling", "PRAGMA threads = 8", "SET memory_limit = '100GB'",
+    "CALL pragma_version()",
+])
+def test_no_extension_and_no_setting_can_be_changed(console, sql):
+    answer = console.run(sql)
+    assert not answer.ok and "not allowed" in answer.message
+    assert console.run("SELECT current_setting('enable_external_access') AS v").frame["v"][0] == False  # noqa: E712
+
+
+@pytest.mark.parametrize("sql", [
+    "DROP TABLE cases", "DELETE FROM cases", "UPDATE cases SET name = 'x'", "INSERT INTO themes VALUES ('a','b','c')",
+    "CREATE TABLE x (a INT)", "CREATE MACRO evil() AS 1", "ALTER TABLE cases ADD COLUMN x INT",
+])
+def test_nothing_can_be_changed(console, sql):
+    answer = console.run(sql)
+    assert not answer.ok and "not allowed" in answer.message
+    assert console.run("SELECT count(*) AS n FROM cases").frame["n"][0] == 12
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT 1; DROP TABLE cases",
+    "SELECT 1; SELECT 2",
+    "SELECT * FROM cases; COPY cases TO '/tmp/x.csv'",
+])
+def test_one_statement_at_a_time(console, sql):
+    answer = console.run(sql)
+    assert not answer.ok and "One statement at a time" in answer.message
+
+
+def test_a_query_that_would_run_for_minutes_is_stopped(console):
+    started = time.perf_counter()
+    answer = console.run("SELECT count(*) FROM range(1000000000000) AS a")
+    assert time.perf_counter() - started < 10
+    assert not answer.ok and "stopped after 2 seconds" in answer.message
+
+
+def test_millions_of_rows_are_cut_with_a_notice(console):
+    answer = console.run("SELECT * FROM range(5000000)")
+    assert answer.ok and answer.cut and len(answer.frame) == 1000
+
+
+@pytest.mark.parametrize("sql", ["SELEC 1", "SELECT * FROM nowhere", "SELECT (", "", "   ", "SELECT 'unclosed"])
+def test_malformed_sql_gets_a_clear_message(console, sql):
+    answer = console.run(sql)
+    assert not answer.ok
+    assert answer.message.startswith(("DuckDB", "Type a query"))
+    assert "Traceback" not in answer.message
+
+
+def test_very_long_input_is_refused(console):
+    answer = console.run("SELECT 1 " + " " * MAX_SQL_CHARS)
+    assert not answer.ok and "at most" in answer.message
+
+
+def test_a_normal_query_answers(console):
+    answer = console.run("SELECT name, typology_id FROM cases WHERE typology_id = 'born_global' ORDER BY name")
+    assert answer.ok and not answer.cut
+    assert list(answer.frame["name"]) == ["Numeca", "Ticketbis", "WEPROG", "poLight"]
+
+
+def test_a_second_session_still_answers_while_a_long_query_is_cut(console):
+    results = {}
+
+    def long_query():
+        results["long"] = console.run("SELECT count(*) FROM range(1000000000000) AS a")
+
+    worker = threading.Thread(target=long_query)
+    worker.start()
+    time.sleep(0.3)
+    started = time.perf_counter()
+    quick = console.run("SELECT count(*) AS n FROM survey_items")
+    quick_seconds = time.perf_counter() - started
+    worker.join()
+    assert quick.ok and quick.frame["n"][0] == 42
+    assert quick_seconds < 1.5, f"the second session waited {quick_seconds:.2f} s"
+    assert not results["long"].ok and "stopped" in results["long"].message
+
+
+def test_the_secret_file_exists_so_the_read_tests_mean_something():
+    assert SECRET.exists()
