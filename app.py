@@ -29,6 +29,9 @@ pages = {
         st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
         st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
     ],
+    "Look up": [
+        st.Page("pages/data.py", title="Data", icon=":material/database:"),
+    ],
 }
 page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")
 page.run()

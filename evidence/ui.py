@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -182,3 +183,49 @@ def show_data_problems(err: DataError) -> None:
         "Fix them and reload the page; `make validate` prints the same list."
     )
     st.dataframe(problems_frame(err), hide_index=True, width="stretch")
+
+
+# ------------------------------------------------------------------------------ the analysts' console and downloads
+
+
+@st.cache_resource(show_spinner="Preparing the SQL console…")
+def _console(data_dir: str):
+    from evidence.console import Console
+
+    return Console(Path(data_dir))
+
+
+def console():
+    """The process's locked-down SQL console (its own DuckDB, built once)."""
+    return _console(str(data_dir_from_env()))
+
+
+def table_bytes(table: str, fmt: str) -> bytes:
+    """One table as CSV, Parquet or JSON, built when the download is clicked."""
+    frame = query("table_rows", table_name=table)
+    if fmt == "csv":
+        return frame.to_csv(index=False).encode("utf-8")
+    if fmt == "json":
+        return frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=1).encode("utf-8")
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buffer = io.BytesIO()
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), buffer)
+    return buffer.getvalue()
+
+
+def package_zip() -> bytes:
+    """The whole data package: every CSV of the data folder, datapackage.json and the data dictionary."""
+    import io
+    import zipfile
+
+    folder = Path(data_dir_from_env())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.glob("*.csv")) + [folder / "datapackage.json", folder / "README.md"]:
+            if path.is_file():
+                archive.write(path, arcname=f"sme-evidence/{path.name}")
+    return buffer.getvalue()

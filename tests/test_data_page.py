@@ -1,0 +1,79 @@
+"""The Data view: every table documented, previewed and downloadable; the console answers or refuses clearly."""
+
+import io
+import json
+import zipfile
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from evidence import ui
+from evidence.db import DEFAULT_DATA_DIR
+from tests.views import open_view
+
+TABLES = [r["name"] for r in json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text())["resources"]]
+
+
+def test_every_table_is_listed_with_its_row_count(db):
+    app = open_view("pages/data.py")
+    listing = app.dataframe[0].value
+    assert list(listing["table"]) == TABLES
+    assert dict(zip(listing["table"], listing["rows"], strict=True)) == db.row_counts
+
+
+@pytest.mark.parametrize("table", ["cases", "survey_results", "statements"])
+def test_a_table_shows_its_fields_and_preview(db, table):
+    app = open_view("pages/data.py")
+    app.selectbox(key="table").set_value(table).run()
+    assert not app.exception
+    fields = app.dataframe[1].value
+    assert set(fields["field"]) == set(db.query("table_rows", table_name=table).columns)
+    assert fields["description"].str.len().min() > 5
+    assert len(app.dataframe[2].value) == min(100, db.row_counts[table])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "json"])
+def test_downloads_hold_the_right_rows(db, fmt):
+    expected = db.query("table_rows", table_name="swot_items")
+    raw = ui.table_bytes("swot_items", fmt)
+    if fmt == "csv":
+        got = pd.read_csv(io.BytesIO(raw))
+    elif fmt == "parquet":
+        got = pq.read_table(io.BytesIO(raw)).to_pandas()
+    else:
+        got = pd.DataFrame(json.loads(raw))
+    assert list(got.columns) == list(expected.columns)
+    assert list(got["swot_id"]) == list(expected["swot_id"]) and len(got) == 23
+
+
+def test_the_package_zip_holds_every_table_and_the_descriptor():
+    with zipfile.ZipFile(io.BytesIO(ui.package_zip())) as archive:
+        names = {name.split("/", 1)[1] for name in archive.namelist()}
+    assert {f"{t}.csv" for t in TABLES} <= names
+    assert {"datapackage.json", "README.md"} <= names
+
+
+def test_console_runs_a_query_in_the_page():
+    app = open_view("pages/data.py")
+    app.text_area(key="sql").input("SELECT name FROM cases ORDER BY name").run()
+    next(b for b in app.button if b.label == "Run").click().run()
+    assert not app.exception
+    assert list(app.dataframe[-1].value["name"])[:2] == ["Acreo", "Aisense"]
+
+
+def test_console_refusal_is_a_message_shown_as_text():
+    app = open_view("pages/data.py")
+    app.text_area(key="sql").input("SELECT * FROM read_text('/etc/passwd') -- <script>alert(1)</script> **x**").run()
+    next(b for b in app.button if b.label == "Run").click().run()
+    assert not app.exception
+    message = app.error[0].value
+    assert "disabled by configuration" in message
+
+
+def test_example_queries_load_into_the_box():
+    app = open_view("pages/data.py")
+    app.selectbox(key="example").set_value("key_figures").run()
+    assert app.text_area(key="sql").value.startswith("-- key_figures:")
+    next(b for b in app.button if b.label == "Run").click().run()
+    assert len(app.dataframe[-1].value) == 13
