@@ -28,8 +28,10 @@ pages = {
         st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
         st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
         st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
+        st.Page("pages/workshop.py", title="Workshop", icon=":material/groups:"),
     ],
     "Look up": [
+        st.Page("pages/search.py", title="Evidence search", icon=":material/search:"),
         st.Page("pages/data.py", title="Data", icon=":material/database:"),
     ],
 }

@@ -110,3 +110,26 @@ def view_key(*parts) -> str:
     import hashlib
 
     return hashlib.sha1(repr(parts).encode()).hexdigest()[:8]
+
+
+def search_words(text: str | None, limit: int = 12) -> list[str]:
+    """The lower-case words of a search (at most `limit`, each at least 2 characters), in order, without repeats."""
+    words = [w for w in (text or "").lower().split() if len(w) >= 2]
+    return list(dict.fromkeys(words))[:limit]
+
+
+def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where the words occur in the text (case-insensitive), as merged (start, end) spans."""
+    lowered, spans = text.lower(), []
+    for word in words:
+        start = lowered.find(word)
+        while start != -1:
+            spans.append((start, start + len(word)))
+            start = lowered.find(word, start + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

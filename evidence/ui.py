@@ -229,3 +229,16 @@ def package_zip() -> bytes:
             if path.is_file():
                 archive.write(path, arcname=f"sme-evidence/{path.name}")
     return buffer.getvalue()
+
+
+def highlighted(text: str, words: list[str]) -> str:
+    """Markdown for data text with the search words highlighted; every piece of the text itself is escaped."""
+    from evidence.state import match_spans
+
+    out, last = [], 0
+    for start, end in match_spans(text, words):
+        out.append(md(text[last:start]))
+        out.append(f":orange-background[{md(text[start:end])}]")
+        last = end
+    out.append(md(text[last:]))
+    return "".join(out)

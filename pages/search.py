@@ -1,0 +1,53 @@
+"""Evidence search: one box over every piece of text in the evidence base, ranked, highlighted, linked."""
+
+import streamlit as st
+
+from evidence import state, ui
+
+KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
+         "case evidence", "instrument", "contradiction"]
+SECTIONS = {"Section 2 (summary)": "sec-2", "Section 3 (part I: practices)": "sec-3",
+            "Section 4 (part II: policies)": "sec-4", "Annex 3 (the survey)": "annex-3"}
+themes = ui.query("table_rows", table_name="themes")
+THEMES = dict(zip(themes["label"], themes["theme_id"], strict=True))
+VIEWS = {"pages/workshop.py": "Workshop", "pages/expert_survey.py": "Expert survey", "pages/policy.py": "Policy",
+         "pages/case_studies.py": "Case studies", "pages/data.py": "Data"}
+
+ui.review_params({
+    "q": lambda v: True,
+    "kind": lambda v: state.valid_choices(v, KINDS),
+    "theme": lambda v: state.valid_choice(v, THEMES),
+    "section": lambda v: state.valid_choice(v, SECTIONS),
+})
+ui.page_header("Evidence search", "search")
+st.caption("Every statement, survey item, result and comment, SWOT item, implication, case description and "
+           "evidence sentence, instrument and contradiction. All words must appear; the exact phrase and matches "
+           "in more fields rank first.")
+
+text = st.text_input("Search the evidence", key="q", bind="query-params", max_chars=200,
+                     placeholder="e.g. trade fairs, cultural barriers, Horizon 2020")
+filters = st.columns([3, 2, 2])
+kinds = filters[0].multiselect("Kind", KINDS, key="kind", bind="query-params", placeholder="All kinds")
+theme = filters[1].selectbox("Theme (project coding)", list(THEMES), index=None, key="theme", bind="query-params",
+                             placeholder="All themes")
+section = filters[2].selectbox("Part of the report", list(SECTIONS), index=None, key="section",
+                               bind="query-params", placeholder="The whole report")
+words = state.search_words(text)
+if not words:
+    st.info("Type at least one word of two letters or more.", icon=":material/search:")
+    st.stop()
+
+results = ui.query("search", phrase=(text or "").strip().lower(), words=words, kinds=kinds or None,
+                   theme=THEMES.get(theme), section=SECTIONS.get(section))
+st.caption(f"{len(results)} result{'s' if len(results) != 1 else ''}" + (" (the first 200)" if len(results) == 200
+                                                                         else ""))
+if results.empty:
+    st.info("Nothing in the report matches all these words with these filters.", icon=":material/search_off:")
+for row in results.itertuples():
+    with st.container(border=True):
+        body, link = st.columns([6, 1.4], vertical_alignment="center")
+        body.markdown(f":blue-badge[{ui.md(row.kind)}] **{ui.highlighted(row.title, words)}** "
+                      f":gray[{ui.md(ui.source_label(row.source))}]  \n{ui.highlighted(row.text, words)}")
+        if row.page in VIEWS:
+            params = {row.param: row.value} if isinstance(row.param, str) and isinstance(row.value, str) else None
+            link.page_link(row.page, label=VIEWS[row.page], icon=":material/arrow_forward:", query_params=params)

@@ -1,0 +1,133 @@
+"""Workshop: the agenda as a timeline, who took part, and who said what."""
+
+import streamlit as st
+
+from evidence import state, ui
+
+agenda = ui.query("agenda")
+SLOTS = list(agenda["slot_id"])
+participants = ui.query("participants", country_label=None)
+COUNTRIES = sorted(participants["country_label"].unique())
+KINDS = sorted(participants["org_type"].unique())
+everything = ui.query("statements_filtered", speakers=None, organisations=None, section=None, theme=None)
+SPEAKERS = sorted(everything["speaker_label"].unique())
+sections = ui.query("table_rows", table_name="sources")
+SECTIONS = {row.label: row.source_id for row in sections.itertuples()
+            if row.source_id in set(everything["source"]) or row.source_id in {"sec-3", "sec-4", "sec-3.4", "sec-4.3",
+                                                                                "sec-4.4"}}
+themes = ui.query("table_rows", table_name="themes")
+THEMES = dict(zip(themes["label"], themes["theme_id"], strict=True))
+# The view that holds the evidence behind each part of the report the agenda items are summarised in.
+EVIDENCE_VIEWS = {"sec-3.2": ("pages/case_studies.py", "Case studies"), "sec-3.3": ("pages/expert_survey.py",
+                  "Expert survey"), "sec-3.4": ("pages/case_studies.py", "Case studies"),
+                  "sec-3.4.1": ("pages/case_studies.py", "Case studies"), "sec-3.4.2": ("pages/case_studies.py",
+                  "Case studies"), "sec-4.1": ("pages/policy.py", "Policy"), "sec-4.2": ("pages/policy.py", "Policy"),
+                  "sec-4.3": ("pages/expert_survey.py", "Expert survey"), "sec-4.4": ("pages/policy.py", "Policy"),
+                  "sec-4.4.2": ("pages/policy.py", "Policy")}
+CASE_OF_SECTION = {"sec-3.4.1": "WEPROG", "sec-3.4.2": "LifeTec"}
+
+
+def clicked(chart_key: str, param: str, field: str, target: str, multiple: bool) -> None:
+    # A chart click writes the URL-bound widget: one state, not two.
+    value = state.picked(st.session_state.get(chart_key), param, field)
+    if multiple:
+        st.session_state[target] = state.toggle(st.session_state.get(target), value)
+    elif value is not None:
+        st.session_state[target] = value
+
+
+ui.review_params({
+    "slot": lambda v: state.valid_choice(v, SLOTS),
+    "country": lambda v: state.valid_choices(v, COUNTRIES),
+    "org": lambda v: state.valid_choices(v, KINDS),
+    "speaker": lambda v: state.valid_choices(v, SPEAKERS),
+    "section": lambda v: state.valid_choice(v, SECTIONS),
+    "theme": lambda v: state.valid_choice(v, THEMES),
+})
+ui.page_header("Workshop", "workshop")
+st.markdown("An expert workshop in Brussels on 13 June 2016, chaired by Hannes Selhofer (Salzburg Research): "
+            "the agenda, the people in the room, and who said what.")
+
+# ------------------------------------------------------------------------------ the agenda
+
+st.header("Agenda")
+timeline_slot = st.container()
+slot = st.selectbox("Agenda item", SLOTS, index=None, key="slot", bind="query-params",
+                    placeholder="Click an item of the timeline, or pick one (time-title)",
+                    help="Items are named by their start time and title, as in ?slot=1145-discussion")
+with timeline_slot:
+    key = f"agenda-{state.view_key(slot)}"
+    ui.chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",
+                   on_select=lambda k=f"{key}-chart": clicked(k, "pick_slot", "slot_id", "slot", False))
+if slot:
+    item = agenda.set_index("slot_id").loc[slot]
+    with st.container(border=True):
+        st.subheader(item["title"])
+        st.caption(f"{str(item['start_time'])[:5]}–{str(item['end_time'])[:5]} · part {ui.md(item['part'])} · "
+                   f"speakers: {ui.md(item['speakers'] or 'none listed')} · Annex 1")
+        section = item["report_section"] if isinstance(item["report_section"], str) else None
+        if section is None:
+            st.markdown("The report summarises nothing said in this item.")
+        else:
+            said = ui.query("statements", section=section)
+            st.markdown(f"**What was said** ({len(said)} statements, {ui.md(ui.source_label(section))})")
+            for row in said.itertuples():
+                st.markdown(f"- **{ui.md(row.speaker_label)}**: {ui.md(row.paraphrase)}")
+            if section in EVIDENCE_VIEWS:
+                target, label = EVIDENCE_VIEWS[section]
+                params = {"case": CASE_OF_SECTION[section]} if section in CASE_OF_SECTION else None
+                st.page_link(target, label=f"The evidence: {label}", icon=":material/arrow_forward:",
+                             query_params=params)
+
+# ------------------------------------------------------------------------------ participants
+
+st.header("Participants")
+chosen_countries = st.session_state.get("country") or []
+chosen_kinds = st.session_state.get("org") or []
+left, right = st.columns(2)
+with left:
+    key = f"by-country-{state.view_key(chosen_countries)}"
+    ui.chart_panel("participants_by_country", "participants", {"country_label": None}, key=key,
+                   selection="pick_country",
+                   on_select=lambda k=f"{key}-chart": clicked(k, "pick_country", "country_label", "country", True))
+with right:
+    key = f"by-kind-{state.view_key(chosen_kinds)}"
+    ui.chart_panel("participants_by_kind", "participants", {"country_label": None}, key=key, selection="pick_kind",
+                   on_select=lambda k=f"{key}-chart": clicked(k, "pick_kind", "org_type", "org", True))
+filters = st.columns(2)
+countries = filters[0].multiselect("Country (as printed)", COUNTRIES, key="country", bind="query-params",
+                                   placeholder="All countries")
+kinds = filters[1].multiselect("Kind of organisation (project coding)", KINDS, key="org", bind="query-params",
+                               placeholder="All kinds")
+keep = participants["country_label"].isin(countries or COUNTRIES) & participants["org_type"].isin(kinds or KINDS)
+listed = participants[keep]
+st.caption(f"{len(listed)} of {len(participants)} participants (Annex 2). Section 1 speaks of \"about 25 experts\".")
+st.dataframe(listed, hide_index=True, width="stretch",
+             column_order=["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"],
+             column_config={"family_name": "Family name", "given_name": "Given name",
+                            "organisation": st.column_config.TextColumn("Organisation", width="large"),
+                            "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
+                            "workshop_role": "Role"})
+
+# ------------------------------------------------------------------------------ who said what
+
+st.header("Who said what")
+filters = st.columns(3)
+speakers = filters[0].multiselect("Speaker", SPEAKERS, key="speaker", bind="query-params", placeholder="Everyone")
+part = filters[1].selectbox("Part of the report", list(SECTIONS), index=None, key="section", bind="query-params",
+                            placeholder="Sections 2 to 4")
+theme = filters[2].selectbox("Theme (project coding)", list(THEMES), index=None, key="theme", bind="query-params",
+                             placeholder="All themes")
+said = ui.query("statements_filtered", speakers=speakers or None, organisations=None,
+                section=SECTIONS.get(part), theme=THEMES.get(theme))
+st.caption(f"{len(said)} of {len(everything)} statements. Paraphrases, kinds and themes are the project's coding; "
+           "quotes are the report's words.")
+if said.empty:
+    st.info("No statement matches these filters.", icon=":material/filter_alt_off:")
+else:
+    st.dataframe(said.assign(source=said["source"].map(ui.source_label)), hide_index=True, width="stretch",
+                 column_order=["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source"],
+                 column_config={"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind",
+                                "theme_label": "Theme", "paraphrase": st.column_config.TextColumn("What was said",
+                                                                                                  width="large"),
+                                "quote": "The report's words", "source": "Source"})
