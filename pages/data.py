@@ -68,7 +68,7 @@ def load_example() -> None:
 
 st.selectbox("Load an example query", list(EXAMPLES), index=None, key="example", on_change=load_example,
              placeholder="Pick one of the app's queries")
-sql = st.text_area("SQL", key="sql", height=160, placeholder="SELECT name, typology_id FROM cases ORDER BY name")
+sql = st.text_area("SQL", key="sql", height=160, placeholder="One SELECT over the tables above (or load an example)")
 if st.button("Run", type="primary", icon=":material/play_arrow:"):
     answer = ui.console().run(sql)
     if answer.ok:

@@ -24,6 +24,9 @@ CHARTED = {(f.chart, f.query, tuple(sorted(f.params.items()))) for f in findings
     ("regions", "survey_regions", ()),
     ("what_how_cells", "what_how_cells", (("process_id", "export"), ("type_id", "customising"))),
     ("policy_gaps", "what_how_cells", (("process_id", None), ("type_id", None))),
+    ("agenda_timeline", "agenda", ()),
+    ("participants_by_country", "participants", (("country_label", None),)),
+    ("participants_by_kind", "participants", (("country_label", None),)),
 }
 
 

@@ -1,0 +1,129 @@
+"""The Workshop and Evidence search views, and text from the data shown as text everywhere."""
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from evidence import state, ui
+from evidence.db import DATA_DIR_ENV
+from tests.views import APP, open_view, shown_text
+
+
+def test_every_agenda_item_opens_with_what_was_said(db):
+    app = open_view("pages/workshop.py")
+    for row in db.query("agenda").itertuples():
+        app.selectbox(key="slot").set_value(row.slot_id).run()
+        assert not app.exception
+        text = shown_text(app)
+        if isinstance(row.report_section, str):
+            for said in db.query("statements", section=row.report_section)["paraphrase"]:
+                assert said in text
+        else:
+            assert "The report summarises nothing said in this item." in text
+
+
+@pytest.mark.parametrize(("field", "value", "expected"), [("country", ["Italy"], 3), ("org", ["SME"], 2),
+                                                          ("country", ["EU"], 16)])
+def test_participant_filters(db, field, value, expected):
+    app = open_view("pages/workshop.py")
+    app.multiselect(key=field).set_value(value).run()
+    listed = next(frame.value for frame in app.dataframe if "family_name" in frame.value.columns)
+    assert len(listed) == expected
+    assert f"{expected} of 33 participants" in shown_text(app)
+
+
+def test_who_said_what_filters(db):
+    app = open_view("pages/workshop.py")
+    app.multiselect(key="speaker").set_value(["Christin Pfeiffer"]).run()
+    said = next(frame.value for frame in app.dataframe if "paraphrase" in frame.value.columns)
+    expected = db.query("statements_filtered", speakers=["Christin Pfeiffer"], organisations=None, section=None,
+                        theme=None)
+    assert len(said) == len(expected) > 3
+
+
+def test_search_finds_a_known_phrase_ranked_first():
+    app = open_view("pages/search.py")
+    app.text_input(key="q").input("informal business networks").run()
+    assert not app.exception
+    first = next(m.value for m in app.markdown if "blue-badge" in m.value)
+    assert "informal" in first and ":orange-background[" in first
+
+
+def test_search_filters_by_kind_and_part(db):
+    app = open_view("pages/search.py")
+    app.text_input(key="q").input("chin").run()  # China, Chinese
+    app.multiselect(key="kind").set_value(["SWOT item"]).run()
+    badges = [m.value for m in app.markdown if "blue-badge" in m.value]
+    assert len(badges) == 2 and all("SWOT item" in b for b in badges)
+
+
+def test_search_without_words_and_with_no_match_says_so():
+    app = open_view("pages/search.py")
+    assert any("Type at least one word" in i.value for i in app.info)
+    app.text_input(key="q").input("zzzqqq nothing").run()
+    assert any("Nothing in the report matches" in i.value for i in app.info)
+
+
+def test_highlighting_escapes_the_text():
+    marked = ui.highlighted("a <script>alert('trade')</script> *trade*", ["trade"])
+    assert "<script>" not in marked and "\\<script\\>" in marked
+    assert marked.count(":orange-background[") == 2
+    assert state.match_spans("Trade and trade", ["trade"]) == [(0, 5), (10, 15)]
+
+
+HOSTILE = "<script>alert('x')</script> **bold** [link](javascript:alert(1)) <img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def hostile_data(data_copy, monkeypatch):
+    """A data folder whose text fields carry a script tag, markdown and HTML."""
+    for file, old in (("statements.csv", "was found to be the most prevalent type of internationalising innovation"),
+                      ("swot_items.csv", "Accessible for all SMEs."),
+                      ("cases.csv", "a company that markets a device")):
+        path = data_copy / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, old + " " + HOSTILE.replace('"', '""'), 1), encoding="utf-8")
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    ui._database.clear()
+    ui._query.clear()
+    yield data_copy
+    ui._database.clear()
+    ui._query.clear()
+
+
+def raw_strings(app: AppTest) -> list[str]:
+    return [m.value for m in app.markdown] + [c.value for c in app.caption]
+
+
+@pytest.mark.parametrize(("page", "setup"), [
+    ("pages/overview.py", None),
+    ("pages/policy.py", None),
+    ("pages/case_studies.py", ("case", "Aisense")),
+    ("pages/search.py", ("q", "script")),
+])
+def test_script_and_markdown_in_data_show_as_text(hostile_data, page, setup):
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.run()
+    app.switch_page(page).run()
+    if setup:
+        widget = app.selectbox(key=setup[0]) if setup[0] == "case" else app.text_input(key=setup[0])
+        (widget.set_value(setup[1]) if setup[0] == "case" else widget.input(setup[1])).run()
+    assert not app.exception
+    strings = raw_strings(app)
+    carrying = [s for s in strings if "alert" in s]
+    assert carrying, "the hostile text should be on the page"
+    for text in carrying:
+        assert not re.search(r"(?<!\\)<", text), text  # every < is escaped (\<script\>): never raw HTML
+        assert "**bold**" not in text  # the asterisks are escaped, so no bold
+        assert not re.search(r"(?<!\\)\]\(javascript", text)  # no markdown link is formed
+    assert len(app.get("html")) == 0  # no raw HTML element on the page at all
+
+
+def test_the_html_check_can_fail():
+    """The presenter mode's own constant style sheet is the one st.html in the app: the check above sees it."""
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.query_params["present"] = "1"
+    app.run()
+    assert len(app.get("html")) == 1
