@@ -14,23 +14,23 @@ VIEWS = {"pages/workshop.py": "Workshop", "pages/expert_survey.py": "Expert surv
          "pages/case_studies.py": "Case studies", "pages/data.py": "Data"}
 
 ui.review_params({
-    "q": lambda v: True,
-    "kind": lambda v: state.valid_choices(v, KINDS),
-    "theme": lambda v: state.valid_choice(v, THEMES),
-    "section": lambda v: state.valid_choice(v, SECTIONS),
+    "search": lambda v: True,
+    "kinds": lambda v: state.valid_choices(v, KINDS),
+    "topic": lambda v: state.valid_choice(v, THEMES),
+    "part": lambda v: state.valid_choice(v, SECTIONS),
 })
 ui.page_header("Evidence search", "search")
 st.caption("Every statement, survey item, result and comment, SWOT item, implication, case description and "
            "evidence sentence, instrument and contradiction. All words must appear; the exact phrase and matches "
            "in more fields rank first.")
 
-text = st.text_input("Search the evidence", key="q", bind="query-params", max_chars=200,
+text = st.text_input("Search the evidence", key="search", bind="query-params", max_chars=200,
                      placeholder="e.g. trade fairs, cultural barriers, Horizon 2020")
 filters = st.columns([3, 2, 2])
-kinds = filters[0].multiselect("Kind", KINDS, key="kind", bind="query-params", placeholder="All kinds")
-theme = filters[1].selectbox("Theme (project coding)", list(THEMES), index=None, key="theme", bind="query-params",
+kinds = filters[0].multiselect("Kind", KINDS, key="kinds", bind="query-params", placeholder="All kinds")
+theme = filters[1].selectbox("Theme (project coding)", list(THEMES), index=None, key="topic", bind="query-params",
                              placeholder="All themes")
-section = filters[2].selectbox("Part of the report", list(SECTIONS), index=None, key="section",
+section = filters[2].selectbox("Part of the report", list(SECTIONS), index=None, key="part",
                                bind="query-params", placeholder="The whole report")
 words = state.search_words(text)
 if not words:

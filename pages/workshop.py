@@ -38,11 +38,11 @@ def clicked(chart_key: str, param: str, field: str, target: str, multiple: bool)
 
 ui.review_params({
     "slot": lambda v: state.valid_choice(v, SLOTS),
-    "country": lambda v: state.valid_choices(v, COUNTRIES),
+    "from": lambda v: state.valid_choices(v, COUNTRIES),
     "org": lambda v: state.valid_choices(v, KINDS),
     "speaker": lambda v: state.valid_choices(v, SPEAKERS),
     "section": lambda v: state.valid_choice(v, SECTIONS),
-    "theme": lambda v: state.valid_choice(v, THEMES),
+    "about": lambda v: state.valid_choice(v, THEMES),
 })
 ui.page_header("Workshop", "workshop")
 st.markdown("An expert workshop in Brussels on 13 June 2016, chaired by Hannes Selhofer (Salzburg Research): "
@@ -82,20 +82,20 @@ if slot:
 # ------------------------------------------------------------------------------ participants
 
 st.header("Participants")
-chosen_countries = st.session_state.get("country") or []
+chosen_countries = st.session_state.get("from") or []
 chosen_kinds = st.session_state.get("org") or []
 left, right = st.columns(2)
 with left:
     key = f"by-country-{state.view_key(chosen_countries)}"
     ui.chart_panel("participants_by_country", "participants", {"country_label": None}, key=key,
                    selection="pick_country",
-                   on_select=lambda k=f"{key}-chart": clicked(k, "pick_country", "country_label", "country", True))
+                   on_select=lambda k=f"{key}-chart": clicked(k, "pick_country", "country_label", "from", True))
 with right:
     key = f"by-kind-{state.view_key(chosen_kinds)}"
     ui.chart_panel("participants_by_kind", "participants", {"country_label": None}, key=key, selection="pick_kind",
                    on_select=lambda k=f"{key}-chart": clicked(k, "pick_kind", "org_type", "org", True))
 filters = st.columns(2)
-countries = filters[0].multiselect("Country (as printed)", COUNTRIES, key="country", bind="query-params",
+countries = filters[0].multiselect("Country (as printed)", COUNTRIES, key="from", bind="query-params",
                                    placeholder="All countries")
 kinds = filters[1].multiselect("Kind of organisation (project coding)", KINDS, key="org", bind="query-params",
                                placeholder="All kinds")
@@ -116,7 +116,7 @@ filters = st.columns(3)
 speakers = filters[0].multiselect("Speaker", SPEAKERS, key="speaker", bind="query-params", placeholder="Everyone")
 part = filters[1].selectbox("Part of the report", list(SECTIONS), index=None, key="section", bind="query-params",
                             placeholder="Sections 2 to 4")
-theme = filters[2].selectbox("Theme (project coding)", list(THEMES), index=None, key="theme", bind="query-params",
+theme = filters[2].selectbox("Theme (project coding)", list(THEMES), index=None, key="about", bind="query-params",
                              placeholder="All themes")
 said = ui.query("statements_filtered", speakers=speakers or None, organisations=None,
                 section=SECTIONS.get(part), theme=THEMES.get(theme))

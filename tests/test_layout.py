@@ -56,3 +56,13 @@ def test_requirements_are_pinned():
             line = line.strip()
             if line and not line.startswith(("#", "-r")):
                 assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", line), f"{name}: {line} is not pinned"
+
+
+def test_url_keys_are_unique_across_views():
+    """A widget key bound to the URL on two views makes Streamlit drop a link's state when moving between them."""
+    owners: dict[str, str] = {}
+    for path in sorted((REPO / "pages").glob("*.py")):
+        for key in re.findall(r'key="([^"]+)"[^)]*bind="query-params"', path.read_text(encoding="utf-8"), re.S):
+            assert key not in owners, f"URL key {key!r} is used by {owners.get(key)} and {path.name}"
+            owners[key] = path.name
+    assert len(owners) >= 20

@@ -23,8 +23,8 @@ def test_every_agenda_item_opens_with_what_was_said(db):
             assert "The report summarises nothing said in this item." in text
 
 
-@pytest.mark.parametrize(("field", "value", "expected"), [("country", ["Italy"], 3), ("org", ["SME"], 2),
-                                                          ("country", ["EU"], 16)])
+@pytest.mark.parametrize(("field", "value", "expected"), [("from", ["Italy"], 3), ("org", ["SME"], 2),
+                                                          ("from", ["EU"], 16)])
 def test_participant_filters(db, field, value, expected):
     app = open_view("pages/workshop.py")
     app.multiselect(key=field).set_value(value).run()
@@ -44,7 +44,7 @@ def test_who_said_what_filters(db):
 
 def test_search_finds_a_known_phrase_ranked_first():
     app = open_view("pages/search.py")
-    app.text_input(key="q").input("informal business networks").run()
+    app.text_input(key="search").input("informal business networks").run()
     assert not app.exception
     first = next(m.value for m in app.markdown if "blue-badge" in m.value)
     assert "informal" in first and ":orange-background[" in first
@@ -52,8 +52,8 @@ def test_search_finds_a_known_phrase_ranked_first():
 
 def test_search_filters_by_kind_and_part(db):
     app = open_view("pages/search.py")
-    app.text_input(key="q").input("chin").run()  # China, Chinese
-    app.multiselect(key="kind").set_value(["SWOT item"]).run()
+    app.text_input(key="search").input("chin").run()  # China, Chinese
+    app.multiselect(key="kinds").set_value(["SWOT item"]).run()
     badges = [m.value for m in app.markdown if "blue-badge" in m.value]
     assert len(badges) == 2 and all("SWOT item" in b for b in badges)
 
@@ -61,7 +61,7 @@ def test_search_filters_by_kind_and_part(db):
 def test_search_without_words_and_with_no_match_says_so():
     app = open_view("pages/search.py")
     assert any("Type at least one word" in i.value for i in app.info)
-    app.text_input(key="q").input("zzzqqq nothing").run()
+    app.text_input(key="search").input("zzzqqq nothing").run()
     assert any("Nothing in the report matches" in i.value for i in app.info)
 
 
@@ -101,7 +101,7 @@ def raw_strings(app: AppTest) -> list[str]:
     ("pages/overview.py", None),
     ("pages/policy.py", None),
     ("pages/case_studies.py", ("case", "Aisense")),
-    ("pages/search.py", ("q", "script")),
+    ("pages/search.py", ("search", "script")),
 ])
 def test_script_and_markdown_in_data_show_as_text(hostile_data, page, setup):
     app = AppTest.from_file(APP, default_timeout=30)
