@@ -23,7 +23,8 @@ corpus AS (
            'pages/expert_survey.py', 'item', item_id
     FROM survey_items
     UNION ALL
-    SELECT 'survey result', result_id, 'Item ' || item_id || ': ' || verdict, wording, NULL, source,
+    SELECT 'survey result', result_id, 'Item ' || item_id || ': ' || replace(measure, '_', ' ') || ' (' || verdict || ')',
+           wording, NULL, source,
            'pages/expert_survey.py', 'item', item_id
     FROM survey_results
     UNION ALL
