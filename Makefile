@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint validate datapackage clean chromium
+.PHONY: run test lint validate datapackage clean chromium bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -34,6 +34,10 @@ test: $(VENV)/.dev chromium
 	$(BIN)/ruff check .
 	$(BIN)/python -m evidence.datapackage --check
 	$(BIN)/python -m pytest -q
+
+# Writes BENCHMARKS.md: server CPU per warm rerun of every page against a baseline page, and the cold start.
+bench: $(VENV)/.dev chromium
+	$(BIN)/python scripts/bench.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
