@@ -39,17 +39,9 @@ SETTLED = """() => {
         && !document.querySelector('[data-testid="stStatusWidget"]');
 }"""
 
-# The baseline: a bare one-chart page with a DuckDB query and a table, Streamlit's default configuration.
-BASELINE = '''
-import altair as alt
-import duckdb
-import streamlit as st
-
-st.title("Baseline")
-frame = duckdb.sql("SELECT range AS x, range * range AS y FROM range(50)").df()
-st.altair_chart(alt.Chart(frame).mark_line().encode(x="x", y="y"), use_container_width=True)
-st.dataframe(frame)
-'''
+# The baseline page (scripts/baseline_app.py) runs from a scratch folder, so it gets Streamlit's default
+# configuration rather than the app's .streamlit/config.toml.
+BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
 
 
 def free_port() -> int:
@@ -110,7 +102,9 @@ def main() -> int:
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         baseline = Path(scratch) / "baseline_app.py"
-        baseline.write_text(BASELINE, encoding="utf-8")
+        baseline.write_text(BASELINE.read_text(encoding="utf-8"), encoding="utf-8")
+        (Path(scratch) / "baseline.sql").write_text((BASELINE.parent / "baseline.sql").read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
         for name, script, cwd in (("baseline", baseline, Path(scratch)), ("app", REPO / "app.py", REPO)):
             process, url, started = start_server(script, cwd)
             try:
