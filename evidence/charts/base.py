@@ -1,0 +1,51 @@
+"""What every chart builder shares: the registry by name, the title with its source, the finish (type sizes,
+legend, width fitting), and the look of project-coded values (lighter and dashed, with a legend entry)."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from evidence import palette
+
+BUILDERS: dict[str, callable] = {}
+
+
+def builder(function):
+    """Register a chart builder by name, so pages and slides can refer to it by name."""
+    BUILDERS[function.__name__] = function
+    return function
+
+
+def _title(title: str, source: str, note: str | None = None) -> alt.Title:
+    subtitle = [f"Source: {source}"] + ([note] if note else [])
+    return alt.Title(title, subtitle=subtitle, anchor="start", subtitleColor=palette.GREY)
+
+
+def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
+    size = 18 if large else 12
+    if large:
+        # On a slide the headline is the title: keep only the source lines, to fit one screen.
+        lines = list(chart.title.subtitle)
+        chart = chart.properties(title=alt.Title(lines[0], subtitle=lines[1:], anchor="start", color=palette.GREY,
+                                                 fontWeight="normal", subtitleColor=palette.GREY))
+    return (
+        chart.configure_title(fontSize=size if large else 16, subtitleFontSize=size, offset=12)
+        .configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=460 if large else 340)
+        .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", labelLimit=400)
+        .configure_view(stroke=None)
+        # Fit the width to the page; the height set by each builder is the plot's own, so titles and
+        # legends add to it instead of squeezing it (Streamlit's default would fit both). Side-by-side
+        # charts cannot be fitted: they keep the widths their builder gives them.
+        .properties(autosize=alt.AutoSizeParams(
+            type="pad" if isinstance(chart, alt.HConcatChart) else "fit-x", contains="padding"))
+    )
+
+
+def _coding_legend() -> dict:
+    domain = [palette.STATED, palette.CODED]
+    return {
+        "opacity": alt.Opacity("coding:N", scale=alt.Scale(domain=domain, range=[1.0, 0.45]),
+                               legend=alt.Legend(title=None)),
+        "strokeDash": alt.StrokeDash("coding:N", scale=alt.Scale(domain=domain, range=[[1, 0], [4, 3]]),
+                                     legend=alt.Legend(title=None)),
+    }

@@ -1,0 +1,192 @@
+"""Charts of EU policy (sections 4.1, 4.2): SMEs abroad, the WHAT/HOW matrix, budgets, the Policy page."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from evidence import palette
+from evidence.charts.base import _finish, _title, builder
+
+# ------------------------------------------------------------------------------ context (section 4.1)
+
+
+@builder
+def sme_activity_abroad(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Shares of European SMEs importing, exporting, with an R&D partner abroad."""
+    data = frame[frame["key_figure_id"].isin(["smes-imported", "smes-exported", "smes-rnd-partner"])].copy()
+    data["order"] = data["key_figure_id"].map({"smes-imported": 1, "smes-exported": 2, "smes-rnd-partner": 3})
+    data["short"] = data["key_figure_id"].map({"smes-imported": "imported goods", "smes-exported": "exported",
+                                               "smes-rnd-partner": "had an R&D partner abroad"})
+    data["text"] = data["value"].map(lambda v: f"{v:.0f}%")
+    data["source"] = "Section 4.1"
+    base = alt.Chart(data)
+    bars = base.mark_bar(color=palette.BLUE).encode(
+        y=alt.Y("short:N", sort=["imported goods", "exported", "had an R&D partner abroad"], title=None),
+        x=alt.X("value:Q", title="% of European SMEs", scale=alt.Scale(domain=[0, 100])),
+        tooltip=["label:N", alt.Tooltip("value:Q", title="%"), alt.Tooltip("wording:N", title="the report says"),
+                 "source:N"],
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=20 if large else 13, fontWeight="bold").encode(
+        y=alt.Y("short:N", sort=["imported goods", "exported", "had an R&D partner abroad"]), x="value:Q",
+        text="text:N"
+    )
+    chart = alt.layer(bars, labels).properties(
+        title=_title("Few European SMEs work with an R&D partner abroad", "Section 4.1 (S. Maenhout, DG RTD)"),
+        height=220 if large else 180,
+    )
+    return _finish(chart, large)
+
+
+# ------------------------------------------------------------------------------ policy (section 4.2)
+
+
+@builder
+def what_how(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The WHAT/HOW matrix read from the surviving symbols (project coding)."""
+    data = frame.assign(
+        marks=frame["symbols"].map(lambda n: "●" * int(n) if n else "–"),
+        coding=palette.CODED,
+        reading="The column labels and the intensity are the project's reading of the lost figure.",
+        source="Figure in section 4.2",
+    )
+    columns = list(data.sort_values("column_index")["process_label"].unique())
+    rows = list(data.sort_values("type_order")["type_label"].unique())
+    base = alt.Chart(data).encode(
+        x=alt.X("process_label:N", sort=columns, title="Business process (WHAT, project's reading)",
+                axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("type_label:N", sort=rows, title="Type of internationalisation (HOW)"),
+    )
+    cells = base.mark_rect(stroke=palette.GREY, strokeDash=[4, 3], strokeWidth=1).encode(
+        color=alt.Color("symbols:O", scale=alt.Scale(domain=[0, 1, 3], range=["#ffffff", "#9ecae1", palette.BLUE]),
+                        legend=alt.Legend(title="symbols in the figure")),
+        tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
+                 "symbols:Q", "intensity:N", alt.Tooltip("reading:N", title="note"), "source:N"],
+    )
+    text = base.mark_text(fontSize=24 if large else 16).encode(
+        text="marks:N",
+        color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)),
+    )
+    chart = alt.layer(cells, text).properties(
+        title=_title("Case activity sits in export and R&D, hardly in production",
+                     "Figure in section 4.2 (symbols counted from the text export)",
+                     "Project's reading: column labels and intensity are inferred (see coding_notes)"),
+        height=230 if large else 260,
+    )
+    return _finish(chart, large)
+
+
+@builder
+def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The budgets the report gives, on a log scale (EUR 600,000 to EUR 6 billion)."""
+    def label(value: float, qualifier: str) -> str:
+        text = f"EUR {value / 1e9:g} bn" if value >= 1e9 else (
+            f"EUR {value / 1e6:g} m" if value >= 1e6 else f"EUR {value:,.0f}")
+        return text if qualifier == "exact" else f"{text} ({qualifier})"
+
+    data = frame.assign(
+        text=[label(v, q) for v, q in zip(frame["value"], frame["qualifier"], strict=True)],
+        source=frame["source"].map(lambda s: s.replace("sec-", "Section ")),
+        baseline=1e5,  # a log axis has no zero: bars start at EUR 100,000
+    )
+    base = alt.Chart(data)
+    bars = base.mark_bar(color=palette.BLUE).encode(
+        y=alt.Y("instrument_name:N", sort="-x", title=None),
+        x=alt.X("value:Q", title="EUR (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e12]),
+                axis=alt.Axis(format="~s")),
+        x2="baseline:Q",
+        tooltip=[alt.Tooltip("instrument_name:N", title="instrument"), alt.Tooltip("text:N", title="budget"),
+                 "qualifier:N", alt.Tooltip("wording:N", title="the report says"), "source:N"],
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12).encode(
+        y=alt.Y("instrument_name:N", sort="-x"), x="value:Q", text="text:N"
+    )
+    chart = alt.layer(bars, labels).properties(
+        title=_title("Most EU money for SMEs goes through the research programmes",
+                     "Sections 4.1 and 4.4.1 (Horizon 2020 and the planned forum)"),
+        height=230 if large else 200,
+    )
+    return _finish(chart, large)
+
+
+# ------------------------------------------------------------------------------ the Policy page
+
+
+def _cell_base(data: pd.DataFrame):
+    columns = list(data.sort_values("column_index")["process_label"].unique())
+    rows = list(data.sort_values("type_order")["type_label"].unique())
+    return alt.Chart(data).encode(
+        x=alt.X("process_label:N", sort=columns, title="Business process (WHAT, project's reading)",
+                axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("type_label:N", sort=rows, title="Type of internationalisation (HOW)"),
+    )
+
+
+@builder
+def what_how_cells(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """The WHAT/HOW matrix as a heatmap to click: a cell opens everything that concerns it."""
+    data = frame.assign(
+        marks=frame["symbols"].map(lambda n: "●" * int(n) if n else "–"),
+        reading="Column labels and intensity are the project's reading of the lost figure.",
+        source="Figure in section 4.2",
+    )
+    pick = alt.selection_point(name="pick_cell", fields=["type_id", "process_id"], on="click", clear="dblclick")
+    base = _cell_base(data)
+    cells = base.mark_rect(stroke=palette.GREY, strokeDash=[4, 3], strokeWidth=1, cursor="pointer").add_params(
+        pick).encode(
+        color=alt.Color("symbols:O", scale=alt.Scale(domain=[0, 1, 3], range=["#ffffff", "#9ecae1", palette.BLUE]),
+                        legend=alt.Legend(title="symbols in the figure")),
+        tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
+                 "symbols:Q", "intensity:N", alt.Tooltip("named_cases:Q", title="cases named for the type"),
+                 alt.Tooltip("swot_items:Q", title="SWOT items"), "implications:Q",
+                 alt.Tooltip("reading:N", title="note"), "source:N"],
+    )
+    outline = base.mark_rect(fill=None, stroke=palette.VERMILLION, strokeWidth=4).transform_filter("datum.selected")
+    text = base.mark_text(fontSize=18).encode(
+        text="marks:N", color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)))
+    chart = alt.layer(cells, outline, text).properties(
+        title=_title("The WHAT/HOW matrix: where the cases' activity sits",
+                     "Figure in section 4.2 (symbols counted from the text export)",
+                     "Project's reading: column labels and intensity are inferred (see coding_notes). "
+                     "Click a cell."),
+        height=260,
+    )
+    return _finish(chart, large)
+
+
+@builder
+def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Per cell: case activity beside the instruments that reach it; activity with no instrument aimed at it
+    stands out."""
+    data = frame.assign(
+        gap=(frame["symbols"] > 0) & (frame["cell_instruments"] == 0),
+        label=[f"{'●' * int(s) if s else '–'}  |  {c} aimed · {k} column"
+               for s, c, k in zip(frame["symbols"], frame["cell_instruments"], frame["column_instruments"],
+                                  strict=True)],
+        budget=frame["column_budget_eur"].map(lambda v: "none given" if pd.isna(v) else f"EUR {v / 1e9:.2f} bn"),
+        coding=palette.CODED,
+        source="Figure and SWOT in section 4.2; instruments of sections 4.1-4.4 (links: project coding)",
+    )
+    base = _cell_base(data)
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("status:N", scale=alt.Scale(
+            domain=["activity, no instrument aimed at it", "activity and an instrument aimed at it", "no activity"],
+            range=[palette.VERMILLION, palette.BLUE, "#EEF0F3"]), legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
+                 alt.Tooltip("symbols:Q", title="case activity (symbols)"),
+                 alt.Tooltip("cell_instruments:Q", title="existing instruments aimed at the cell"),
+                 alt.Tooltip("column_instruments:Q", title="existing instruments for the whole process"),
+                 alt.Tooltip("budget:N", title="budgets the report gives for the process"), "source:N"],
+    ).transform_calculate(
+        status="datum.symbols > 0 ? (datum.cell_instruments == 0 ? 'activity, no instrument aimed at it' : "
+               "'activity and an instrument aimed at it') : 'no activity'")
+    text = base.mark_text(fontSize=13).encode(
+        text="label:N", color=alt.condition("datum.symbols > 0", alt.value("white"), alt.value(palette.INK)))
+    chart = alt.layer(cells, text).properties(
+        title=_title("Gaps: case activity the portfolio does not aim at",
+                     "Section 4.2 (figure, SWOT); instruments of sections 4.1-4.4",
+                     "● case activity · instruments aimed at the cell · instruments for the whole process "
+                     "(links are the project's coding)."),
+        height=260,
+    )
+    return _finish(chart, large)
