@@ -54,10 +54,17 @@ def chart_spec(chart: str, name: str, params: dict, large: bool = False) -> dict
     return _chart_spec(str(data_dir_from_env()), chart, name, tuple(sorted(params.items())), large)
 
 
+@st.cache_resource(show_spinner=False)
+def _source_labels(data_dir: str) -> dict[str, str]:
+    # A plain dict shared by every session: pages look labels up dozens of times a rerun, and a cache_data
+    # frame would be copied (unpickled) on each lookup.
+    sources = _database(data_dir).query("table_rows", table_name="sources")
+    return dict(zip(sources["source_id"], sources["label"], strict=True))
+
+
 def source_label(source_id: str) -> str:
     """How the report labels a source id ("sec-3.2" -> "Section 3.2")."""
-    sources = query("table_rows", table_name="sources").set_index("source_id")
-    return str(sources.loc[source_id, "label"]) if source_id in sources.index else str(source_id)
+    return _source_labels(str(data_dir_from_env())).get(source_id, str(source_id))
 
 
 # ------------------------------------------------------------------------------ safe text
@@ -193,6 +200,18 @@ def _console(data_dir: str):
     from evidence.console import Console
 
     return Console(Path(data_dir))
+
+
+@st.cache_resource(show_spinner=False)
+def _datapackage(data_dir: str) -> dict:
+    import json
+
+    return json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def datapackage() -> dict:
+    """The data folder's datapackage.json, read once per process (not on every rerun of the Data view)."""
+    return _datapackage(str(data_dir_from_env()))
 
 
 def console():

@@ -1,13 +1,10 @@
 """Data: every table with its description, fields, row count, preview and downloads; and a safe SQL console."""
 
-import json
-
 import streamlit as st
 
 from evidence import queries, state, ui
-from evidence.db import data_dir_from_env
 
-package = json.loads((data_dir_from_env() / "datapackage.json").read_text(encoding="utf-8"))
+package = ui.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}
 counts = ui.database().row_counts
 EXAMPLES = {name: query.sql for name, query in queries.library().items() if not query.params}

@@ -54,34 +54,42 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     return _finish(chart, large)
 
 
-@builder
-def case_aggregates(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
-    """Motives, barriers or impacts the report counts over the 12 cases."""
+def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large: bool) -> alt.Chart:
+    """Bars of the counts the report gives over the 12 cases, by topic; a count it does not give is written
+    in its words ("specific cases"), a derived one ("half" = 6) is drawn as the project's arithmetic."""
     data = frame.assign(
         coding=frame["count_derived"].map({True: palette.CODED, False: palette.STATED}),
-        label=[f"{int(c)} of 12" if pd.notna(c) else q for c, q in zip(frame["cases_count"],
-                                                                         frame["count_qualifier"], strict=True)],
+        label=[f"{int(c)} of 12" if pd.notna(c) else q
+               for c, q in zip(frame["cases_count"], frame["count_qualifier"], strict=True)],
         shown=frame["cases_count"].fillna(0),
     )
-    domain, colours = palette.scale(palette.TOPICS)
-    topics = ", ".join(sorted(set(data["topic"])))
+    order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["item"])
+    shown_topics = [topic for topic in palette.TOPICS if topic in set(data["topic"])]
+    domain, colours = palette.scale({topic: palette.TOPICS[topic] for topic in shown_topics})
     base = alt.Chart(data)
     bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
-        y=alt.Y("item:N", sort="-x", title=None),
+        y=alt.Y("item:N", sort=order, title=None),
         x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
-        color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
-        tooltip=[alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
+        color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours),
+                        legend=alt.Legend(title=None) if len(shown_topics) > 1 else None),
+        tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
                  alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source:N")],
         **_coding_legend(),
     )
     labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12).encode(
-        y=alt.Y("item:N", sort="-x"), x="shown:Q", text="label:N"
-    )
+        y=alt.Y("item:N", sort=order), x="shown:Q", text="label:N")
     chart = alt.layer(bars, labels).properties(
-        title=_title(f"What the 12 cases report: {topics}", "Section 3.2"),
+        title=_title(title, "Section 3.2 (counts over the 12 cases)", note),
         height=max(100, 40 * len(data)) if large else max(90, 32 * len(data)),
     )
     return _finish(chart, large)
+
+
+@builder
+def case_aggregates(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Motives, barriers or impacts the report counts over the 12 cases."""
+    return _counts_over_twelve(frame, f"What the 12 cases report: {', '.join(sorted(set(frame['topic'])))}",
+                               None, large)
 
 
 @builder
@@ -266,27 +274,6 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
 @builder
 def case_reasons(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     """Motives, barriers and impact the report counts over all 12 cases (it does not say which cases)."""
-    data = frame[frame["topic"] != "activity"].copy()
-    data["coding"] = data["count_derived"].map({True: palette.CODED, False: palette.STATED})
-    data["label"] = [f"{int(c)} of 12" if pd.notna(c) else q
-                     for c, q in zip(data["cases_count"], data["count_qualifier"], strict=True)]
-    data["shown"] = data["cases_count"].fillna(0)
-    order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["item"])
-    domain, colours = palette.scale({k: v for k, v in palette.TOPICS.items() if k != "activity"})
-    base = alt.Chart(data)
-    bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
-        y=alt.Y("item:N", sort=order, title=None),
-        x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
-        color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(title=None)),
-        tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
-                 alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source:N")],
-        **_coding_legend(),
-    )
-    labels = base.mark_text(align="left", dx=4).encode(y=alt.Y("item:N", sort=order), x="shown:Q", text="label:N")
-    chart = alt.layer(bars, labels).properties(
-        title=_title("Why they went abroad, what held them back, what it brought",
-                     "Section 3.2 (counts over the 12 cases)",
-                     "The report gives these only as totals: filters do not apply."),
-        height=260,
-    )
-    return _finish(chart, large)
+    return _counts_over_twelve(frame[frame["topic"] != "activity"],
+                               "Why they went abroad, what held them back, what it brought",
+                               "The report gives these only as totals: filters do not apply.", large)
