@@ -154,7 +154,7 @@ def test_chart_click_filters_and_goes_into_the_url(tab):
     click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label*="outcome: diverged"]')
     page.page.get_by_text("1 of 10 findings · diverged").wait_for()
     assert "outcome=diverged" in page.page.url
-    assert page.page.get_by_text("How much cultural barriers matter").count() >= 1
+    page.page.get_by_text("How much cultural barriers matter").first.wait_for()
     page.assert_healthy()
 
 

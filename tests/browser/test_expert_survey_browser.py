@@ -46,7 +46,7 @@ def test_url_reproduces_the_selection(tab):
     page = tab(1400, 1000).open("/expert_survey?theme=Trade+missions&item=4.d&sample=9+June+2016")
     page.page.get_by_role("heading", name="Figure 4, item d").wait_for()
     page.page.get_by_text(re.compile(r"^6 items, 11 results")).wait_for()
-    assert page.page.get_by_text("By 9th June 2016, 43 valid responses").count() >= 1
+    page.page.get_by_text("By 9th June 2016, 43 valid responses").first.wait_for()
     page.screenshot_whole(SCREENSHOTS / "expert-survey-item.png")
     assert page.page.locator('[data-testid="stException"]').count() == 0
     assert page.deep_link_errors("expert_survey") == []
