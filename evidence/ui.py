@@ -6,12 +6,14 @@ from __future__ import annotations
 import functools
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 import vl_convert
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from evidence import charts, state
 from evidence.db import Database, build_database, data_dir_from_env
@@ -33,38 +35,85 @@ def database() -> Database:
     return _database(str(data_dir_from_env()))
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def _query(data_dir: str, name: str, params: tuple) -> pd.DataFrame:
-    return _database(data_dir).query(name, **dict(params))
+# Query results, chart specifications and the text built from them are shared by every session of the
+# process, cached by their inputs and the data folder. Not st.cache_data: it hands each caller a fresh
+# unpickled copy, and on a page of six charts that costs more than the rest of the rerun; not
+# st.cache_resource either, whose hashing of the arguments costs ~0.1 ms a call, and a page makes dozens.
+# Callers get a shallow copy of a frame (pandas copy-on-write: nothing they do to it reaches the cache).
+
+
+def memo(maxsize: int = 256):
+    """Cache a pure function of the evidence base by its (hashable) arguments and the data folder."""
+
+    def wrap(function):
+        cached = functools.lru_cache(maxsize)(lambda data_dir, *args: function(*args))
+
+        @functools.wraps(function)
+        def call(*args):
+            return cached(str(data_dir_from_env()), *args)
+
+        call.clear = cached.cache_clear
+        return call
+
+    return wrap
+
+
+def _frozen(params: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+@memo(1024)
+def _query(name: str, params: tuple) -> pd.DataFrame:
+    return database().query(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
 def query(name: str, **params) -> pd.DataFrame:
     """A named query's result, cached by its name and parameters: a rerun with the same inputs runs no SQL."""
-    return _query(str(data_dir_from_env()), name, tuple(sorted(params.items())))
+    return _query(name, _frozen(params)).copy(deep=False)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _chart_spec(data_dir: str, chart: str, name: str, params: tuple, large: bool) -> dict:
-    frame = _query(data_dir, name, params)
-    return charts.BUILDERS[chart](frame, large=large).to_dict()
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready to draw: its spec with the datasets already in Arrow (so Streamlit does not convert them
+    again on every rerun), and the plain Vega-Lite JSON for the PNG and SVG exports."""
+
+    spec: dict
+    export_json: str
+
+    @property
+    def side_by_side(self) -> bool:
+        return "hconcat" in self.spec
 
 
-def chart_spec(chart: str, name: str, params: dict, large: bool = False) -> dict:
-    """A chart's Vega-Lite specification, cached by its inputs: a rerun builds no chart twice."""
-    return _chart_spec(str(data_dir_from_env()), chart, name, tuple(sorted(params.items())), large)
+@memo(512)
+def _chart(chart: str, name: str, params: tuple, large: bool) -> Chart:
+    plain = charts.BUILDERS[chart](_query(name, params), large=large).to_dict()
+    ready = dict(plain)
+    if "datasets" in plain:
+        ready["datasets"] = {key: convert_anything_to_arrow_bytes(pd.DataFrame(rows))
+                             for key, rows in plain["datasets"].items()}
+    return Chart(spec=ready, export_json=json.dumps(plain))
 
 
-@st.cache_resource(show_spinner=False)
-def _source_labels(data_dir: str) -> dict[str, str]:
-    # A plain dict shared by every session: pages look labels up dozens of times a rerun, and a cache_data
-    # frame would be copied (unpickled) on each lookup.
-    sources = _database(data_dir).query("table_rows", table_name="sources")
+def chart(chart: str, name: str, params: dict, large: bool = False) -> Chart:
+    """A chart from a named query, cached by its inputs: a rerun builds no chart twice."""
+    return _chart(chart, name, _frozen(params), large)
+
+
+def chart_spec(chart_name: str, name: str, params: dict, large: bool = False) -> dict:
+    """A chart's plain Vega-Lite specification (data inline), as exported."""
+    return json.loads(chart(chart_name, name, params, large).export_json)
+
+
+@memo(1)
+def _source_labels() -> dict[str, str]:
+    sources = _query("table_rows", (("table_name", "sources"),))
     return dict(zip(sources["source_id"], sources["label"], strict=True))
 
 
 def source_label(source_id: str) -> str:
     """How the report labels a source id ("sec-3.2" -> "Section 3.2")."""
-    return _source_labels(str(data_dir_from_env())).get(source_id, str(source_id))
+    return _source_labels().get(source_id, str(source_id))
 
 
 # ------------------------------------------------------------------------------ safe text
@@ -100,7 +149,7 @@ def csv_bytes(name: str, params: tuple) -> bytes:
     return query(name, **dict(params)).to_csv(index=False).encode("utf-8")
 
 
-def chart_panel(chart: str, name: str, params: dict | None = None, *, key: str, large: bool = False,
+def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: str, large: bool = False,
                 show_tools: bool = True, on_select=None, selection: str | None = None) -> None:
     """A chart from a named query, with a data toggle (the accessible view) and PNG, SVG and CSV downloads.
 
@@ -108,9 +157,10 @@ def chart_panel(chart: str, name: str, params: dict | None = None, *, key: str, 
     a mark of the chart's selection `selection` calls it (the page maps the click to its URL state).
     """
     params = params or {}
-    spec = chart_spec(chart, name, params, large)
+    drawn = chart(chart_name, name, params, large)
+    spec = drawn.spec
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
-    width = "content" if "hconcat" in spec else "stretch"
+    width = "content" if drawn.side_by_side else "stretch"
     if on_select is None:
         st.vega_lite_chart(spec, width=width, theme=None, key=f"{key}-chart")
     else:
@@ -118,7 +168,7 @@ def chart_panel(chart: str, name: str, params: dict | None = None, *, key: str, 
                            selection_mode=selection)
     if not show_tools:
         return
-    spec_json = json.dumps(spec)
+    spec_json = drawn.export_json
     frozen = tuple(sorted(params.items()))
     tools = st.container(horizontal=True, vertical_alignment="center", gap="small")
     show_data = tools.toggle("Data", key=f"{key}-data", help="Show the chart's rows as a table")

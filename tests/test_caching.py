@@ -9,10 +9,10 @@ from evidence.db import Database
 @pytest.fixture(autouse=True)
 def empty_caches():
     ui._query.clear()
-    ui._chart_spec.clear()
+    ui._chart.clear()
     yield
     ui._query.clear()
-    ui._chart_spec.clear()
+    ui._chart.clear()
 
 
 def test_same_query_runs_sql_once(monkeypatch):
