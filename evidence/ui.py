@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 import vl_convert
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
@@ -70,6 +71,19 @@ def _query(name: str, params: tuple) -> pd.DataFrame:
 def query(name: str, **params) -> pd.DataFrame:
     """A named query's result, cached by its name and parameters: a rerun with the same inputs runs no SQL."""
     return _query(name, _frozen(params)).copy(deep=False)
+
+
+@memo(256)
+def _table(name: str, params: tuple, labels: tuple[str, ...]) -> pa.Table:
+    frame = _query(name, params)
+    frame = frame.assign(**{column: frame[column].map(source_label) for column in labels})
+    return pa.Table.from_pandas(frame, preserve_index=False)
+
+
+def table(name: str, labels: tuple[str, ...] = (), **params) -> pa.Table:
+    """A named query's rows ready for st.dataframe (Arrow, which Streamlit sends as is), with the source
+    columns in `labels` shown as the report labels them; cached by its inputs."""
+    return _table(name, _frozen(params), labels)
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,8 @@
 """Expert survey: who answered, what they said, and how precise the report is about it."""
 
-import pandas as pd
 import streamlit as st
 
-from evidence import state, ui
+from evidence import state, text, ui
 
 SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
 THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
@@ -90,38 +89,18 @@ with item_slot:
 
 if item_id:
     item = ui.query("survey_item", item_id=item_id).iloc[0]
-    results = ui.query("survey_results", item_id=item_id)
-    comments = ui.query("survey_comments", question_id=item["question_id"])
-    tested = ui.query("study_vs_experts", outcome=None)
-    tested = tested[tested["item_id"] == item_id]
+    tested = text.survey_item_tested(item_id)
+    comment_count, comments = text.survey_comment_quotes(item["question_id"])
     with st.container(border=True):
         st.subheader(f"Figure {item['figure_id']}, item {item['letter']}")
         st.markdown(f"“{ui.md(item['text'])}”")
         st.caption(f"{ui.md(item['figure_title'])} · {ui.md(item['n_text'])} · "
                    f"{ui.md(ui.source_label(item['source']))}")
-        st.markdown("**What the report says about it**")
-        if results.empty:
-            st.markdown("The report gives no result for this item: its chart was lost, and the prose does not "
-                        "mention it.")
-        for row in results.itertuples():
-            value = ""
-            if pd.notna(row.value_pct):
-                value = f"{'' if row.qualifier == 'exact' else row.qualifier + ' '}{int(row.value_pct)}% "
-            count = f"({int(row.value_count)} respondents) " if pd.notna(row.value_count) else ""
-            flag = f"  \n:red[Contradiction {ui.md(row.contradiction_id)}]" if isinstance(row.contradiction_id,
-                                                                                          str) else ""
-            st.markdown(f"- **{ui.md(row.verdict)}** · {ui.md(value + count + row.measure.replace('_', ' '))}: "
-                        f"“{ui.md(row.wording)}”  \n:gray[{ui.md(ui.source_label(row.source))}]{flag}")
-        if not tested.empty:
-            st.markdown("**The study finding it tested**")
-            for row in tested.itertuples():
-                st.markdown(f"“{ui.md(row.study_statement)}” :gray[{ui.md(ui.source_label(row.study_source))}] "
-                            f"→ **{ui.md(row.outcome)}**")
-        st.markdown(f"**Respondents' comments on this question** ({len(comments)})")
-        for row in comments.itertuples():
-            st.markdown(f"> {ui.md(row.text)}")
-        if comments.empty:
-            st.markdown("The report quotes no comment on this question.")
+        st.markdown("**What the report says about it**\n\n" + text.survey_item_results(item_id))
+        if tested:
+            st.markdown("**The study finding it tested**\n\n" + tested)
+        st.markdown(f"**Respondents' comments on this question** ({comment_count})\n\n"
+                    + (comments or "The report quotes no comment on this question."))
 
 # ------------------------------------------------------------------------------ drivers vs barriers
 
@@ -130,16 +109,8 @@ st.caption("Figures 2 and 3 side by side, as far as the prose allows: the report
            "gives one share (success in business, almost 90%).")
 drivers, barriers = st.columns(2)
 for column, figure, title in ((drivers, "2", "Drivers (Figure 2)"), (barriers, "3", "Barriers (Figure 3)")):
-    figure_results = ui.query("survey_figure_results", figure_id=figure)
-    with column:
-        st.subheader(title)
-        for row in ui.query("survey_items", figure_id=figure).itertuples():
-            mine = figure_results[figure_results["item_id"] == row.item_id]
-            verdicts = ", ".join(dict.fromkeys(mine["verdict"])) or "no result given"
-            shares = "; ".join(f"{'' if q == 'exact' else q + ' '}{int(v)}%" for v, q in
-                               zip(mine["value_pct"], mine["qualifier"], strict=True) if pd.notna(v))
-            st.markdown(f"**{row.letter}.** {ui.md(row.text)}  \n:blue[{ui.md(verdicts)}]"
-                        + (f" · {ui.md(shares)}" if shares else ""))
+    column.subheader(title)
+    column.markdown(text.survey_figure_items(figure))
 
 # ------------------------------------------------------------------------------ regional focus
 
@@ -153,23 +124,16 @@ with where:
 # ------------------------------------------------------------------------------ comments
 
 st.header("Respondents' comments")
-all_comments = ui.query("survey_comments", question_id=None)
-if questions:
-    all_comments = all_comments[all_comments["question_id"].isin(questions)]
-st.caption(f"{len(all_comments)} comments quoted in Annex 3" + (" for the chosen themes." if questions else "."))
-for question_id, group in all_comments.groupby("question_id", sort=False):
-    st.markdown(f"**{ui.md(THEMES.get(question_id, question_id))}** "
-                f":gray[{ui.md(ui.source_label(group['source'].iloc[0]))}]")
-    for row in group.itertuples():
-        st.markdown(f"> {ui.md(row.text)}")
+count, groups = text.survey_comments_by_question(tuple(questions) if questions else None, tuple(THEMES.items()))
+st.caption(f"{count} comments quoted in Annex 3" + (" for the chosen themes." if questions else "."))
+for heading, quotes in groups:
+    st.markdown(f"{heading}\n\n{quotes}")
 
 # ------------------------------------------------------------------------------ study vs experts, contradictions
 
 st.header("Study vs experts")
-comparisons = ui.query("study_vs_experts", outcome=None)
 st.dataframe(
-    comparisons.assign(study_source=comparisons["study_source"].map(ui.source_label),
-                       expert_source=comparisons["expert_source"].map(ui.source_label)),
+    ui.table("study_vs_experts", labels=("study_source", "expert_source"), outcome=None),
     hide_index=True, width="stretch",
     column_order=["topic", "study_statement", "study_source", "expert_statement", "expert_source", "item_id",
                   "outcome", "coding"],
@@ -184,8 +148,7 @@ st.dataframe(
 
 st.header("The report's own contradictions about the survey")
 st.caption("Both sides are kept in the data; where a chart draws one of these numbers, it is ringed in red.")
-for row in ui.query("survey_contradictions").itertuples():
-    with st.expander(f"{row.topic} ({row.kind})"):
-        st.markdown(f"“{ui.md(row.statement_a)}” :gray[{ui.md(ui.source_label(row.source_a))}]  \n"
-                    f"“{ui.md(row.statement_b)}” :gray[{ui.md(ui.source_label(row.source_b))}]")
-        st.caption(ui.md(row.note))
+for title, statements, note in text.survey_contradictions():
+    with st.expander(title):
+        st.markdown(statements)
+        st.caption(note)

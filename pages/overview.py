@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import findings, state, ui
+from evidence import findings, state, text, ui
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]
@@ -113,8 +113,8 @@ st.header("What the study and the experts concluded", anchor="conclusions")
 st.caption("Section 2 of the report, in the project's one-sentence paraphrase; each links to the evidence.")
 conclusions = ui.query("statements", section="sec-2")
 for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
-    text, view, link = st.columns([6, 1.3, 1.3], vertical_alignment="center")
-    text.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}")
+    said, view, link = st.columns([6, 1.3, 1.3], vertical_alignment="center")
+    said.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}")
     if row.statement_id in findings.CONCLUSION_VIEWS:
         target, label, params = findings.CONCLUSION_VIEWS[row.statement_id]
         view.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params or None)
@@ -134,22 +134,16 @@ ui.chart_panel("study_vs_experts", "study_vs_experts", {"outcome": None}, key="s
                on_select=pick_outcome, selection="pick")
 outcome = st.segmented_control("Show", OUTCOMES, key="outcome", bind="query-params",
                                help="Click a bar of the chart, or pick here; click again to show all")
-comparisons = ui.query("study_vs_experts", outcome=outcome)
-st.caption(f"{len(comparisons)} of {len(ui.query('study_vs_experts', outcome=None))} findings"
+rows = text.comparisons(outcome, tuple(OUTCOME_ICONS.items()))
+st.caption(f"{len(rows)} of {len(ui.query('study_vs_experts', outcome=None))} findings"
            + (f" · {outcome}" if outcome else ""))
 study_head, expert_head, outcome_head = st.columns([4, 4, 1.6])
 study_head.subheader("The study")
 expert_head.subheader("The experts")
 outcome_head.subheader("Outcome")
-for row in comparisons.itertuples():
+for study_text, experts_text, outcome_text in rows:
     with st.container(border=True):
-        study, experts, outcome = st.columns([4, 4, 1.6])
-        study.markdown(f"**{ui.md(row.topic)}**  \n“{ui.md(row.study_statement)}”  \n"
-                       f":gray[{ui.md(ui.source_label(row.study_source))}]")
-        item = f" · survey item {ui.md(row.item_id)}" if isinstance(row.item_id, str) else ""
-        experts.markdown(f"“{ui.md(row.expert_statement)}”  \n:gray[{ui.md(ui.source_label(row.expert_source))}{item}]")
-        outcome.markdown(f"{OUTCOME_ICONS[row.outcome]} **{ui.md(row.outcome)}**")
-        if row.coding == "project":
-            outcome.caption(f"Paired by the project: {ui.md(row.coding_rationale)}")
-        else:
-            outcome.caption(f"The report: “{ui.md(row.outcome_wording)}”")
+        study, experts, verdict = st.columns([4, 4, 1.6])
+        study.markdown(study_text)
+        experts.markdown(experts_text)
+        verdict.markdown(outcome_text)

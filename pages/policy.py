@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, ui
+from evidence import state, text, ui
 
 cells = ui.query("what_how_cells", type_id=None, process_id=None)
 CELLS = [f"{row.type_id}-{row.process_id}" for row in cells.itertuples()]  # the URL keeps ?cell=customising-export
@@ -53,33 +53,18 @@ with matrix_slot:
 
 if cell:
     row = cells[(cells["type_id"] == type_id) & (cells["process_id"] == process_id)].iloc[0]
-    links = ui.query("cell_links", type_id=type_id, process_id=process_id)
-    activities = ui.query("type_activities", type_id=type_id)
+    case_count, cases_text = text.cell_cases(type_id)
     with st.container(border=True):
         st.subheader(CELL_NAMES[cell])
         st.markdown(f"Case activity in the figure: **{'●' * int(row['symbols']) or 'none'}** "
                     f"({ui.md(row['intensity'])}; the project's reading of the lost symbols).")
-        st.markdown(f"**Cases of this type** ({activities[activities['stance'] == 'does']['case_id'].nunique()}; "
-                    "the report does not say which business process each case's activity is in)")
-        if activities.empty:
-            st.markdown("The report names no case for this type.")
-        for act in activities.itertuples():
-            verb = "does" if act.stance == "does" else "does **not**"
-            coded = " :orange[(project's match)]" if act.coding == "project" else ""
-            st.markdown(f"- **{ui.md(act.case_name)}** {verb}: “{ui.md(act.evidence)}” "
-                        f":gray[{ui.md(ui.source_label(act.source))}]{coded}")
-        for kind, title in (("instrument", "Instruments"), ("swot", "SWOT items"), ("implication", "Implications")):
-            mine = links[links["entity_kind"] == kind]
-            st.markdown(f"**{title} that concern it** ({len(mine)})")
-            if mine.empty:
-                st.markdown(f"No {title.lower()} are linked to this cell.")
-            for link in mine.itertuples():
-                st.markdown(f"- {ui.md(link.text)} :gray[{ui.md(link.label)} · {ui.md(ui.source_label(link.source))}"
-                            f" · {ui.md(link.scope)}]  \n  :orange[Project's link: {ui.md(link.rationale)}]")
-        routes = ui.query("table_rows", table_name="routes")
-        for route in routes[routes["from_process"] == process_id].itertuples():
-            st.markdown(f"**Route {ui.md(route.route_id)} starts here** ({ui.md(route.viability)}): "
-                        f"“{ui.md(route.text)}” :gray[{ui.md(ui.source_label(route.source))}]")
+        st.markdown(f"**Cases of this type** ({case_count}; the report does not say which business process each "
+                    f"case's activity is in)\n\n{cases_text}")
+        for title, count, listed in text.cell_links(type_id, process_id):
+            st.markdown(f"**{title} that concern it** ({count})\n\n{listed}")
+        routes_here = text.routes_from(process_id)
+        if routes_here:
+            st.markdown(routes_here)
 
 # ------------------------------------------------------------------------------ gaps and money
 
@@ -98,15 +83,16 @@ st.header("Instruments")
 filters = st.columns([2, 2, 3])
 levels = filters[0].multiselect("Level", LEVELS, key="level", bind="query-params", placeholder="All levels")
 kinds = filters[1].multiselect("Kind", KINDS, key="kind", bind="query-params", placeholder="All kinds")
-text = filters[2].text_input("Search name and description", key="q", bind="query-params", max_chars=100)
-found = ui.query("instruments_filtered", levels=levels or None, kinds=kinds or None, text=text or None)
+words = filters[2].text_input("Search name and description", key="q", bind="query-params", max_chars=100)
+filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or None}
+found = ui.query("instruments_filtered", **filtered)
 st.caption(f"{len(found)} of {len(instruments_all)} programmes, instruments, networks and initiatives the report "
            "names. The WHAT column and the status are partly the project's coding.")
 if found.empty:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
     st.dataframe(
-        found.assign(source=found["source"].map(ui.source_label)), hide_index=True, width="stretch",
+        ui.table("instruments_filtered", labels=("source",), **filtered), hide_index=True, width="stretch",
         column_order=["name", "level", "kind", "status", "parent_name", "process_id", "figures", "description",
                       "source"],
         column_config={
@@ -126,49 +112,36 @@ swot_filters = st.columns([3, 2])
 swot_text = swot_filters[0].text_input("Filter the SWOT", key="swot_q", bind="query-params", max_chars=100)
 swot_theme = swot_filters[1].selectbox("Highlight a theme", list(SWOT_THEMES), index=None, key="swot_theme",
                                        bind="query-params", placeholder="No theme (project coding)")
-swot = ui.query("swot_search", text=swot_text or None, theme=SWOT_THEMES.get(swot_theme))
-st.caption(f"{int(swot['matches'].sum())} of {len(swot)} items shown · Table in section 4.2 · theme tags are "
-           "the project's coding")
-for column, (quadrant, title) in zip(st.columns(4), QUADRANTS.items(), strict=True):
-    shown = swot[(swot["quadrant"] == quadrant) & swot["matches"]]
-    with column:
-        st.subheader(title)
-        if shown.empty:
-            st.caption("No item matches.")
-        for item in shown.itertuples():
-            mark = ":orange-badge[theme]" if item.highlighted else ""
-            body = f"**{ui.md(item.text)}**" if item.highlighted else ui.md(item.text)
-            st.markdown(f"{mark} {body}  \n:gray[{ui.md(item.swot_id)} · {ui.md(item.theme_label)}]")
+shown, total, quadrants = text.swot_quadrants(swot_text or None, SWOT_THEMES.get(swot_theme), tuple(QUADRANTS.items()))
+st.caption(f"{shown} of {total} items shown · Table in section 4.2 · theme tags are the project's coding")
+for column, (title, items) in zip(st.columns(4), quadrants, strict=True):
+    column.subheader(title)
+    if items:
+        column.markdown(items)
+    else:
+        column.caption("No item matches.")
 
 # ------------------------------------------------------------------------------ implications, challenges, routes
 
 st.header("Policy implications and the challenges they answer")
-implications = ui.query("policy_implications")
-for _, group in implications.groupby("domain_id", sort=False):
+for challenge_text, implications_text in text.implications_by_domain():
     challenge, answers = st.columns([2, 3])
-    challenge.markdown(f"**{ui.md(group['domain_label'].iloc[0].capitalize())}**  \n"
-                       f"Principal challenge: {ui.md(group['challenge'].iloc[0])}  \n:gray[Section 2]")
-    for item in group.itertuples():
-        answers.markdown(f"- {ui.md(item.text)} :gray[{ui.md(ui.source_label(item.source))}]")
+    challenge.markdown(challenge_text)
+    answers.markdown(implications_text)
 st.caption("The pairing of each domain with a principal challenge is the project's: the two lists name the "
            "same four topics in the same order.")
 
 st.header("Three routes from home to abroad")
-for route, column in zip(ui.query("table_rows", table_name="routes").itertuples(), st.columns(3), strict=True):
+for (summary, quote), column in zip(text.routes(), st.columns(3), strict=True):
     with column.container(border=True):
-        st.markdown(f"**Route {ui.md(route.route_id)}: {ui.md(route.summary)}**  \n{ui.md(route.viability)}")
-        st.markdown(f"“{ui.md(route.text)}”  \n:gray[{ui.md(ui.source_label(route.source))}]")
+        st.markdown(summary)
+        st.markdown(quote)
 
 st.header("Challenges and barriers")
-challenges = ui.query("challenges_domains")
-titles = {"principal": "Four principal challenges (section 2)", "groups": "Four groups of challenges (section 2)",
-          "discussant_barriers": "Barriers named by D. Golding (section 4.3.2)"}
-for column, (challenge_set, group) in zip(st.columns(3), challenges.groupby("challenge_set", sort=False),
-                                          strict=True):
-    column.markdown(f"**{titles[challenge_set]}**")
-    for item in group.itertuples():
-        detail = f" — {ui.md(item.description)}" if isinstance(item.description, str) else ""
-        column.markdown(f"- {ui.md(item.label)}{detail}")
+titles = (("principal", "Four principal challenges (section 2)"), ("groups", "Four groups of challenges (section 2)"),
+          ("discussant_barriers", "Barriers named by D. Golding (section 4.3.2)"))
+for column, challenges in zip(st.columns(3), text.challenge_sets(titles), strict=True):
+    column.markdown(challenges)
 
 st.header("Recommendations, and who made them")
 recommendations = ui.query("recommendations")

@@ -1,0 +1,215 @@
+"""The text the views write from the data, built once per input and shared by every session.
+
+A page that loops over rows writing one markdown element each costs a pandas pass and dozens of elements on
+every rerun; here each block is built once (cached by its inputs, like queries and charts) and written as one
+element. Every piece of data text goes through `md`, so it shows as typed and never as markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from evidence.ui import md, memo, query, source_label
+
+
+def _share(value, qualifier) -> str:
+    return f"{'' if qualifier == 'exact' else qualifier + ' '}{int(value)}%"
+
+
+# ------------------------------------------------------------------------------ expert survey
+
+
+@memo()
+def survey_item_results(item_id: str) -> str:
+    """Every result the report gives for one survey item, with its wording, source and any contradiction."""
+    results = query("survey_results", item_id=item_id)
+    if results.empty:
+        return "The report gives no result for this item: its chart was lost, and the prose does not mention it."
+    lines = []
+    for row in results.itertuples():
+        value = f"{_share(row.value_pct, row.qualifier)} " if pd.notna(row.value_pct) else ""
+        count = f"({int(row.value_count)} respondents) " if pd.notna(row.value_count) else ""
+        flag = f"  \n  :red[Contradiction {md(row.contradiction_id)}]" if isinstance(row.contradiction_id, str) else ""
+        lines.append(f"- **{md(row.verdict)}** · {md(value + count + row.measure.replace('_', ' '))}: "
+                     f"“{md(row.wording)}”  \n  :gray[{md(source_label(row.source))}]{flag}")
+    return "\n".join(lines)
+
+
+@memo()
+def survey_item_tested(item_id: str) -> str:
+    """The study findings a survey item tested, or "" if it tested none the data pairs it with."""
+    tested = query("study_vs_experts", outcome=None)
+    return "\n\n".join(
+        f"“{md(row.study_statement)}” :gray[{md(source_label(row.study_source))}] → **{md(row.outcome)}**"
+        for row in tested[tested["item_id"] == item_id].itertuples()
+    )
+
+
+@memo()
+def survey_comment_quotes(question_id: str | None) -> tuple[int, str]:
+    """The respondents' comments on one question (or all), as block quotes, and how many there are."""
+    comments = query("survey_comments", question_id=question_id)
+    return len(comments), "\n\n".join(f"> {md(text)}" for text in comments["text"])
+
+
+@memo()
+def survey_comments_by_question(question_ids: tuple[str, ...] | None, themes: tuple[tuple[str, str], ...]
+                                ) -> tuple[int, tuple[tuple[str, str], ...]]:
+    """The comments of the chosen questions (all if None), grouped by question: (heading, quotes) pairs."""
+    comments = query("survey_comments", question_id=None)
+    if question_ids:
+        comments = comments[comments["question_id"].isin(question_ids)]
+    names = dict(themes)
+    groups = tuple(
+        (f"**{md(names.get(question_id, question_id))}** :gray[{md(source_label(group['source'].iloc[0]))}]",
+         "\n\n".join(f"> {md(text)}" for text in group["text"]))
+        for question_id, group in comments.groupby("question_id", sort=False)
+    )
+    return len(comments), groups
+
+
+@memo()
+def survey_figure_items(figure_id: str) -> str:
+    """A figure's items, each with the verdicts and shares the report gives for it."""
+    results = query("survey_figure_results", figure_id=figure_id)
+    blocks = []
+    for row in query("survey_items", figure_id=figure_id).itertuples():
+        mine = results[results["item_id"] == row.item_id]
+        verdicts = ", ".join(dict.fromkeys(mine["verdict"])) or "no result given"
+        shares = "; ".join(_share(v, q) for v, q in zip(mine["value_pct"], mine["qualifier"], strict=True)
+                           if pd.notna(v))
+        blocks.append(f"**{row.letter}.** {md(row.text)}  \n:blue[{md(verdicts)}]" + (f" · {md(shares)}" if shares
+                                                                                      else ""))
+    return "\n\n".join(blocks)
+
+
+@memo()
+def survey_contradictions() -> tuple[tuple[str, str, str], ...]:
+    """The report's contradictions about the survey: (title, both statements with sources, note)."""
+    return tuple(
+        (f"{row.topic} ({row.kind})",
+         f"“{md(row.statement_a)}” :gray[{md(source_label(row.source_a))}]  \n"
+         f"“{md(row.statement_b)}” :gray[{md(source_label(row.source_b))}]",
+         md(row.note))
+        for row in query("survey_contradictions").itertuples()
+    )
+
+
+# ------------------------------------------------------------------------------ policy
+
+
+@memo()
+def cell_cases(type_id: str) -> tuple[int, str]:
+    """The cases the report names for a type of internationalisation, with the evidence sentences."""
+    activities = query("type_activities", type_id=type_id)
+    if activities.empty:
+        return 0, "The report names no case for this type."
+    lines = []
+    for act in activities.itertuples():
+        verb = "does" if act.stance == "does" else "does **not**"
+        coded = " :orange[(project's match)]" if act.coding == "project" else ""
+        lines.append(f"- **{md(act.case_name)}** {verb}: “{md(act.evidence)}” :gray[{md(source_label(act.source))}]"
+                     f"{coded}")
+    return activities[activities["stance"] == "does"]["case_id"].nunique(), "\n".join(lines)
+
+
+CELL_LINK_KINDS = (("instrument", "Instruments"), ("swot", "SWOT items"), ("implication", "Implications"))
+
+
+@memo()
+def cell_links(type_id: str, process_id: str) -> tuple[tuple[str, int, str], ...]:
+    """The instruments, SWOT items and implications linked to a matrix cell: (title, count, list) per kind."""
+    links = query("cell_links", type_id=type_id, process_id=process_id)
+    out = []
+    for kind, title in CELL_LINK_KINDS:
+        mine = links[links["entity_kind"] == kind]
+        lines = "\n".join(
+            f"- {md(link.text)} :gray[{md(link.label)} · {md(source_label(link.source))} · {md(link.scope)}]  \n"
+            f"  :orange[Project's link: {md(link.rationale)}]"
+            for link in mine.itertuples()
+        )
+        out.append((title, len(mine), lines or f"No {title.lower()} are linked to this cell."))
+    return tuple(out)
+
+
+@memo()
+def routes_from(process_id: str) -> str:
+    """The routes from home to abroad that start at a business process."""
+    routes = query("table_rows", table_name="routes")
+    return "\n\n".join(
+        f"**Route {md(route.route_id)} starts here** ({md(route.viability)}): “{md(route.text)}” "
+        f":gray[{md(source_label(route.source))}]"
+        for route in routes[routes["from_process"] == process_id].itertuples()
+    )
+
+
+@memo()
+def swot_quadrants(text: str | None, theme_id: str | None, quadrants: tuple[tuple[str, str], ...]
+                   ) -> tuple[int, int, tuple[tuple[str, str], ...]]:
+    """The SWOT items matching a text filter, a theme's items in bold with a badge: (shown, all, quadrants)."""
+    swot = query("swot_search", text=text, theme=theme_id)
+    columns = []
+    for quadrant, title in quadrants:
+        shown = swot[(swot["quadrant"] == quadrant) & swot["matches"]]
+        items = []
+        for item in shown.itertuples():
+            mark = ":orange-badge[theme] " if item.highlighted else ""
+            body = f"**{md(item.text)}**" if item.highlighted else md(item.text)
+            items.append(f"{mark}{body}  \n:gray[{md(item.swot_id)} · {md(item.theme_label)}]")
+        columns.append((title, "\n\n".join(items)))
+    return int(swot["matches"].sum()), len(swot), tuple(columns)
+
+
+@memo()
+def implications_by_domain() -> tuple[tuple[str, str], ...]:
+    """Each policy domain with its principal challenge, and the implications in it: (challenge, list)."""
+    implications = query("policy_implications")
+    return tuple(
+        (f"**{md(group['domain_label'].iloc[0].capitalize())}**  \n"
+         f"Principal challenge: {md(group['challenge'].iloc[0])}  \n:gray[Section 2]",
+         "\n".join(f"- {md(item.text)} :gray[{md(source_label(item.source))}]" for item in group.itertuples()))
+        for _, group in implications.groupby("domain_id", sort=False)
+    )
+
+
+@memo()
+def routes() -> tuple[tuple[str, str], ...]:
+    """The three routes from home to abroad: (title and viability, quote with source)."""
+    return tuple(
+        (f"**Route {md(route.route_id)}: {md(route.summary)}**  \n{md(route.viability)}",
+         f"“{md(route.text)}”  \n:gray[{md(source_label(route.source))}]")
+        for route in query("table_rows", table_name="routes").itertuples()
+    )
+
+
+@memo()
+def challenge_sets(titles: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    """The report's lists of challenges and barriers, one markdown block per list."""
+    names = dict(titles)
+    return tuple(
+        f"**{names[challenge_set]}**\n\n" + "\n".join(
+            f"- {md(item.label)}" + (f" — {md(item.description)}" if isinstance(item.description, str) else "")
+            for item in group.itertuples())
+        for challenge_set, group in query("challenges_domains").groupby("challenge_set", sort=False)
+    )
+
+
+# ------------------------------------------------------------------------------ overview
+
+
+@memo()
+def comparisons(outcome: str | None, icons: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """Study vs experts, one row per finding: (the study with source, the experts with source, the outcome
+    with who paired them)."""
+    icon = dict(icons)
+    rows = []
+    for row in query("study_vs_experts", outcome=outcome).itertuples():
+        item = f" · survey item {md(row.item_id)}" if isinstance(row.item_id, str) else ""
+        paired = (f"Paired by the project: {md(row.coding_rationale)}" if row.coding == "project"
+                  else f"The report: “{md(row.outcome_wording)}”")
+        rows.append((
+            f"**{md(row.topic)}**  \n“{md(row.study_statement)}”  \n:gray[{md(source_label(row.study_source))}]",
+            f"“{md(row.expert_statement)}”  \n:gray[{md(source_label(row.expert_source))}{item}]",
+            f"{icon[row.outcome]} **{md(row.outcome)}**\n\n:small[:gray[{paired}]]",
+        ))
+    return tuple(rows)
