@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from evidence.validate import DataError, load
+from evidence.validate import DataError, compact_copy, load
 
 MAX_SQL_CHARS = 10_000
 ROW_LIMIT = 5_000
@@ -40,10 +40,12 @@ class Answer:
 
 class Console:
     def __init__(self, data_dir: Path, row_limit: int = ROW_LIMIT, time_limit_s: float = TIME_LIMIT_S):
-        connection, _, problems = load(data_dir)
+        validated, counts, problems = load(data_dir)
         if problems:
-            connection.close()
+            validated.close()
             raise DataError(Path(data_dir), problems)
+        connection = compact_copy(validated, list(counts))  # the tables only: no keys, no indexes
+        validated.close()
         # Lock down before anyone types: these settings cannot be changed again once configuration is locked.
         for setting in ("SET threads = 1",  # a heavy query keeps one core; the app keeps the other
                         "SET memory_limit = '1GB'",

@@ -13,7 +13,7 @@ from pathlib import Path
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
 # schema.sql is DDL run once at start-up, not a query.
-DDL_FILES = frozenset({"schema"})
+DDL_FILES = frozenset({"schema", "macros"})
 
 _COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
 _STRING = re.compile(r"'(?:[^']|'')*'")

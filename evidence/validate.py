@@ -80,6 +80,7 @@ class Table:
 def create_schema(connection) -> list[Table]:
     """Run queries/schema.sql on an empty connection and describe the tables it created."""
     connection.execute(queries.ddl("schema"))
+    connection.execute(queries.ddl("macros"))
     tables = {row.table_name: Table(row.table_name, []) for row in
               queries.run(connection, "schema_tables").itertuples()}
     for row in queries.run(connection, "schema_columns").itertuples():
@@ -349,6 +350,19 @@ def load(data_dir: Path) -> tuple[duckdb.DuckDBPyConnection, dict[str, int], lis
     for name in extra:
         problems.append(Problem(name, "unknown file", "no table of the schema has this name"))
     return connection, counts, problems
+
+
+def compact_copy(connection: duckdb.DuckDBPyConnection, tables: list[str]) -> duckdb.DuckDBPyConnection:
+    """The validated tables in a fresh in-memory database without their keys and indexes, and the macros.
+
+    The constraints have done their work once the data is loaded; their indexes would stay behind in memory
+    (DuckDB reserves about 2 MB for each of the ~60 keys: 100 MB for 858 rows), in every process.
+    """
+    copy = duckdb.connect(":memory:")
+    for name in tables:
+        copy.from_arrow(connection.table(name).to_arrow_table()).create(name)
+    copy.execute(queries.ddl("macros"))
+    return copy
 
 
 def report(data_dir: Path) -> tuple[str, bool]:

@@ -15,6 +15,12 @@ def db():
 
 
 @pytest.fixture(scope="session")
+def schema_db():
+    """The loading database itself, keys, checks and comments included (the app holds a compact copy)."""
+    return build_database(DEFAULT_DATA_DIR, keep_schema=True)
+
+
+@pytest.fixture(scope="session")
 def report_text() -> str:
     """The report with every run of whitespace collapsed to one space."""
     return re.sub(r"\s+", " ", REPORT.read_text(encoding="utf-8"))
