@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from evidence.validate import DataError, compact_copy, load
+from evidence.validate import DataError, tables_connection, validated_tables
 
 MAX_SQL_CHARS = 10_000
 ROW_LIMIT = 5_000
@@ -39,13 +39,14 @@ class Answer:
 
 
 class Console:
-    def __init__(self, data_dir: Path, row_limit: int = ROW_LIMIT, time_limit_s: float = TIME_LIMIT_S):
-        validated, counts, problems = load(data_dir)
-        if problems:
-            validated.close()
-            raise DataError(Path(data_dir), problems)
-        connection = compact_copy(validated, list(counts))  # the tables only: no keys, no indexes
-        validated.close()
+    def __init__(self, data_dir: Path, row_limit: int = ROW_LIMIT, time_limit_s: float = TIME_LIMIT_S,
+                 tables: dict | None = None):
+        # `tables`: Arrow tables already validated (the app passes its own); otherwise the folder is loaded.
+        if tables is None:
+            tables, _, problems = validated_tables(data_dir)
+            if problems:
+                raise DataError(Path(data_dir), problems)
+        connection = tables_connection(tables)  # the tables only: no keys, no indexes
         # Lock down before anyone types: these settings cannot be changed again once configuration is locked.
         for setting in ("SET threads = 1",  # a heavy query keeps one core; the app keeps the other
                         "SET memory_limit = '1GB'",

@@ -8,6 +8,7 @@ element. Every piece of data text goes through `md`, so it shows as typed and ne
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 from evidence.ui import md, memo, query, source_label
 
@@ -213,3 +214,45 @@ def comparisons(outcome: str | None, icons: tuple[tuple[str, str], ...]) -> tupl
             f"{icon[row.outcome]} **{md(row.outcome)}**\n\n:small[:gray[{paired}]]",
         ))
     return tuple(rows)
+
+
+# ------------------------------------------------------------------------------ tables (Arrow, sent as is)
+
+
+@memo()
+def case_table(params: tuple, type_labels: tuple[tuple[str, str], ...]) -> pa.Table:
+    """The cases matching the Case studies filters, as the page's table shows them."""
+    cases = query("case_filter", **{k: list(v) if isinstance(v, tuple) else v for k, v in params})
+    matching = cases[cases["in_filter"]]
+    labels = dict(type_labels)
+    shown = matching.assign(
+        home=matching["home_country_label"],
+        types=matching["types_named"].fillna("").map(lambda t: [labels[x] for x in t.split(";") if x]),
+        presented=matching["presented_at_workshop"].map({True: "yes", False: ""}),
+        founded=matching["founded_year"].map(lambda y: "–" if pd.isna(y) else str(int(y))),
+        staff=[("–" if pd.isna(n) else ("about " if q == "about" else "") + str(int(n)))
+               for n, q in zip(matching["staff"], matching["staff_qualifier"], strict=True)],
+        source=matching["source"].map(source_label),
+    )[["case_id", "name", "home", "typology_label", "types", "presented", "founded", "staff", "source"]]
+    return pa.Table.from_pandas(shown, preserve_index=False)
+
+
+@memo()
+def participant_table(countries: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[int, pa.Table]:
+    """The participants from the chosen countries and kinds of organisation (all when none is chosen)."""
+    participants = query("participants", country_label=None)
+    keep = pd.Series(True, index=participants.index)
+    if countries:
+        keep &= participants["country_label"].isin(countries)
+    if kinds:
+        keep &= participants["org_type"].isin(kinds)
+    return len(participants), pa.Table.from_pandas(participants[keep], preserve_index=False)
+
+
+@memo()
+def statement_sections() -> tuple[tuple[str, str], ...]:
+    """The parts of the report the statements come from (and the chapters above them): (label, source id)."""
+    used = set(query("statements_filtered", speakers=None, organisations=None, section=None, theme=None)["source"])
+    used |= {"sec-3", "sec-4", "sec-3.4", "sec-4.3", "sec-4.4"}
+    sources = query("table_rows", table_name="sources")
+    return tuple((row.label, row.source_id) for row in sources.itertuples() if row.source_id in used)

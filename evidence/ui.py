@@ -59,7 +59,8 @@ def memo(maxsize: int = 256):
     return wrap
 
 
-def _frozen(params: dict) -> tuple:
+def frozen(params: dict) -> tuple:
+    """Query parameters as a hashable key (lists become tuples)."""
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
@@ -70,7 +71,7 @@ def _query(name: str, params: tuple) -> pd.DataFrame:
 
 def query(name: str, **params) -> pd.DataFrame:
     """A named query's result, cached by its name and parameters: a rerun with the same inputs runs no SQL."""
-    return _query(name, _frozen(params)).copy(deep=False)
+    return _query(name, frozen(params)).copy(deep=False)
 
 
 @memo(256)
@@ -83,7 +84,7 @@ def _table(name: str, params: tuple, labels: tuple[str, ...]) -> pa.Table:
 def table(name: str, labels: tuple[str, ...] = (), **params) -> pa.Table:
     """A named query's rows ready for st.dataframe (Arrow, which Streamlit sends as is), with the source
     columns in `labels` shown as the report labels them; cached by its inputs."""
-    return _table(name, _frozen(params), labels)
+    return _table(name, frozen(params), labels)
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def _chart(chart: str, name: str, params: tuple, large: bool) -> Chart:
 
 def chart(chart: str, name: str, params: dict, large: bool = False) -> Chart:
     """A chart from a named query, cached by its inputs: a rerun builds no chart twice."""
-    return _chart(chart, name, _frozen(params), large)
+    return _chart(chart, name, frozen(params), large)
 
 
 def chart_spec(chart_name: str, name: str, params: dict, large: bool = False) -> dict:
@@ -160,7 +161,7 @@ def svg_bytes(spec_json: str) -> bytes:
 
 
 def csv_bytes(name: str, params: tuple) -> bytes:
-    return query(name, **dict(params)).to_csv(index=False).encode("utf-8")
+    return _query(name, params).to_csv(index=False).encode("utf-8")
 
 
 def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: str, large: bool = False,
@@ -182,18 +183,20 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
                            selection_mode=selection)
     if not show_tools:
         return
-    spec_json = drawn.export_json
-    frozen = tuple(sorted(params.items()))
+    # The downloads sit behind the data toggle: three download buttons on every chart cost a fifth of a
+    # page's rerun (each registers a deferred file), and most reruns never use them.
+    if not st.toggle("Data and downloads", key=f"{key}-data",
+                     help="Show the chart's rows as a table, with PNG, SVG and CSV downloads"):
+        return
+    key_params = frozen(params)
     tools = st.container(horizontal=True, vertical_alignment="center", gap="small")
-    show_data = tools.toggle("Data", key=f"{key}-data", help="Show the chart's rows as a table")
-    tools.download_button("PNG", data=functools.partial(png_bytes, spec_json), file_name=f"{key}.png",
-                             mime="image/png", on_click="ignore", key=f"{key}-png", icon=":material/image:")
-    tools.download_button("SVG", data=functools.partial(svg_bytes, spec_json), file_name=f"{key}.svg",
-                             mime="image/svg+xml", on_click="ignore", key=f"{key}-svg", icon=":material/draw:")
-    tools.download_button("CSV", data=functools.partial(csv_bytes, name, frozen), file_name=f"{key}.csv",
-                             mime="text/csv", on_click="ignore", key=f"{key}-csv", icon=":material/table:")
-    if show_data:
-        st.dataframe(query(name, **params), hide_index=True, width="stretch")
+    tools.download_button("PNG", data=functools.partial(png_bytes, drawn.export_json), file_name=f"{key}.png",
+                          mime="image/png", on_click="ignore", key=f"{key}-png", icon=":material/image:")
+    tools.download_button("SVG", data=functools.partial(svg_bytes, drawn.export_json), file_name=f"{key}.svg",
+                          mime="image/svg+xml", on_click="ignore", key=f"{key}-svg", icon=":material/draw:")
+    tools.download_button("CSV", data=functools.partial(csv_bytes, name, key_params), file_name=f"{key}.csv",
+                          mime="text/csv", on_click="ignore", key=f"{key}-csv", icon=":material/table:")
+    st.dataframe(query(name, **params), hide_index=True, width="stretch")
 
 
 # ------------------------------------------------------------------------------ state in the URL
@@ -263,7 +266,7 @@ def show_data_problems(err: DataError) -> None:
 def _console(data_dir: str):
     from evidence.console import Console
 
-    return Console(Path(data_dir))
+    return Console(Path(data_dir), tables=_database(data_dir).arrow_tables())
 
 
 @st.cache_resource(show_spinner=False)

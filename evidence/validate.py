@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import pickle
 import re
 import sys
 from dataclasses import dataclass, field
@@ -352,17 +353,25 @@ def load(data_dir: Path) -> tuple[duckdb.DuckDBPyConnection, dict[str, int], lis
     return connection, counts, problems
 
 
-def compact_copy(connection: duckdb.DuckDBPyConnection, tables: list[str]) -> duckdb.DuckDBPyConnection:
-    """The validated tables in a fresh in-memory database without their keys and indexes, and the macros.
+def validated_tables(data_dir: Path) -> tuple[dict[str, pa.Table], dict[str, int], list[Problem]]:
+    """Load and check the data folder, and hand back its tables as Arrow (empty if there are problems)."""
+    connection, counts, problems = load(data_dir)
+    tables = {} if problems else {name: connection.table(name).to_arrow_table() for name in counts}
+    connection.close()
+    return tables, counts, problems
+
+
+def tables_connection(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory database holding validated tables (no keys, no indexes) and the macros.
 
     The constraints have done their work once the data is loaded; their indexes would stay behind in memory
-    (DuckDB reserves about 2 MB for each of the ~60 keys: 100 MB for 858 rows), in every process.
+    (DuckDB reserves about 2 MB for each of the ~60 keys: 100 MB for 858 rows).
     """
-    copy = duckdb.connect(":memory:")
-    for name in tables:
-        copy.from_arrow(connection.table(name).to_arrow_table()).create(name)
-    copy.execute(queries.ddl("macros"))
-    return copy
+    connection = duckdb.connect(":memory:")
+    for name, table in tables.items():
+        connection.from_arrow(table).create(name)
+    connection.execute(queries.ddl("macros"))
+    return connection
 
 
 def report(data_dir: Path) -> tuple[str, bool]:
@@ -383,6 +392,13 @@ def main(argv: list[str] | None = None) -> int:
     from evidence.db import data_dir_from_env
 
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--pickle"]:
+        # For the app (evidence.db), which loads in a child process: the result, pickled, on stdout.
+        # Through the importable module, not __main__, so the pickled problems unpickle as evidence.validate's.
+        from evidence import validate
+
+        sys.stdout.buffer.write(pickle.dumps(validate.validated_tables(Path(argv[1]))))
+        return 0
     data_dir = Path(argv[0]) if argv else data_dir_from_env()
     text, ok = report(data_dir)
     print(text)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from evidence import state, ui
+from evidence import state, text, ui
 
 options = ui.query("case_options")
 LABELS = {field: dict(zip(group["value"], group["label"], strict=True)) for field, group in options.groupby("field")}
@@ -29,9 +29,9 @@ def clicked(chart_key: str, param: str, field: str, filter_key: str) -> None:
     st.session_state[filter_key] = state.toggle(st.session_state.get(filter_key), shown)
 
 
-def row_selected(table_key: str, shown: pd.DataFrame) -> None:
+def row_selected(table_key: str, shown) -> None:
     rows = (st.session_state.get(table_key) or {}).get("selection", {}).get("rows", [])
-    st.session_state["case"] = shown.iloc[rows[0]]["name"] if rows else None
+    st.session_state["case"] = shown["name"][rows[0]].as_py() if rows else None
 
 
 ui.review_params({
@@ -119,15 +119,7 @@ with charts_area:
 # ------------------------------------------------------------------------------ the cases, and one case's card
 
 if not matching.empty:
-    shown = matching.assign(
-        home=matching["home_country_label"],
-        types=matching["types_named"].fillna("").map(lambda t: [LABELS["type"][x] for x in t.split(";") if x]),
-        presented=matching["presented_at_workshop"].map({True: "yes", False: ""}),
-        founded=matching["founded_year"].map(lambda y: "–" if pd.isna(y) else str(int(y))),
-        staff=[("–" if pd.isna(n) else ("about " if q == "about" else "") + str(int(n)))
-               for n, q in zip(matching["staff"], matching["staff_qualifier"], strict=True)],
-        source=matching["source"].map(ui.source_label),
-    )[["case_id", "name", "home", "typology_label", "types", "presented", "founded", "staff", "source"]]
+    shown = text.case_table(ui.frozen(params), tuple(LABELS["type"].items()))
     table_key = f"case-table-{suffix}"
     table_slot.dataframe(
         shown, hide_index=True, width="stretch", key=table_key, on_select=lambda: row_selected(table_key, shown),

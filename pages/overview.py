@@ -6,6 +6,7 @@ from evidence import findings, state, text, ui
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]
+OUTCOME_WIDTH = 190  # px of the outcome column of Study vs experts
 OUTCOME_ICONS = {"confirmed": ":material/check_circle:", "qualified": ":material/contrast:",
                  "diverged": ":material/call_split:"}
 PRESENTER_STYLE = """
@@ -112,18 +113,24 @@ for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=Tr
 st.header("What the study and the experts concluded", anchor="conclusions")
 st.caption("Section 2 of the report, in the project's one-sentence paraphrase; each links to the evidence.")
 conclusions = ui.query("statements", section="sec-2")
+LINK_WIDTH = 170  # px: the links and buttons line up in two columns without st.columns' extra blocks
 for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
-    said, view, link = st.columns([6, 1.3, 1.3], vertical_alignment="center")
-    said.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}")
+    line = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    line.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}", width="stretch")
     if row.statement_id in findings.CONCLUSION_VIEWS:
         target, label, params = findings.CONCLUSION_VIEWS[row.statement_id]
-        view.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params or None)
+        line.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params or None,
+                       width=LINK_WIDTH)
+    else:
+        line.space(LINK_WIDTH)
     slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
     if slug:
         # The evidence is a slide of this page; links to the other views come with those views.
         number = findings.slide_number(slug)
-        link.button(f"Evidence: slide {number}", icon=":material/slideshow:", key=f"evidence-{row.statement_id}",
-                    on_click=go_to_slide, args=(number,), type="tertiary")
+        line.button(f"Evidence: slide {number}", icon=":material/slideshow:", key=f"evidence-{row.statement_id}",
+                    on_click=go_to_slide, args=(number,), type="tertiary", width=LINK_WIDTH)
+    else:
+        line.space(LINK_WIDTH)
 
 # ------------------------------------------------------------------------------ study vs experts
 
@@ -137,13 +144,13 @@ outcome = st.segmented_control("Show", OUTCOMES, key="outcome", bind="query-para
 rows = text.comparisons(outcome, tuple(OUTCOME_ICONS.items()))
 st.caption(f"{len(rows)} of {len(ui.query('study_vs_experts', outcome=None))} findings"
            + (f" · {outcome}" if outcome else ""))
-study_head, expert_head, outcome_head = st.columns([4, 4, 1.6])
-study_head.subheader("The study")
-expert_head.subheader("The experts")
-outcome_head.subheader("Outcome")
+heads = st.container(horizontal=True, gap="medium")
+heads.subheader("The study", width="stretch")
+heads.subheader("The experts", width="stretch")
+heads.subheader("Outcome", width=OUTCOME_WIDTH)
 for study_text, experts_text, outcome_text in rows:
-    with st.container(border=True):
-        study, experts, verdict = st.columns([4, 4, 1.6])
-        study.markdown(study_text)
-        experts.markdown(experts_text)
-        verdict.markdown(outcome_text)
+    # One flex row per finding (st.columns would add four blocks a row to every rerun).
+    card = st.container(border=True, horizontal=True, gap="medium")
+    card.markdown(study_text, width="stretch")
+    card.markdown(experts_text, width="stretch")
+    card.markdown(outcome_text, width=OUTCOME_WIDTH)

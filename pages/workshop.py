@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, ui
+from evidence import state, text, ui
 
 agenda = ui.query("agenda")
 SLOTS = list(agenda["slot_id"])
@@ -11,10 +11,7 @@ COUNTRIES = sorted(participants["country_label"].unique())
 KINDS = sorted(participants["org_type"].unique())
 everything = ui.query("statements_filtered", speakers=None, organisations=None, section=None, theme=None)
 SPEAKERS = sorted(everything["speaker_label"].unique())
-sections = ui.query("table_rows", table_name="sources")
-SECTIONS = {row.label: row.source_id for row in sections.itertuples()
-            if row.source_id in set(everything["source"]) or row.source_id in {"sec-3", "sec-4", "sec-3.4", "sec-4.3",
-                                                                                "sec-4.4"}}
+SECTIONS = dict(text.statement_sections())
 themes = ui.query("table_rows", table_name="themes")
 THEMES = dict(zip(themes["label"], themes["theme_id"], strict=True))
 # The view that holds the evidence behind each part of the report the agenda items are summarised in.
@@ -99,9 +96,8 @@ countries = filters[0].multiselect("Country (as printed)", COUNTRIES, key="from"
                                    placeholder="All countries")
 kinds = filters[1].multiselect("Kind of organisation (project coding)", KINDS, key="org", bind="query-params",
                                placeholder="All kinds")
-keep = participants["country_label"].isin(countries or COUNTRIES) & participants["org_type"].isin(kinds or KINDS)
-listed = participants[keep]
-st.caption(f"{len(listed)} of {len(participants)} participants (Annex 2). Section 1 speaks of \"about 25 experts\".")
+total, listed = text.participant_table(tuple(countries), tuple(kinds))
+st.caption(f"{listed.num_rows} of {total} participants (Annex 2). Section 1 speaks of \"about 25 experts\".")
 st.dataframe(listed, hide_index=True, width="stretch",
              column_order=["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"],
              column_config={"family_name": "Family name", "given_name": "Given name",

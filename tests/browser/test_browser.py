@@ -108,6 +108,9 @@ def test_junk_links_break_nothing(tab, path):
 
 def test_chart_downloads_png_svg_and_csv(tab):
     page = tab().open("/")
+    assert page.page.locator('[data-testid="stDownloadButton"]').count() == 0  # behind the toggle
+    page.page.get_by_text("Data and downloads").first.click()
+    page.settle()
     downloads = {}
     for label in ("PNG", "SVG", "CSV"):
         with page.page.expect_download() as info:
