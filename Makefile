@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint validate datapackage clean chromium bench
+.PHONY: run test lint validate datapackage clean chromium haproxy bench serve-scaled
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -30,14 +30,26 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "The browser tests need Debian's chromium: run 'sudo apt-get install chromium'"; exit 1; fi; }
 
-test: $(VENV)/.dev chromium
+# The scaling test and `make serve-scaled` need Debian's haproxy; the same: install it as root, or say how.
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq haproxy; \
+	  else echo "The scaled set-up needs Debian's haproxy: run 'sudo apt-get install haproxy'"; exit 1; fi; }
+
+test: $(VENV)/.dev chromium haproxy
 	$(BIN)/ruff check .
 	$(BIN)/python -m evidence.datapackage --check
 	$(BIN)/python -m pytest -q
 
-# Writes BENCHMARKS.md: server CPU per warm rerun of every page against a baseline page, and the cold start.
-bench: $(VENV)/.dev chromium
-	$(BIN)/python scripts/bench.py
+# N app processes behind HAProxy on loopback, with cookie affinity and health checks (README, "Scaling").
+PROCESSES ?= 2
+serve-scaled: $(VENV)/.app haproxy
+	$(BIN)/python scripts/serve_scaled.py --processes $(PROCESSES) --port $(PORT)
+
+# Writes BENCHMARKS.md (about 15 minutes, 10 of them the soak run; SOAK=0 skips it).
+SOAK ?= 600
+bench: $(VENV)/.dev chromium haproxy
+	$(BIN)/python scripts/bench.py --soak-seconds $(SOAK)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -256,3 +256,48 @@ def statement_sections() -> tuple[tuple[str, str], ...]:
     used |= {"sec-3", "sec-4", "sec-3.4", "sec-4.3", "sec-4.4"}
     sources = query("table_rows", table_name="sources")
     return tuple((row.label, row.source_id) for row in sources.itertuples() if row.source_id in used)
+
+
+# ------------------------------------------------------------------------------ the choices each view offers
+
+
+@memo()
+def policy_choices() -> dict:
+    """The Policy view's choices and counts, read once: cells (as ?cell= names them), levels, kinds, themes."""
+    cells = query("what_how_cells", type_id=None, process_id=None)
+    instruments = query("instruments_filtered", levels=None, kinds=None, text=None)
+    swot = query("swot_search", text=None, theme=None)
+    active = cells["symbols"] > 0
+    rows = {f"{r.type_id}-{r.process_id}": r for r in cells.itertuples()}
+    return {
+        "cells": tuple(rows),
+        "cell_names": {name: f"{r.type_label} × {r.process_label}" for name, r in rows.items()},
+        "cell_symbols": {name: (int(r.symbols), r.intensity) for name, r in rows.items()},
+        "levels": tuple(sorted(instruments["level"].unique())),
+        "kinds": tuple(sorted(instruments["kind"].unique())),
+        "instrument_count": len(instruments),
+        "swot_themes": dict(zip(swot["theme_label"], swot["theme_id"], strict=True)),
+        "active_cells": int(active.sum()),
+        "gaps": int((active & (cells["cell_instruments"] == 0)).sum()),
+    }
+
+
+@memo()
+def recommendation_table() -> pa.Table:
+    """Every statement classed as a recommendation, with who made it."""
+    recommendations = query("recommendations")
+    shown = recommendations.assign(
+        source=recommendations["source"].map(source_label),
+        who=recommendations["speaker_label"] + recommendations["organisation"].map(
+            lambda o: f" ({o})" if isinstance(o, str) else ""))
+    return pa.Table.from_pandas(shown, preserve_index=False)
+
+
+@memo()
+def case_choices() -> dict:
+    """The Case studies view's choices: labels by field (the widgets offer labels) and ids by label."""
+    options = query("case_options")
+    labels = {field: dict(zip(group["value"], group["label"], strict=True))
+              for field, group in options.groupby("field")}
+    labels["type"] = {key: label.removeprefix("the ").removesuffix(" type") for key, label in labels["type"].items()}
+    return {"labels": labels, "ids": {field: {label: key for key, label in by.items()} for field, by in labels.items()}}

@@ -5,11 +5,10 @@ import streamlit as st
 
 from evidence import state, text, ui
 
-options = ui.query("case_options")
-LABELS = {field: dict(zip(group["value"], group["label"], strict=True)) for field, group in options.groupby("field")}
-LABELS["type"] = {key: text.removeprefix("the ").removesuffix(" type") for key, text in LABELS["type"].items()}
+CHOICES = text.case_choices()
+LABELS = CHOICES["labels"]
 # Widgets offer the labels (so links read "?typology=Urged+globals"); queries take the ids.
-IDS = {field: {text: key for key, text in labels.items()} for field, labels in LABELS.items()}
+IDS = CHOICES["ids"]
 COUNTRIES, TYPOLOGIES, TYPES, CASES = (list(IDS[f]) for f in ("country", "typology", "type", "case"))
 PRESENTED = {"yes": True, "no": False}
 FILTER_KEYS = ("country", "typology", "type", "presented")

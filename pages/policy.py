@@ -4,14 +4,10 @@ import streamlit as st
 
 from evidence import state, text, ui
 
-cells = ui.query("what_how_cells", type_id=None, process_id=None)
-CELLS = [f"{row.type_id}-{row.process_id}" for row in cells.itertuples()]  # the URL keeps ?cell=customising-export
-CELL_NAMES = {f"{r.type_id}-{r.process_id}": f"{r.type_label} × {r.process_label}" for r in cells.itertuples()}
-instruments_all = ui.query("instruments_filtered", levels=None, kinds=None, text=None)
-LEVELS = sorted(instruments_all["level"].unique())
-KINDS = sorted(instruments_all["kind"].unique())
-swot_all = ui.query("swot_search", text=None, theme=None)
-SWOT_THEMES = dict(zip(swot_all["theme_label"], swot_all["theme_id"], strict=True))
+CHOICES = text.policy_choices()
+CELLS = list(CHOICES["cells"])  # the URL keeps ?cell=customising-export
+CELL_NAMES = CHOICES["cell_names"]
+LEVELS, KINDS, SWOT_THEMES = list(CHOICES["levels"]), list(CHOICES["kinds"]), CHOICES["swot_themes"]
 QUADRANTS = {"strength": "Strengths", "weakness": "Weaknesses", "opportunity": "Opportunities", "threat": "Threats"}
 
 
@@ -52,12 +48,12 @@ with matrix_slot:
                    selection="pick_cell", on_select=lambda k=f"{key}-chart": picked_cell(k))
 
 if cell:
-    row = cells[(cells["type_id"] == type_id) & (cells["process_id"] == process_id)].iloc[0]
+    symbols, intensity = CHOICES["cell_symbols"][cell]
     case_count, cases_text = text.cell_cases(type_id)
     with st.container(border=True):
         st.subheader(CELL_NAMES[cell])
-        st.markdown(f"Case activity in the figure: **{'●' * int(row['symbols']) or 'none'}** "
-                    f"({ui.md(row['intensity'])}; the project's reading of the lost symbols).")
+        st.markdown(f"Case activity in the figure: **{'●' * symbols or 'none'}** "
+                    f"({ui.md(intensity)}; the project's reading of the lost symbols).")
         st.markdown(f"**Cases of this type** ({case_count}; the report does not say which business process each "
                     f"case's activity is in)\n\n{cases_text}")
         for title, count, listed in text.cell_links(type_id, process_id):
@@ -70,8 +66,7 @@ if cell:
 
 st.header("Where the gaps are")
 ui.chart_panel("policy_gaps", "what_how_cells", {"type_id": None, "process_id": None}, key="gaps")
-gaps = cells[(cells["symbols"] > 0) & (cells["cell_instruments"] == 0)]
-st.caption(f"{len(gaps)} of {int((cells['symbols'] > 0).sum())} cells with case activity have no existing "
+st.caption(f"{CHOICES['gaps']} of {CHOICES['active_cells']} cells with case activity have no existing "
            "instrument aimed at them; production has no instrument at all. The SWOT names the same gaps: "
            "“little attention for (upgrading) customisation” and “little attention yet for human resource "
            "management (employment)”.")
@@ -86,8 +81,8 @@ kinds = filters[1].multiselect("Kind", KINDS, key="kind", bind="query-params", p
 words = filters[2].text_input("Search name and description", key="q", bind="query-params", max_chars=100)
 filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or None}
 found = ui.query("instruments_filtered", **filtered)
-st.caption(f"{len(found)} of {len(instruments_all)} programmes, instruments, networks and initiatives the report "
-           "names. The WHAT column and the status are partly the project's coding.")
+st.caption(f"{len(found)} of {CHOICES['instrument_count']} programmes, instruments, networks and initiatives the "
+           "report names. The WHAT column and the status are partly the project's coding.")
 if found.empty:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
@@ -144,13 +139,11 @@ for column, challenges in zip(st.columns(3), text.challenge_sets(titles), strict
     column.markdown(challenges)
 
 st.header("Recommendations, and who made them")
-recommendations = ui.query("recommendations")
-st.caption(f"{len(recommendations)} statements classed as recommendations (the class is the project's coding; "
+recommendations = text.recommendation_table()
+st.caption(f"{recommendations.num_rows} statements classed as recommendations (the class is the project's coding; "
            "the paraphrase too, the quote is the report's).")
 st.dataframe(
-    recommendations.assign(source=recommendations["source"].map(ui.source_label),
-                           who=recommendations["speaker_label"] + recommendations["organisation"].map(
-                               lambda o: f" ({o})" if isinstance(o, str) else "")),
+    recommendations,
     hide_index=True, width="stretch", column_order=["who", "paraphrase", "quote", "source"],
     column_config={"who": st.column_config.TextColumn("Who", width="medium"),
                    "paraphrase": st.column_config.TextColumn("Recommendation (paraphrase)", width="large"),

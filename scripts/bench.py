@@ -1,53 +1,84 @@
-"""Benchmark (a first part of issue 8): server CPU and wall time per warm rerun of every page, against a
-baseline one-chart page measured in the same run, and the cold start. Writes BENCHMARKS.md.
+"""The benchmark (`make bench`): writes BENCHMARKS.md. Everything is measured in one run, against a baseline
+one-chart page (scripts/baseline_app.py, Streamlit's default configuration) served in the same run, so the
+ratios hold on a noisy, shared machine.
 
-How: a real Streamlit server per app, a real headless Chromium tab (Debian's chromium); each rerun is
-triggered by pressing "r" in the page (Streamlit's rerun shortcut) and lasts until the page has settled.
-Server CPU is the server process's user + system time from /proc, read before and after each rerun.
-Not yet measured here: chart-click latency per page, the 1/10/30/50-session concurrency run, memory, and
-the scaled set-up (see issue 8).
+1. Server CPU and wall time per warm rerun of every view, and of the baseline: one session, through
+   Streamlit's own websocket protocol (scripts/load.py), reruns back to back. CPU is the server process's
+   user + system time from /proc (10 ms ticks per rerun; the mean over all reruns is finer).
+2. Click latency in headless Chromium: from the click on a chart mark (or Enter in the search box) until the
+   result is on screen and the page has settled, alternating between two states of each view.
+3. Cold start: from process start to the first page settled in Chromium.
+4. Concurrency: 1, 10, 30 and 50 sessions rerunning views with no think time (scripts/load.py), with p50 /
+   p95 latency, runs per second, errors and the server's peak memory (VmHWM); the baseline page at 50.
+5. Scaling: 50 sessions through HAProxy in front of 2 app processes (scripts/serve_scaled.py).
+6. Soak: sessions rerunning views for --soak-seconds (default 600), the server's memory sampled throughout.
 
-Usage: python scripts/bench.py [--reruns N]
+Usage: python scripts/bench.py [--reruns N] [--clicks N] [--soak-seconds S]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import platform
-import socket
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import websockets
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import load  # noqa: E402  (scripts/load.py)
+import serve_scaled  # noqa: E402  (scripts/serve_scaled.py)
+
 REPO = Path(__file__).resolve().parent.parent
+BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-PAGES = [("Overview", None), ("Case studies", "Case studies"), ("Expert survey", "Expert survey"),
-         ("Policy", "Policy"), ("Workshop", "Workshop"), ("Evidence search", "Evidence search"), ("Data", "Data")]
 SETTLED = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app && app.getAttribute('data-test-script-state') !== 'running'
         && !document.querySelector('[data-testid="stStatusWidget"]');
 }"""
+# (view, page name in the URL): the default state of every view.
+PAGES = [("Overview", ""), ("Case studies", "case_studies"), ("Expert survey", "expert_survey"),
+         ("Policy", "policy"), ("Workshop", "workshop"), ("Evidence search", "search"), ("Data", "data")]
+MARK = '[data-testid="stVegaLiteChart"] [aria-roledescription{}][aria-label*="{}"]'
 
-# The baseline page (scripts/baseline_app.py) runs from a scratch folder, so it gets Streamlit's default
-# configuration rather than the app's .streamlit/config.toml.
-BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
+
+@dataclass
+class Click:
+    """One state of a view's main interaction: what to click, and what shows once it has happened."""
+
+    target: str  # a chart mark's aria-label fragment, or "search:<words>" for the search box
+    shows: str  # a regular expression for text that appears only in the resulting state, or "heading:<name>"
+    role: str = ""  # the mark's kind (aria-roledescription: "bar", "point"...) when the label is not enough
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+CLICKS = {
+    "Overview": ("/", [Click("outcome: diverged", r"^1 of 10 findings · diverged$"),
+                       Click("outcome: confirmed", r"^\d+ of 10 findings · confirmed$")]),
+    "Case studies": ("/case_studies", [Click("case: Aisense", r"^3 of 12 cases match\.$"),
+                                       Click("case: Aisense", r"^12 of 12 cases match\.$")]),
+    "Expert survey": ("/expert_survey", [Click("item: 5.c", "heading:Figure 5, item c", "point"),
+                                         Click("item: 6.f", "heading:Figure 6, item f", "point")]),
+    "Policy": ("/policy", [
+        Click("HOW: Employment; WHAT: R&D and innovation", "heading:Employment × R&D and innovation"),
+        Click("HOW: Customising; WHAT: Export and trade", "heading:Customising × Export and trade")]),
+    "Workshop": ("/workshop", [Click("WEPROG", r"Section 3\.4\.1\)$"), Click("LifeTec", r"Section 3\.4\.2\)$")]),
+    "Evidence search": ("/search", [Click("search:informal business networks", r"^\d+ results?$"),
+                                    Click("search:trade missions", r"^\d+ results?$")]),
+}
 
 
 def cpu_seconds(pid: int) -> float:
@@ -55,20 +86,33 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def memory_mb(pid: int, field: str = "VmRSS") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def run_async(coroutine):
+    """Run a coroutine to its end in a thread of its own (Playwright's sync API holds this thread's loop)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+
+
 def start_server(script: Path, cwd: Path) -> tuple[subprocess.Popen, str, float]:
-    port = free_port()
+    port = serve_scaled.free_port()
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.headless",
-         "true", "--browser.gatherUsageStats", "false"], cwd=cwd, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
-    url = f"http://localhost:{port}"
-    for _ in range(300):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.1)
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.address",
+         "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"], cwd=cwd,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    serve_scaled.wait_until_healthy(url)
     return process, url, started
 
 
@@ -77,90 +121,239 @@ def settle(page) -> None:
     page.wait_for_function(SETTLED, timeout=60000)
 
 
-def measure_reruns(page, pid: int, reruns: int, warmup: int = 3) -> tuple[list[float], list[float]]:
+# ------------------------------------------------------------------------------ 1. warm reruns
+
+
+async def _reruns(url: str, page_name: str, pid: int, reruns: int, warmup: int = 5):
     cpu, wall = [], []
-    for index in range(warmup + reruns):
-        before, started = cpu_seconds(pid), time.perf_counter()
-        page.locator("body").press("r")
-        page.wait_for_timeout(120)  # the rerun request leaves the browser
-        settle(page)
-        if index >= warmup:
-            cpu.append((cpu_seconds(pid) - before) * 1000)
-            wall.append((time.perf_counter() - started) * 1000)
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, ping_interval=None) as socket:
+        for index in range(warmup + reruns):
+            before, started = cpu_seconds(pid), time.perf_counter()
+            error = await load.one_run(socket, page_name, "")
+            if error:
+                raise RuntimeError(error)
+            if index >= warmup:
+                wall.append((time.perf_counter() - started) * 1000)
+                cpu.append((cpu_seconds(pid) - before) * 1000)
     return cpu, wall
 
 
-def p95(values: list[float]) -> float:
-    return sorted(values)[max(0, int(round(0.95 * len(values))) - 1)]
+def warm_reruns(url: str, page_name: str, pid: int, reruns: int) -> dict:
+    cpu, wall = run_async(_reruns(url, page_name, pid, reruns))
+    return {"cpu_median": statistics.median(cpu), "cpu_p95": p95(cpu), "cpu_mean": statistics.fmean(cpu),
+            "wall_median": statistics.median(wall), "wall_p95": p95(wall)}
+
+
+# ------------------------------------------------------------------------------ 2. click latency
+
+
+def _act(page, click: Click) -> float:
+    """Do one interaction; the time from the click (or Enter) until its result shows and the page settled."""
+    if click.target.startswith("search:"):
+        box = page.get_by_role("textbox", name="Search the evidence")
+        box.fill(click.target.removeprefix("search:"))
+        started = time.perf_counter()
+        box.press("Enter")
+    else:
+        role = f'="{click.role}"' if click.role else ""
+        mark = page.locator(MARK.format(role, click.target)).first
+        mark.scroll_into_view_if_needed()
+        page.wait_for_timeout(250)  # let the scroll end before reading where the mark is
+        box = mark.bounding_box()
+        started = time.perf_counter()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    if click.shows.startswith("heading:"):
+        page.get_by_role("heading", name=click.shows.removeprefix("heading:")).first.wait_for(timeout=20000)
+    else:
+        page.get_by_text(re.compile(click.shows)).first.wait_for(timeout=20000)
+    page.wait_for_function(SETTLED, timeout=20000)
+    return (time.perf_counter() - started) * 1000
+
+
+def click_latency(browser, url: str, view: str, clicks: int, warmup: int = 2) -> dict:
+    path, states = CLICKS[view]
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url + path)
+    settle(page)
+    if not path.endswith("search"):
+        page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas').first.wait_for()
+    samples = [_act(page, states[index % len(states)]) for index in range(warmup + clicks)][warmup:]
+    page.close()
+    return {"median": statistics.median(samples), "p95": p95(samples)}
+
+
+# ------------------------------------------------------------------------------ 4-6. load, scaling, soak
+
+
+def concurrency(url: str, pid: int | None, sessions: int, reruns: int, views=None) -> dict:
+    result = run_async(load.run_load(url, sessions, reruns, views or load.VIEWS))
+    return {"sessions": sessions, "runs": len(result.latencies), "p50": result.median * 1000,
+            "p95": result.percentile(0.95) * 1000, "rate": result.runs_per_second, "errors": len(result.errors),
+            "peak_mb": memory_mb(pid, "VmHWM") if pid else None, "first_error": (result.errors or [""])[0]}
+
+
+def soak(url: str, pid: int, seconds: float, sessions: int = 10) -> list[tuple[float, float]]:
+    """Sessions rerunning views for `seconds`; the server's memory every 15 s: (seconds, MB)."""
+    samples, started = [(0.0, memory_mb(pid))], time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        run_async(load.run_load(url, sessions, 20))
+        elapsed = time.perf_counter() - started
+        if elapsed - samples[-1][0] >= 15:
+            samples.append((elapsed, memory_mb(pid)))
+    samples.append((time.perf_counter() - started, memory_mb(pid)))
+    return samples
+
+
+# ------------------------------------------------------------------------------ the report
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--reruns", type=int, default=15)
+    parser.add_argument("--reruns", type=int, default=30)
+    parser.add_argument("--clicks", type=int, default=12)
+    parser.add_argument("--soak-seconds", type=float, default=600)
     args = parser.parse_args()
-    rows, cold = [], {}
+    rows, clicks, cold, load_rows = {}, {}, {}, []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         baseline = Path(scratch) / "baseline_app.py"
         baseline.write_text(BASELINE.read_text(encoding="utf-8"), encoding="utf-8")
         (Path(scratch) / "baseline.sql").write_text((BASELINE.parent / "baseline.sql").read_text(encoding="utf-8"),
                                                     encoding="utf-8")
-        for name, script, cwd in (("baseline", baseline, Path(scratch)), ("app", REPO / "app.py", REPO)):
-            process, url, started = start_server(script, cwd)
-            try:
-                page = browser.new_page(viewport={"width": 1400, "height": 900})
-                page.goto(url)
-                settle(page)
-                cold[name] = time.perf_counter() - started
-                targets = [("Baseline one-chart page", None)] if name == "baseline" else PAGES
-                for title, link in targets:
-                    if link:
-                        page.locator('[data-testid="stSidebarNav"] a', has_text=link).click()
-                        page.wait_for_timeout(200)
-                        settle(page)
-                    cpu, wall = measure_reruns(page, process.pid, args.reruns)
-                    rows.append((title, statistics.median(cpu), p95(cpu), statistics.median(wall), p95(wall)))
-                    print(f"{title}: CPU median {rows[-1][1]:.0f} ms, wall median {rows[-1][3]:.0f} ms", flush=True)
-                page.close()
-            finally:
-                process.terminate()
-                process.wait(timeout=10)
+
+        # The baseline page, with Streamlit's default configuration (no .streamlit/ in its folder).
+        process, url, started = start_server(baseline, Path(scratch))
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            settle(page)
+            cold["baseline"] = time.perf_counter() - started
+            page.close()
+            rows["Baseline one-chart page"] = warm_reruns(url, "", process.pid, args.reruns)
+            print("baseline", rows["Baseline one-chart page"], flush=True)
+            baseline_load = concurrency(url, process.pid, 50, 10, views=[("", "")])
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+        process, url, started = start_server(REPO / "app.py", REPO)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(url)
+            settle(page)
+            page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas').first.wait_for()
+            cold["app"] = time.perf_counter() - started
+            page.close()
+            for view, page_name in PAGES:
+                rows[view] = warm_reruns(url, page_name, process.pid, args.reruns)
+                print(view, rows[view], flush=True)
+            for view in CLICKS:
+                clicks[view] = click_latency(browser, url, view, args.clicks)
+                print("click", view, clicks[view], flush=True)
+            for sessions in (1, 10, 30, 50):
+                load_rows.append(("1 process", concurrency(url, process.pid, sessions, 10)))
+                print(load_rows[-1], flush=True)
+            soaked = soak(url, process.pid, args.soak_seconds) if args.soak_seconds > 0 else []
+            print("soak", soaked[:1], soaked[-1:], flush=True)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
         browser.close()
-    base_cpu = rows[0][1]
+
+    with serve_scaled.scaled(processes=2) as setup:
+        scaled = concurrency(setup.url, None, 50, 10)
+        scaled["peak_mb"] = max(memory_mb(app.pid, "VmHWM") for app in setup.apps)
+        print("scaled", scaled, flush=True)
+    write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked)
+    print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
+    return 0
+
+
+def write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked) -> None:
+    base = rows["Baseline one-chart page"]
     lines = [
         "# Benchmarks",
         "",
-        f"Written by `make bench` (`scripts/bench.py`) on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+        f"Written by `make bench` (`scripts/bench.py`) on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"Linux {platform.release()}. Every figure below comes from this one run; the machine is shared and "
+        "noisy, so compare ratios, not absolute times.",
         "",
-        f"## Server CPU and wall time per warm rerun ({args.reruns} reruns after 3 warm-up reruns, one tab)",
+        "## Server CPU and wall time per warm rerun",
         "",
-        "A rerun is triggered by pressing `r` in the page and lasts until the page has settled. Server CPU is the",
-        "Streamlit process's user + system time (10 ms clock ticks). The ratio compares with the baseline",
-        "one-chart page (a DuckDB query, an Altair chart and a table, default configuration) in the same run.",
+        f"One session reruns each view in its default state {args.reruns} times (after 5 warm-up runs) through "
+        "Streamlit's websocket protocol. CPU is the server process's user + system time, read from /proc in 10 ms "
+        "ticks per rerun (so medians move in steps of 10); the mean over all reruns is finer, and the ratio uses "
+        "it. The baseline is a one-chart page (a DuckDB query, an Altair chart and a table) with Streamlit's "
+        "default configuration. Target: ratio ≤ 0.35.",
         "",
-        "| page | server CPU median (ms) | CPU p95 (ms) | wall median (ms) | wall p95 (ms) | CPU ratio to baseline |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| view | CPU median (ms) | CPU p95 (ms) | CPU mean (ms) | wall median (ms) | wall p95 (ms) "
+        "| CPU ratio (mean) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for title, cpu_median, cpu_p95, wall_median, wall_p95 in rows:
-        lines.append(f"| {title} | {cpu_median:.0f} | {cpu_p95:.0f} | {wall_median:.0f} | {wall_p95:.0f} | "
-                     f"{cpu_median / base_cpu:.2f} |")
+    for view, row in rows.items():
+        lines.append(f"| {view} | {row['cpu_median']:.0f} | {row['cpu_p95']:.0f} | {row['cpu_mean']:.1f} | "
+                     f"{row['wall_median']:.0f} | {row['wall_p95']:.0f} | {row['cpu_mean'] / base['cpu_mean']:.2f} |")
+    lines += [
+        "",
+        "## Click to visible result, headless Chromium",
+        "",
+        f"The main interaction of each view, {args.clicks} times after 2 warm-up clicks, alternating between two "
+        "states: from the mouse click on a chart mark (Enter in the search box) until the result is on screen and "
+        "the page has settled. Target: p95 ≤ 250 ms.",
+        "",
+        "| view | interaction | p50 (ms) | p95 (ms) |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    for view, row in clicks.items():
+        states = " / ".join(click.target for click in CLICKS[view][1])
+        lines.append(f"| {view} | {states} | {row['median']:.0f} | {row['p95']:.0f} |")
     lines += [
         "",
         "## Cold start",
         "",
-        f"From process start to the first page settled in Chromium: app {cold['app']:.1f} s, "
-        f"baseline {cold['baseline']:.1f} s.",
+        f"From process start to the first page settled in Chromium (its first chart drawn): app "
+        f"{cold['app']:.1f} s, baseline {cold['baseline']:.1f} s. Target: ≤ 3 s.",
         "",
-        "## Not measured yet",
+        "## Concurrency",
         "",
-        "Chart-click latency per page, the 1 / 10 / 30 / 50-session concurrency run with memory, the soak run, and",
-        "the scaled set-up behind a load balancer (issue 8).",
+        "Simulated sessions speak Streamlit's websocket protocol (scripts/load.py): each connects and runs once, "
+        "then all rerun at once with no think time, 10 reruns each, cycling through every view in a default and "
+        "a clicked state. Peak memory is the server's VmHWM (the process's high-water mark since it started). "
+        "Targets: 30 sessions p95 ≤ 1 s with 0 errors; 50 sessions 0 errors; memory < 400 MB.",
+        "",
+        "| set-up | sessions | runs | p50 (ms) | p95 (ms) | runs/s | errors | peak memory (MB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for setup, row in load_rows + [("2 processes behind HAProxy", scaled), ("baseline page, 1 process", baseline_load)]:
+        peak = f"{row['peak_mb']:.0f}" if row["peak_mb"] else ""
+        lines.append(f"| {setup} | {row['sessions']} | {row['runs']} | {row['p50']:.0f} | {row['p95']:.0f} | "
+                     f"{row['rate']:.1f} | {row['errors']} | {peak} |")
+    errors = [row["first_error"] for _, row in load_rows if row["first_error"]]
+    if errors:
+        lines += ["", f"First error: `{errors[0][:200]}`"]
+    lines += [
+        "",
+        "Behind HAProxy the peak memory is the larger of the two processes'. `make serve-scaled` runs that set-up.",
+        "",
+        "## Soak",
         "",
     ]
+    if soaked:
+        values = [mb for _, mb in soaked]
+        lines += [
+            f"10 sessions rerunning every view for {soaked[-1][0] / 60:.1f} minutes, with the full garbage "
+            "collection after each run switched off (`runner.postScriptGC = false`): the server's resident "
+            f"memory went from {values[0]:.0f} MB to {values[-1]:.0f} MB (lowest {min(values):.0f}, highest "
+            f"{max(values):.0f}; first sample after the start-up, then every 15 s):",
+            "",
+            "`" + " ".join(f"{mb:.0f}" for mb in values) + "`",
+        ]
+    else:
+        lines.append("Not run (--soak-seconds 0).")
+    lines.append("")
     (REPO / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
-    print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
-    return 0
 
 
 if __name__ == "__main__":

@@ -83,20 +83,20 @@ async def one_run(socket, page: str, query_string: str) -> str | None:
             return f"run on /{page}?{query_string} ended with status {forward.script_finished}"
 
 
-async def session(base_url: str, number: int, reruns: int, result: Result, gate: Gate) -> None:
+async def session(base_url: str, number: int, reruns: int, result: Result, gate: Gate, views: list) -> None:
     ws_url = base_url.replace("http://", "ws://").replace("https://", "wss://") + "/_stcore/stream"
     try:
         cookie = await asyncio.get_running_loop().run_in_executor(None, affinity_cookie, base_url)
         async with websockets.connect(ws_url, subprotocols=["streamlit"],
                                       additional_headers={"Cookie": cookie} if cookie else {},
                                       max_size=None, open_timeout=60, ping_interval=None) as socket:
-            page, query_string = VIEWS[number % len(VIEWS)]
+            page, query_string = views[number % len(views)]
             error = await one_run(socket, page, query_string)  # the session's first run, not timed
             if error:
                 result.errors.append(error)
             await gate.ready_and_wait()
             for index in range(reruns):
-                page, query_string = VIEWS[(number + index) % len(VIEWS)]
+                page, query_string = views[(number + index) % len(views)]
                 started = time.perf_counter()
                 error = await asyncio.wait_for(one_run(socket, page, query_string), timeout=120)
                 if error:
@@ -129,10 +129,12 @@ class Gate:
                 self.open.set()
 
 
-async def run_load(base_url: str, sessions: int, reruns: int) -> Result:
-    """`sessions` sessions connect (first runs untimed), then all rerun at once, `reruns` times each."""
+async def run_load(base_url: str, sessions: int, reruns: int, views: list | None = None) -> Result:
+    """`sessions` sessions connect (first runs untimed), then all rerun at once, `reruns` times each, cycling
+    through `views` ((page, query string) pairs; every view of the app by default)."""
     result, gate = Result(), Gate(sessions)
-    tasks = [asyncio.create_task(session(base_url, number, reruns, result, gate)) for number in range(sessions)]
+    tasks = [asyncio.create_task(session(base_url, number, reruns, result, gate, views or VIEWS))
+             for number in range(sessions)]
     await gate.open.wait()
     started = time.perf_counter()
     await asyncio.gather(*tasks)
