@@ -69,38 +69,46 @@ chosen = st.multiselect("Themes", list(THEME_IDS), key="theme", bind="query-para
                         help="The survey's questions: Figures 1a-1b (views on SMEs), 2 (drivers), 3 (barriers), "
                              "4 (trade missions), 5 (networking), 6 (support measures), 7 (regional focus)")
 questions = [THEME_IDS[label] for label in chosen] or None
-item_slot = st.container()
-item_id = st.selectbox("Item", ITEMS, index=None, key="item", bind="query-params",
-                       placeholder="Click an item in the chart, or pick one (figure.letter)",
-                       help="Items are numbered by figure and letter, as in Annex 3: 6.f is Figure 6, item f.")
-statement_params = {"questions": questions, "item": item_id}
-statements = ui.query("survey_statement_results", **statement_params)
-with item_slot:
-    if statements.empty:
-        st.info("These themes have no items with results: the open question's answers are the comments below.",
-                icon=":material/chat:")
-    else:
-        key = f"statements-{state.view_key(questions, item_id)}"
-        ui.chart_panel("survey_statements", "survey_statement_results", statement_params, key=key,
-                       selection="pick_item", on_select=lambda k=f"{key}-chart": picked_item(k))
-        st.caption(f"{statements['item_id'].nunique()} items, {statements['result_id'].notna().sum()} results. "
-                   "Markers: ● a number the report prints, ◀ “almost/nearly” (just under), ▶ “more than”, "
-                   "◆ “about”; a dashed line shows the direction of the uncertainty, not a range the report gives.")
 
-if item_id:
-    item = ui.query("survey_item", item_id=item_id).iloc[0]
-    tested = text.survey_item_tested(item_id)
-    comment_count, comments = text.survey_comment_quotes(item["question_id"])
-    with st.container(border=True):
-        st.subheader(f"Figure {item['figure_id']}, item {item['letter']}")
-        st.markdown(f"“{ui.md(item['text'])}”")
-        st.caption(f"{ui.md(item['figure_title'])} · {ui.md(item['n_text'])} · "
-                   f"{ui.md(ui.source_label(item['source']))}")
-        st.markdown("**What the report says about it**\n\n" + text.survey_item_results(item_id))
-        if tested:
-            st.markdown("**The study finding it tested**\n\n" + tested)
-        st.markdown(f"**Respondents' comments on this question** ({comment_count})\n\n"
-                    + (comments or "The report quotes no comment on this question."))
+
+@st.fragment
+def statements_and_item(questions: list[str] | None) -> None:
+    # A click on an item changes only the chart and the item's panel: it reruns this fragment, not the page.
+    item_slot = st.container()
+    item_id = st.selectbox("Item", ITEMS, index=None, key="item", bind="query-params",
+                           placeholder="Click an item in the chart, or pick one (figure.letter)",
+                           help="Items are numbered by figure and letter, as in Annex 3: 6.f is Figure 6, item f.")
+    statement_params = {"questions": questions, "item": item_id}
+    statements = ui.query("survey_statement_results", **statement_params)
+    with item_slot:
+        if statements.empty:
+            st.info("These themes have no items with results: the open question's answers are the comments below.",
+                    icon=":material/chat:")
+        else:
+            key = f"statements-{state.view_key(questions, item_id)}"
+            ui.chart_panel("survey_statements", "survey_statement_results", statement_params, key=key,
+                           selection="pick_item", on_select=lambda k=f"{key}-chart": picked_item(k))
+            st.caption(f"{statements['item_id'].nunique()} items, {statements['result_id'].notna().sum()} results. "
+                       "Markers: ● a number the report prints, ◀ “almost/nearly” (just under), ▶ “more than”, "
+                       "◆ “about”; a dashed line shows the direction of the uncertainty, not a range the report gives.")
+
+    if item_id:
+        item = ui.query("survey_item", item_id=item_id).iloc[0]
+        tested = text.survey_item_tested(item_id)
+        comment_count, comments = text.survey_comment_quotes(item["question_id"])
+        with st.container(border=True):
+            st.subheader(f"Figure {item['figure_id']}, item {item['letter']}")
+            st.markdown(f"“{ui.md(item['text'])}”")
+            st.caption(f"{ui.md(item['figure_title'])} · {ui.md(item['n_text'])} · "
+                       f"{ui.md(ui.source_label(item['source']))}")
+            st.markdown("**What the report says about it**\n\n" + text.survey_item_results(item_id))
+            if tested:
+                st.markdown("**The study finding it tested**\n\n" + tested)
+            st.markdown(f"**Respondents' comments on this question** ({comment_count})\n\n"
+                        + (comments or "The report quotes no comment on this question."))
+
+
+statements_and_item(questions)
 
 # ------------------------------------------------------------------------------ drivers vs barriers
 

@@ -137,20 +137,28 @@ for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
 st.header("Study vs experts", anchor="study-vs-experts")
 st.caption("Where the survey and the workshop confirmed, qualified or diverged from the study's findings, "
            "both sides in the report's words. Rows marked as the project's pairing are not compared in the report.")
-ui.chart_panel("study_vs_experts", "study_vs_experts", {"outcome": None}, key="study-vs-experts",
-               on_select=pick_outcome, selection="pick")
-outcome = st.segmented_control("Show", OUTCOMES, key="outcome", bind="query-params",
-                               help="Click a bar of the chart, or pick here; click again to show all")
-rows = text.comparisons(outcome, tuple(OUTCOME_ICONS.items()))
-st.caption(f"{len(rows)} of {len(ui.query('study_vs_experts', outcome=None))} findings"
-           + (f" · {outcome}" if outcome else ""))
-heads = st.container(horizontal=True, gap="medium")
-heads.subheader("The study", width="stretch")
-heads.subheader("The experts", width="stretch")
-heads.subheader("Outcome", width=OUTCOME_WIDTH)
-for study_text, experts_text, outcome_text in rows:
-    # One flex row per finding (st.columns would add four blocks a row to every rerun).
-    card = st.container(border=True, horizontal=True, gap="medium")
-    card.markdown(study_text, width="stretch")
-    card.markdown(experts_text, width="stretch")
-    card.markdown(outcome_text, width=OUTCOME_WIDTH)
+
+
+@st.fragment
+def study_vs_experts() -> None:
+    # A click on an outcome changes only this chart and the list under it: it reruns this fragment.
+    ui.chart_panel("study_vs_experts", "study_vs_experts", {"outcome": None}, key="study-vs-experts",
+                   on_select=pick_outcome, selection="pick")
+    outcome = st.segmented_control("Show", OUTCOMES, key="outcome", bind="query-params",
+                                   help="Click a bar of the chart, or pick here; click again to show all")
+    rows = text.comparisons(outcome, tuple(OUTCOME_ICONS.items()))
+    st.caption(f"{len(rows)} of {len(ui.query('study_vs_experts', outcome=None))} findings"
+               + (f" · {outcome}" if outcome else ""))
+    heads = st.container(horizontal=True, gap="medium")
+    heads.subheader("The study", width="stretch")
+    heads.subheader("The experts", width="stretch")
+    heads.subheader("Outcome", width=OUTCOME_WIDTH)
+    for study_text, experts_text, outcome_text in rows:
+        # One flex row per finding (st.columns would add four blocks a row to every rerun).
+        card = st.container(border=True, horizontal=True, gap="medium")
+        card.markdown(study_text, width="stretch")
+        card.markdown(experts_text, width="stretch")
+        card.markdown(outcome_text, width=OUTCOME_WIDTH)
+
+
+study_vs_experts()

@@ -37,30 +37,37 @@ st.markdown(
 
 # ------------------------------------------------------------------------------ the matrix and one cell
 
-matrix_slot = st.container()
-cell = st.selectbox("Cell", CELLS, index=None, key="cell", bind="query-params",
-                    placeholder="Click a cell of the matrix, or pick one (type-process)",
-                    help="Cells are named type-process, e.g. customising-export.")
-type_id, process_id = cell.split("-", 1) if cell else (None, None)
-with matrix_slot:
-    key = f"what-how-{state.view_key(cell)}"
-    ui.chart_panel("what_how_cells", "what_how_cells", {"type_id": type_id, "process_id": process_id}, key=key,
-                   selection="pick_cell", on_select=lambda k=f"{key}-chart": picked_cell(k))
 
-if cell:
-    symbols, intensity = CHOICES["cell_symbols"][cell]
-    case_count, cases_text = text.cell_cases(type_id)
-    with st.container(border=True):
-        st.subheader(CELL_NAMES[cell])
-        st.markdown(f"Case activity in the figure: **{'●' * symbols or 'none'}** "
-                    f"({ui.md(intensity)}; the project's reading of the lost symbols).")
-        st.markdown(f"**Cases of this type** ({case_count}; the report does not say which business process each "
-                    f"case's activity is in)\n\n{cases_text}")
-        for title, count, listed in text.cell_links(type_id, process_id):
-            st.markdown(f"**{title} that concern it** ({count})\n\n{listed}")
-        routes_here = text.routes_from(process_id)
-        if routes_here:
-            st.markdown(routes_here)
+@st.fragment
+def matrix_and_cell() -> None:
+    # A click on the matrix changes only the matrix and the cell's panel: it reruns this fragment, not the page.
+    matrix_slot = st.container()
+    cell = st.selectbox("Cell", CELLS, index=None, key="cell", bind="query-params",
+                        placeholder="Click a cell of the matrix, or pick one (type-process)",
+                        help="Cells are named type-process, e.g. customising-export.")
+    type_id, process_id = cell.split("-", 1) if cell else (None, None)
+    with matrix_slot:
+        key = f"what-how-{state.view_key(cell)}"
+        ui.chart_panel("what_how_cells", "what_how_cells", {"type_id": type_id, "process_id": process_id}, key=key,
+                       selection="pick_cell", on_select=lambda k=f"{key}-chart": picked_cell(k))
+
+    if cell:
+        symbols, intensity = CHOICES["cell_symbols"][cell]
+        case_count, cases_text = text.cell_cases(type_id)
+        with st.container(border=True):
+            st.subheader(CELL_NAMES[cell])
+            st.markdown(f"Case activity in the figure: **{'●' * symbols or 'none'}** "
+                        f"({ui.md(intensity)}; the project's reading of the lost symbols).")
+            st.markdown(f"**Cases of this type** ({case_count}; the report does not say which business process each "
+                        f"case's activity is in)\n\n{cases_text}")
+            for title, count, listed in text.cell_links(type_id, process_id):
+                st.markdown(f"**{title} that concern it** ({count})\n\n{listed}")
+            routes_here = text.routes_from(process_id)
+            if routes_here:
+                st.markdown(routes_here)
+
+
+matrix_and_cell()
 
 # ------------------------------------------------------------------------------ gaps and money
 

@@ -48,33 +48,41 @@ st.markdown("An expert workshop in Brussels on 13 June 2016, chaired by Hannes S
 # ------------------------------------------------------------------------------ the agenda
 
 st.header("Agenda")
-timeline_slot = st.container()
-slot = st.selectbox("Agenda item", SLOTS, index=None, key="slot", bind="query-params",
-                    placeholder="Click an item of the timeline, or pick one (time-title)",
-                    help="Items are named by their start time and title, as in ?slot=1145-discussion")
-with timeline_slot:
-    key = f"agenda-{state.view_key(slot)}"
-    ui.chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",
-                   on_select=lambda k=f"{key}-chart": clicked(k, "pick_slot", "slot_id", "slot", False))
-if slot:
-    item = agenda.set_index("slot_id").loc[slot]
-    with st.container(border=True):
-        st.subheader(item["title"])
-        st.caption(f"{str(item['start_time'])[:5]}–{str(item['end_time'])[:5]} · part {ui.md(item['part'])} · "
-                   f"speakers: {ui.md(item['speakers'] or 'none listed')} · Annex 1")
-        section = item["report_section"] if isinstance(item["report_section"], str) else None
-        if section is None:
-            st.markdown("The report summarises nothing said in this item.")
-        else:
-            said = ui.query("statements", section=section)
-            st.markdown(f"**What was said** ({len(said)} statements, {ui.md(ui.source_label(section))})")
-            for row in said.itertuples():
-                st.markdown(f"- **{ui.md(row.speaker_label)}**: {ui.md(row.paraphrase)}")
-            if section in EVIDENCE_VIEWS:
-                target, label = EVIDENCE_VIEWS[section]
-                params = {"case": CASE_OF_SECTION[section]} if section in CASE_OF_SECTION else None
-                st.page_link(target, label=f"The evidence: {label}", icon=":material/arrow_forward:",
-                             query_params=params)
+
+
+@st.fragment
+def timeline_and_slot() -> None:
+    # A click on the timeline changes only the timeline and the slot's panel: it reruns this fragment.
+    timeline_slot = st.container()
+    slot = st.selectbox("Agenda item", SLOTS, index=None, key="slot", bind="query-params",
+                        placeholder="Click an item of the timeline, or pick one (time-title)",
+                        help="Items are named by their start time and title, as in ?slot=1145-discussion")
+    with timeline_slot:
+        key = f"agenda-{state.view_key(slot)}"
+        ui.chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",
+                       on_select=lambda k=f"{key}-chart": clicked(k, "pick_slot", "slot_id", "slot", False))
+    if slot:
+        item = agenda.set_index("slot_id").loc[slot]
+        with st.container(border=True):
+            st.subheader(item["title"])
+            st.caption(f"{str(item['start_time'])[:5]}–{str(item['end_time'])[:5]} · part {ui.md(item['part'])} · "
+                       f"speakers: {ui.md(item['speakers'] or 'none listed')} · Annex 1")
+            section = item["report_section"] if isinstance(item["report_section"], str) else None
+            if section is None:
+                st.markdown("The report summarises nothing said in this item.")
+            else:
+                said = ui.query("statements", section=section)
+                st.markdown(f"**What was said** ({len(said)} statements, {ui.md(ui.source_label(section))})")
+                for row in said.itertuples():
+                    st.markdown(f"- **{ui.md(row.speaker_label)}**: {ui.md(row.paraphrase)}")
+                if section in EVIDENCE_VIEWS:
+                    target, label = EVIDENCE_VIEWS[section]
+                    params = {"case": CASE_OF_SECTION[section]} if section in CASE_OF_SECTION else None
+                    st.page_link(target, label=f"The evidence: {label}", icon=":material/arrow_forward:",
+                                 query_params=params)
+
+
+timeline_and_slot()
 
 # ------------------------------------------------------------------------------ participants
 
