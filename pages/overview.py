@@ -115,7 +115,7 @@ st.caption("Section 2 of the report, in the project's one-sentence paraphrase; e
 conclusions = ui.query("statements", section="sec-2")
 LINK_WIDTH = 170  # px: the links and buttons line up in two columns without st.columns' extra blocks
 for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
-    line = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    line = st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small")
     line.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}", width="stretch")
     if row.statement_id in findings.CONCLUSION_VIEWS:
         target, label, params = findings.CONCLUSION_VIEWS[row.statement_id]
@@ -149,13 +149,13 @@ def study_vs_experts() -> None:
     rows = text.comparisons(outcome, tuple(OUTCOME_ICONS.items()))
     st.caption(f"{len(rows)} of {len(ui.query('study_vs_experts', outcome=None))} findings"
                + (f" · {outcome}" if outcome else ""))
-    heads = st.container(horizontal=True, gap="medium")
+    heads = st.container(horizontal=True, wrap=False, gap="medium")
     heads.subheader("The study", width="stretch")
     heads.subheader("The experts", width="stretch")
     heads.subheader("Outcome", width=OUTCOME_WIDTH)
     for study_text, experts_text, outcome_text in rows:
         # One flex row per finding (st.columns would add four blocks a row to every rerun).
-        card = st.container(border=True, horizontal=True, gap="medium")
+        card = st.container(border=True, horizontal=True, wrap=False, gap="medium")
         card.markdown(study_text, width="stretch")
         card.markdown(experts_text, width="stretch")
         card.markdown(outcome_text, width=OUTCOME_WIDTH)
