@@ -89,18 +89,21 @@ else:
 
 # ------------------------------------------------------------------------------ linked charts
 
+# Each chart's key changes only with the filter its own clicks set (a fresh chart forgets its last click, so
+# the next click on the same mark registers); other filters change only its data, which the browser updates
+# in place instead of drawing the chart anew.
 with charts_area:
     left, right = st.columns([3, 2])
     with left:
-        key = f"case-typology-{suffix}"
+        key = f"case-typology-{state.view_key(typologies)}"
         ui.chart_panel("case_typology", "case_filter", params, key=key, selection="pick_typology",
                        on_select=lambda k=f"{key}-chart": clicked(k, "pick_typology", "typology_id", "typology"))
     with right:
-        key = f"case-map-{suffix}"
+        key = f"case-map-{state.view_key(countries)}"
         ui.chart_panel("case_map", "case_filter", params, key=key, selection="pick_country",
                        on_select=lambda k=f"{key}-chart": clicked(k, "pick_country", "iso2", "country"))
 
-    key = f"case-types-{suffix}"
+    key = f"case-types-{state.view_key(types)}"
     type_params = {name: value for name, value in params.items()}
     ui.chart_panel("case_types", "case_type_cases", type_params, key=key, selection="pick_type",
                    on_select=lambda k=f"{key}-chart": clicked(k, "pick_type", "type_id", "type"))

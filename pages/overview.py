@@ -115,21 +115,22 @@ st.caption("Section 2 of the report, in the project's one-sentence paraphrase; e
 conclusions = ui.query("statements", section="sec-2")
 LINK_WIDTH = 170  # px: the links and buttons line up in two columns without st.columns' extra blocks
 for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
+    view = findings.CONCLUSION_VIEWS.get(row.statement_id)
+    slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
     line = st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small")
     line.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}", width="stretch")
-    if row.statement_id in findings.CONCLUSION_VIEWS:
-        target, label, params = findings.CONCLUSION_VIEWS[row.statement_id]
+    if view:
+        target, label, params = view
         line.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params or None,
                        width=LINK_WIDTH)
-    else:
+    elif slug:
         line.space(LINK_WIDTH)
-    slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
     if slug:
         # The evidence is a slide of this page; links to the other views come with those views.
         number = findings.slide_number(slug)
         line.button(f"Evidence: slide {number}", icon=":material/slideshow:", key=f"evidence-{row.statement_id}",
                     on_click=go_to_slide, args=(number,), type="tertiary", width=LINK_WIDTH)
-    else:
+    elif view:
         line.space(LINK_WIDTH)
 
 # ------------------------------------------------------------------------------ study vs experts
