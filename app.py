@@ -1,10 +1,15 @@
 """Entry point: page config, the evidence database, navigation, then the page."""
 
-import streamlit as st
+from evidence import loader
 
-from evidence import state
-from evidence.ui import database, show_data_problems
-from evidence.validate import DataError
+# Start loading the data in its child process now, while this process imports pandas, Altair and DuckDB.
+loader.start()
+
+import streamlit as st  # noqa: E402
+
+from evidence import state  # noqa: E402
+from evidence.ui import database, show_data_problems  # noqa: E402
+from evidence.validate import DataError  # noqa: E402
 
 PRESENTING = state.is_present(st.query_params.get_all("present"))
 

