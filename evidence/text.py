@@ -199,21 +199,29 @@ def challenge_sets(titles: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
 
 
 @memo()
-def comparisons(outcome: str | None, icons: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
-    """Study vs experts, one row per finding: (the study with source, the experts with source, the outcome
-    with who paired them)."""
+def comparisons(outcome: str | None, icons: tuple[tuple[str, str], ...]) -> tuple[int, str]:
+    """Study vs experts as one markdown table, a row per finding (the study with its source, the experts with
+    theirs, the outcome with who paired them), and how many rows it has."""
     icon = dict(icons)
-    rows = []
-    for row in query("study_vs_experts", outcome=outcome).itertuples():
+    lines = ["| The study | The experts | Outcome |", "| --- | --- | --- |"]
+    shown = query("study_vs_experts", outcome=outcome)
+    for row in shown.itertuples():
         item = f" · survey item {md(row.item_id)}" if isinstance(row.item_id, str) else ""
         paired = (f"Paired by the project: {md(row.coding_rationale)}" if row.coding == "project"
                   else f"The report: “{md(row.outcome_wording)}”")
-        rows.append((
-            f"**{md(row.topic)}**  \n“{md(row.study_statement)}”  \n:gray[{md(source_label(row.study_source))}]",
-            f"“{md(row.expert_statement)}”  \n:gray[{md(source_label(row.expert_source))}{item}]",
-            f"{icon[row.outcome]} **{md(row.outcome)}**\n\n:small[:gray[{paired}]]",
-        ))
-    return tuple(rows)
+        lines.append(
+            f"| **{md(row.topic)}** · “{md(row.study_statement)}” :gray[{md(source_label(row.study_source))}] "
+            f"| “{md(row.expert_statement)}” :gray[{md(source_label(row.expert_source))}{item}] "
+            f"| {icon[row.outcome]} **{md(row.outcome)}** · :gray[{paired}] |")
+    return len(shown), "\n".join(lines)
+
+
+@memo()
+def conclusions() -> tuple[tuple[str, str], ...]:
+    """The conclusions of section 2 (the report's first line, the summary, left out): (statement id, text)."""
+    said = query("statements", section="sec-2")
+    return tuple((row.statement_id, f"**{md(row.speaker_label)}** · {md(row.paraphrase)}")
+                 for row in said[said["statement_id"] != "st-001"].itertuples())
 
 
 # ------------------------------------------------------------------------------ tables (Arrow, sent as is)

@@ -6,7 +6,6 @@ from evidence import findings, state, text, ui
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]
-OUTCOME_WIDTH = 190  # px of the outcome column of Study vs experts
 OUTCOME_ICONS = {"confirmed": ":material/check_circle:", "qualified": ":material/contrast:",
                  "diverged": ":material/call_split:"}
 PRESENTER_STYLE = """
@@ -112,13 +111,12 @@ for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=Tr
 
 st.header("What the study and the experts concluded", anchor="conclusions")
 st.caption("Section 2 of the report, in the project's one-sentence paraphrase; each links to the evidence.")
-conclusions = ui.query("statements", section="sec-2")
 LINK_WIDTH = 170  # px: the links and buttons line up in two columns without st.columns' extra blocks
-for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
-    view = findings.CONCLUSION_VIEWS.get(row.statement_id)
-    slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
+for statement_id, said in text.conclusions():
+    view = findings.CONCLUSION_VIEWS.get(statement_id)
+    slug = findings.CONCLUSION_EVIDENCE.get(statement_id)
     line = st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small")
-    line.markdown(f"**{ui.md(row.speaker_label)}** · {ui.md(row.paraphrase)}", width="stretch")
+    line.markdown(said, width="stretch")
     if view:
         target, label, params = view
         line.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params or None,
@@ -128,7 +126,7 @@ for row in conclusions[conclusions["statement_id"] != "st-001"].itertuples():
     if slug:
         # The evidence is a slide of this page; links to the other views come with those views.
         number = findings.slide_number(slug)
-        line.button(f"Evidence: slide {number}", icon=":material/slideshow:", key=f"evidence-{row.statement_id}",
+        line.button(f"Evidence: slide {number}", icon=":material/slideshow:", key=f"evidence-{statement_id}",
                     on_click=go_to_slide, args=(number,), type="tertiary", width=LINK_WIDTH)
     elif view:
         line.space(LINK_WIDTH)
@@ -147,19 +145,11 @@ def study_vs_experts() -> None:
                    on_select=pick_outcome, selection="pick")
     outcome = st.segmented_control("Show", OUTCOMES, key="outcome", bind="query-params",
                                    help="Click a bar of the chart, or pick here; click again to show all")
-    rows = text.comparisons(outcome, tuple(OUTCOME_ICONS.items()))
-    st.caption(f"{len(rows)} of {len(ui.query('study_vs_experts', outcome=None))} findings"
+    count, table = text.comparisons(outcome, tuple(OUTCOME_ICONS.items()))
+    st.caption(f"{count} of {len(ui.query('study_vs_experts', outcome=None))} findings"
                + (f" · {outcome}" if outcome else ""))
-    heads = st.container(horizontal=True, wrap=False, gap="medium")
-    heads.subheader("The study", width="stretch")
-    heads.subheader("The experts", width="stretch")
-    heads.subheader("Outcome", width=OUTCOME_WIDTH)
-    for study_text, experts_text, outcome_text in rows:
-        # One flex row per finding (st.columns would add four blocks a row to every rerun).
-        card = st.container(border=True, horizontal=True, wrap=False, gap="medium")
-        card.markdown(study_text, width="stretch")
-        card.markdown(experts_text, width="stretch")
-        card.markdown(outcome_text, width=OUTCOME_WIDTH)
+    # One markdown table, not a card of three elements per finding: a tenth of the elements on every rerun.
+    st.markdown(table)
 
 
 study_vs_experts()
