@@ -162,7 +162,7 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                alt.Tooltip("value_pct:Q", title="%"), alt.Tooltip("qualifier:N"),
                alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source"),
                alt.Tooltip("flag:N", title="contradiction")]
-    y = alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=300))
+    y = alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     row_height = 30 if large else 26
     height = max(60, row_height * len(order))
 
@@ -179,7 +179,7 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     bars = alt.Chart(stacked).mark_bar(height=12, cursor="pointer").encode(
         y=y, x=alt.X("x0:Q", scale=alt.Scale(domain=[0, 100]), title="% of respondents"), x2="x1:Q",
         color=alt.Color("measure:N", scale=alt.Scale(domain=measure_domain, range=measure_range),
-                        legend=alt.Legend(title="measure", orient="right", direction="vertical", columns=1,
+                        legend=alt.Legend(title="measure", orient="top", direction="horizontal", columns=3,
                                           labelExpr="replace(datum.label, /_/g, ' ')", labelLimit=200)),
         tooltip=tooltip,
     )
@@ -190,7 +190,7 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     marks = alt.Chart(points).mark_point(filled=True, size=110, cursor="pointer").add_params(pick).encode(
         y=y, yOffset=alt.YOffset("rank:O"), x=x,
         shape=alt.Shape("shape_key:N", scale=alt.Scale(domain=shape_domain, range=shape_range),
-                        legend=alt.Legend(title="how precise the report is", orient="right", direction="vertical",
+                        legend=alt.Legend(title="how precise the report is", orient="bottom", direction="vertical",
                                           columns=1, labelLimit=260)),
         color=alt.Color("measure:N", scale=alt.Scale(domain=measure_domain, range=measure_range)),
         stroke=alt.condition("datum.flag != ''", alt.value(palette.VERMILLION), alt.value(None)),
@@ -198,7 +198,8 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         tooltip=tooltip,
     )
     shares = alt.layer(bars, spans, marks).properties(
-        height=height, width=360, title=alt.Title("Shares the report gives", anchor="start", fontSize=12))
+        # Narrow enough that the two panels and the legends under them fit a laptop's page without clipping.
+        height=height, width=300, title=alt.Title("Shares the report gives", anchor="start", fontSize=12))
     chart = alt.hconcat(words_chart, shares, spacing=8).resolve_scale(
         y="shared", color="independent", shape="independent").properties(
         title=_title("What the experts said, as precisely as the report says it",
