@@ -16,7 +16,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from evidence.validate import DataError, tables_connection, validated_tables
+from evidence.db import tables_connection
+from evidence.validate import DataError, validated_tables
 
 MAX_SQL_CHARS = 10_000
 ROW_LIMIT = 5_000

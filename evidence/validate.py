@@ -361,19 +361,6 @@ def validated_tables(data_dir: Path) -> tuple[dict[str, pa.Table], dict[str, int
     return tables, counts, problems
 
 
-def tables_connection(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
-    """A fresh in-memory database holding validated tables (no keys, no indexes) and the macros.
-
-    The constraints have done their work once the data is loaded; their indexes would stay behind in memory
-    (DuckDB reserves about 2 MB for each of the ~60 keys: 100 MB for 858 rows).
-    """
-    connection = duckdb.connect(":memory:")
-    for name, table in tables.items():
-        connection.from_arrow(table).create(name)
-    connection.execute(queries.ddl("macros"))
-    return connection
-
-
 def report(data_dir: Path) -> tuple[str, bool]:
     """The text `make validate` prints, and whether the data is valid."""
     connection, counts, problems = load(data_dir)
