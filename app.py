@@ -5,9 +5,11 @@ from evidence import loader
 # Start loading the data in its child process now, while this process imports pandas, Altair and DuckDB.
 loader.start()
 
+from pathlib import Path  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
-from evidence import state  # noqa: E402
+from evidence import browser, state  # noqa: E402
 from evidence.ui import database, show_data_problems  # noqa: E402
 from evidence.validate import DataError  # noqa: E402
 
@@ -27,9 +29,19 @@ except DataError as err:
     show_data_problems(err)
     st.stop()
 
+browser.install()
+st.html(Path("assets/app.css"))
+OVERVIEW = st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True, url_path="home")
+
+
+def overview_by_name() -> None:
+    """`/overview`, the view's own name, opens the Overview (served at `/`) with the same parameters."""
+    st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
+
+
 pages = {
     "Explore": [
-        st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True),
+        OVERVIEW,
         st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
         st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
         st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
@@ -38,6 +50,7 @@ pages = {
     "Look up": [
         st.Page("pages/search.py", title="Evidence search", icon=":material/search:"),
         st.Page("pages/data.py", title="Data", icon=":material/database:"),
+        st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"),
     ],
 }
 page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")

@@ -8,7 +8,6 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pandas as pd
 import pyarrow as pa
@@ -16,7 +15,7 @@ import streamlit as st
 import vl_convert
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from evidence import charts, state
+from evidence import browser, charts, state
 from evidence.db import Database, build_database, data_dir_from_env
 from evidence.validate import DataError
 
@@ -165,7 +164,8 @@ def csv_bytes(name: str, params: tuple) -> bytes:
 
 
 def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: str, large: bool = False,
-                show_tools: bool = True, on_select=None, selection: str | None = None) -> None:
+                show_tools: bool = True, on_select=None, selection: str | None = None,
+                height: int | str = "content") -> None:
     """A chart from a named query, with a data toggle (the accessible view) and PNG, SVG and CSV downloads.
 
     Downloads are rendered only when clicked (a callable), never on a rerun. With `on_select`, a click on
@@ -177,9 +177,9 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
     width = "content" if drawn.side_by_side else "stretch"
     if on_select is None:
-        st.vega_lite_chart(spec, width=width, theme=None, key=f"{key}-chart")
+        st.vega_lite_chart(spec, width=width, height=height, theme=None, key=f"{key}-chart")
     else:
-        st.vega_lite_chart(spec, width=width, theme=None, key=f"{key}-chart", on_select=on_select,
+        st.vega_lite_chart(spec, width=width, height=height, theme=None, key=f"{key}-chart", on_select=on_select,
                            selection_mode=selection)
     if not show_tools:
         return
@@ -213,27 +213,12 @@ def review_params(validators: dict) -> None:
         st.caption(":material/info: " + md(message))
 
 
-def share_link(page_path: str = "") -> str:
-    """The URL of the current view, query string included."""
-    base = (st.context.url or "").rstrip("/")
-    if page_path:
-        base = f"{base}/{page_path}"
-    query_string = urlencode({k: v for k, v in st.query_params.to_dict().items()})
-    return f"{base}?{query_string}" if query_string else base
-
-
-def page_header(title: str, page_path: str) -> None:
-    """A view's title with its share link beside it."""
+def page_header(title: str) -> None:
+    """A view's title with its share link beside it (the link is the address bar, read in the browser)."""
     head, tools = st.columns([5, 2], vertical_alignment="bottom")
     head.title(title)
     with tools:
-        show_share_link(page_path)
-
-
-def show_share_link(page_path: str = "") -> None:
-    with st.popover("Share this view", icon=":material/link:"):
-        st.caption("Copy the link: it opens this view with the same filters and selections.")
-        st.code(share_link(page_path), language=None)
+        browser.share_box()
 
 
 # ------------------------------------------------------------------------------ bad data
@@ -284,6 +269,12 @@ def datapackage() -> dict:
 def console():
     """The process's locked-down SQL console (its own DuckDB, built once)."""
     return _console(str(data_dir_from_env()))
+
+
+@memo(32)
+def console_answer(sql: str):
+    """The console's answer to a query, kept for the reruns that follow (the query lives in the URL)."""
+    return console().run(sql)
 
 
 def table_bytes(table: str, fmt: str) -> bytes:

@@ -41,7 +41,7 @@ ui.review_params({
     "case": lambda v: state.valid_choice(v, CASES),
 })
 
-ui.page_header("Case studies", "case_studies")
+ui.page_header("Case studies")
 st.markdown(
     "The study by empirica and Dialogic looked at **12 SMEs** that take their research and innovation abroad. "
     "Filter them, click a chart to filter, select a row for the case's card. Every count is the report's, and "

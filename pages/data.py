@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from evidence import queries, state, ui
+from evidence import canned, queries, state, ui
 
 package = ui.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}
 counts = ui.database().row_counts
 EXAMPLES = {name: query.sql for name, query in queries.library().items() if not query.params}
 
-ui.review_params({"table": lambda v: state.valid_choice(v, RESOURCES)})
-ui.page_header("Data", "data")
+ui.review_params({"table": lambda v: state.valid_choice(v, RESOURCES), "sql": lambda v: True,
+                  "query": lambda v: state.valid_choice(v, canned.library()),
+                  **{name: (lambda v: True) for name in canned.parameter_names()}})
+ui.page_header("Data")
 st.markdown(
     f"The evidence base is **{len(RESOURCES)} tables, {sum(counts.values())} rows**, extracted by hand from the "
     "report. Every row names its source; columns marked PROJECT CODING are the project's reading. Browse a "
@@ -53,8 +55,14 @@ if table:
 
 st.header("SQL console")
 st.caption(f"Read-only DuckDB over the same tables: one SELECT at a time, at most {ui.console().row_limit:,} rows "
-           f"and {ui.console().time_limit_s:g} seconds; no files, no network, no settings. "
-           "Example queries come from the app's own `queries/` folder.")
+           f"and {ui.console().time_limit_s:g} seconds; no files, no network, no settings. The query you run goes "
+           "into the link, so a shared or bookmarked link runs it again. Ctrl+Enter (⌘+Enter) runs it from the box.")
+
+ran = st.query_params.get("sql")
+if st.session_state.get("sql-ran") != ran:
+    # A link (or Back) brought a query: the box shows it.
+    st.session_state["sql"] = ran or st.session_state.get("sql", "")
+    st.session_state["sql-ran"] = ran
 
 
 def load_example() -> None:
@@ -63,11 +71,24 @@ def load_example() -> None:
         st.session_state["sql"] = EXAMPLES[name]
 
 
+def run_query() -> None:
+    typed = st.session_state.get("sql") or ""
+    st.query_params["sql"] = typed
+    st.session_state["sql-ran"] = typed
+    # The example's name stays only while the box holds that example.
+    if st.session_state.get("example") and EXAMPLES.get(st.session_state["example"]) != typed:
+        st.session_state["example"] = None
+
+
 st.selectbox("Load an example query", list(EXAMPLES), index=None, key="example", on_change=load_example,
+             format_func=lambda name: f"{name}: {queries.library()[name].summary.split(':', 1)[-1].strip()}",
              placeholder="Pick one of the app's queries")
-sql = st.text_area("SQL", key="sql", height=160, placeholder="One SELECT over the tables above (or load an example)")
-if st.button("Run", type="primary", icon=":material/play_arrow:"):
-    answer = ui.console().run(sql)
+with st.form("console", border=False, enter_to_submit=False):
+    st.text_area("SQL", key="sql", height=160, placeholder="One SELECT over the tables above (or load an example)")
+    st.form_submit_button("Run", type="primary", icon=":material/play_arrow:", on_click=run_query, shortcut="Ctrl+Enter")
+
+if ran:
+    answer = ui.console_answer(ran)
     if answer.ok:
         note = f"{len(answer.frame):,} rows in {answer.seconds * 1000:.0f} ms"
         if answer.cut:
@@ -75,8 +96,42 @@ if st.button("Run", type="primary", icon=":material/play_arrow:"):
             st.warning(note, icon=":material/content_cut:")
         else:
             st.caption(note)
-        st.dataframe(answer.frame, hide_index=True, width="stretch")
+        st.dataframe(answer.frame, hide_index=True, width="stretch", key="console-result")
         st.download_button("Download these rows (CSV)", data=answer.frame.to_csv(index=False).encode("utf-8"),
                            file_name="query.csv", mime="text/csv", on_click="ignore")
     else:
         st.error(ui.md(answer.message), icon=":material/block:")
+
+# ------------------------------------------------------------------------------ the app's queries, with parameters
+
+st.header("The app's queries, with parameters")
+st.caption("Every query the views run, as a form: fill in its parameters and run it. The values go into the "
+           "link. Lists are comma-separated; an empty box means NULL (usually: all).")
+CANNED = canned.library()
+chosen = st.selectbox("Query", list(CANNED), index=None, key="query", bind="query-params",
+                      format_func=lambda name: f"{name}: {CANNED[name].summary}",
+                      placeholder="Pick one of the app's queries that take parameters")
+if chosen:
+    form = CANNED[chosen]
+    with st.form(f"canned-{chosen}", border=True):
+        typed = {}
+        for parameter in form.parameters:
+            typed[parameter.name] = st.text_input(
+                parameter.name + (" (list)" if parameter.is_list else ""), value=st.query_params.get(parameter.name, ""),
+                help=parameter.note or None, key=f"canned-{chosen}-{parameter.name}", max_chars=500)
+        submitted = st.form_submit_button("Run query", type="primary", icon=":material/play_arrow:")
+    if submitted:
+        for parameter in form.parameters:
+            if typed[parameter.name]:
+                st.query_params[parameter.name] = typed[parameter.name]
+            else:
+                st.query_params.pop(parameter.name, None)
+    given = {p.name: st.query_params.get(p.name) for p in form.parameters}
+    try:
+        rows = ui.query(chosen, **canned.values(form, given))
+    except Exception as err:  # a value DuckDB cannot use: say which query and why, keep serving
+        st.error(f"The query {ui.md(chosen)} could not run with these values: {ui.md(str(err).splitlines()[0][:300])}",
+                 icon=":material/block:")
+    else:
+        st.caption(f"{len(rows):,} rows")
+        st.dataframe(rows, hide_index=True, width="stretch", key="canned-result")

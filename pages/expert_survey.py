@@ -14,6 +14,12 @@ THEME_IDS = {label: key for key, label in THEMES.items()}
 items = ui.query("survey_items", figure_id=None)
 ITEMS = list(items["item_id"])  # the URL keeps the short id: ?item=6.f
 ITEM_TEXT = dict(zip(items["item_id"], items["text"], strict=True))
+ITEM_FIGURE = dict(zip(items["item_id"], items["figure_id"], strict=True))
+ITEM_LETTER = dict(zip(items["item_id"], items["letter"], strict=True))
+
+
+def item_label(item_id: str) -> str:
+    return f"Figure {ITEM_FIGURE[item_id]}, item {ITEM_LETTER[item_id]}: {ITEM_TEXT[item_id]}"
 
 
 def picked_item(chart_key: str) -> None:
@@ -29,7 +35,7 @@ ui.review_params({
     "item": lambda v: state.valid_choice(v, ITEMS),
 })
 
-ui.page_header("Expert survey", "expert_survey")
+ui.page_header("Expert survey")
 st.markdown(
     "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
     "the study's preliminary findings. Its charts were lost from the report; only the prose about them survives. "
@@ -54,7 +60,8 @@ metrics[1].metric("Fully completed", int(first["complete"]), border=True)
 metrics[2].metric("Partially completed", int(first["partial"]), border=True)
 metrics[3].metric("Most from one country", int(first["max_per_country"]), border=True)
 st.caption(f"“{ui.md(first['wording'])}” · {ui.md(ui.source_label(first['source']))} · "
-           "The other date's count is one switch away; the difference is flagged as contradiction c-sample-size.")
+           "The other date's count is one switch away; the difference is listed under the report's own contradictions "
+           "at the end of this view.")
 who, expert = st.columns(2)
 with who:
     ui.chart_panel("respondent_types", "survey_samples", {"sample_id": sample_id}, key=f"respondents-{sample_id}")
@@ -76,8 +83,8 @@ def statements_and_item(questions: list[str] | None) -> None:
     # A click on an item changes only the chart and the item's panel: it reruns this fragment, not the page.
     item_slot = st.container()
     item_id = st.selectbox("Item", ITEMS, index=None, key="item", bind="query-params",
-                           placeholder="Click an item in the chart, or pick one (figure.letter)",
-                           help="Items are numbered by figure and letter, as in Annex 3: 6.f is Figure 6, item f.")
+                           format_func=item_label, placeholder="Click an item in the chart, or pick one",
+                           help="Items are numbered by figure and letter, as in Annex 3: Figure 6, item f.")
     statement_params = {"questions": questions, "item": item_id}
     statements = ui.query("survey_statement_results", **statement_params)
     with item_slot:

@@ -2,21 +2,33 @@
 
 import streamlit as st
 
-from evidence import findings, state, text, ui
+from evidence import browser, findings, state, text, ui
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]
 OUTCOME_ICONS = {"confirmed": ":material/check_circle:", "qualified": ":material/contrast:",
                  "diverged": ":material/call_split:"}
+CONCLUSIONS = text.conclusions()
+CONCLUSION_IDS = [statement_id for statement_id, _ in CONCLUSIONS]
+# Presenter mode fills the screen: the chart takes the height the headline, the controls and the quote leave.
 PRESENTER_STYLE = """
 <style>
 header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stToolbar"], footer { display: none !important; }
-.block-container, [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem !important;
-  max-width: 100% !important; }
-h1 { font-size: 2.3rem !important; line-height: 1.15 !important; padding: 0 0 0.3rem 0 !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem 0.8rem 2.5rem !important;
+  max-width: 100% !important; height: 100vh; box-sizing: border-box; }
+[data-testid="stMainBlockContainer"] > div[data-testid="stVerticalBlock"] { height: 100%; flex-wrap: nowrap; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-slide-chart) { flex: 1 1 0 !important; min-height: 12rem; }
+.st-key-slide-chart { height: 100%; }
+.st-key-slide-chart [data-testid="stElementContainer"] { flex: 1 1 0; min-height: 0; }
+h1 { font-size: 2.3rem !important; line-height: 1.15 !important; padding: 0 0 0.2rem 0 !important; }
 [data-testid="stMarkdownContainer"] p { font-size: 1.3rem; line-height: 1.4; }
 [data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
+.st-key-slide-nav button { min-height: 3rem; min-width: 3.4rem; font-size: 1.15rem; padding: 0.3rem 1rem; }
+.st-key-slide-nav button p { font-size: 1.15rem; }
+.st-key-slide-count p { font-size: 1.25rem; font-weight: 600; white-space: nowrap; }
+@media (min-height: 1000px) { h1 { font-size: 2.9rem !important; } [data-testid="stMarkdownContainer"] p {
+  font-size: 1.55rem; } }
 </style>
 """
 
@@ -29,21 +41,31 @@ def pick_outcome() -> None:
 def set_presenting(on: bool) -> None:
     if on:
         st.query_params["present"] = "1"
-    else:
-        st.query_params.pop("present", None)
+        return
+    # Leaving a slide opened as a conclusion's evidence goes back to that conclusion.
+    came_from = st.query_params.get("from")
+    for name in ("present", "slide", "from"):
+        st.query_params.pop(name, None)
+    if came_from in CONCLUSION_IDS:
+        st.query_params["at"] = came_from
 
 
-def go_to_slide(number: int) -> None:
-    # The slide widget is not on the page yet: its URL parameter and its state are both set here.
+def go_to_slide(number: int, statement_id: str) -> None:
+    st.query_params.pop("at", None)
     st.query_params["present"] = "1"
     st.query_params["slide"] = str(number)
-    st.session_state["slide"] = number
+    st.query_params["from"] = statement_id
+
+
+def show_slide(number: int) -> None:
+    st.query_params["slide"] = str(number)
 
 
 def presenter_toggle() -> None:
     # The URL is the one state: the toggle mirrors ?present= and writes it back when flipped.
     st.session_state["presenter-toggle"] = state.is_present(st.query_params.get_all("present"))
-    st.toggle("Presenter mode", key="presenter-toggle", help="One key finding per screen, large type",
+    st.toggle("Presenter mode", key="presenter-toggle", help="One key finding per screen, large type. "
+              "Keys: → or PageDown next, ← or PageUp previous, Home first, End last.",
               on_change=lambda: set_presenting(st.session_state["presenter-toggle"]))
 
 
@@ -56,21 +78,44 @@ def says(finding: findings.Finding) -> None:
     st.markdown(f"“{ui.md(row[finding.says.text_column])}”  \n:gray[{ui.md(source)}]")
 
 
+def slide_controls(number: int) -> None:
+    """First, previous, the count, next, last: big enough for a projector, and on the keys a clicker sends."""
+    last = len(SLIDES)
+    steps = (("first", ":material/first_page:", "First", 1, "Home"),
+             ("previous", ":material/chevron_left:", "Previous", max(number - 1, 1), "Left"),
+             ("next", ":material/chevron_right:", "Next", min(number + 1, last), "Right"),
+             ("last", ":material/last_page:", "Last", last, "End"))
+    with st.container(horizontal=True, key="slide-nav", vertical_alignment="center", gap="small"):
+        for name, icon, label, target, key in steps:
+            if name == "next":
+                with st.container(key="slide-count", width="content"):
+                    st.markdown(f"{number} / {last}")
+            with st.container(key=f"slide-{name}", width="content"):
+                st.button(label, icon=icon, on_click=show_slide, args=(target,), shortcut=key,
+                          disabled=target == number, key=f"slide-button-{name}")
+
+
 def present() -> None:
     st.html(PRESENTER_STYLE)
-    top = st.columns([5, 3, 2], vertical_alignment="center")
-    with top[2]:
-        presenter_toggle()
-    with top[1]:
-        number = st.pagination(len(SLIDES), key="slide", bind="query-params", max_visible_pages=5,
-                               width="stretch")
+    number = int(st.query_params.get("slide") or 1) if state.valid_page_number(
+        st.query_params.get_all("slide"), len(SLIDES)) else 1
     finding = SLIDES[number - 1]
+    top = st.columns([2, 5, 2], vertical_alignment="center")
     with top[0]:
         st.caption(f"Key finding {number} of {len(SLIDES)} · Internationalisation of Innovation in SMEs, "
                    "Brussels, 13 June 2016")
+    with top[1]:
+        slide_controls(number)
+    with top[2]:
+        came_from = st.query_params.get("from")
+        if came_from in CONCLUSION_IDS:
+            st.button("Back to the conclusion", icon=":material/undo:", on_click=set_presenting, args=(False,),
+                      key="back-to-conclusion")
+        presenter_toggle()
     st.title(finding.headline)
-    ui.chart_panel(finding.chart, finding.query, finding.params, key=f"slide-{finding.slug}", large=True,
-                   show_tools=False)
+    with st.container(key="slide-chart"):
+        ui.chart_panel(finding.chart, finding.query, finding.params, key=f"slide-{finding.slug}", large=True,
+                       show_tools=False, height="stretch")
     left, right = st.columns([8, 1.2], vertical_alignment="top")
     with left:
         says(finding)
@@ -82,6 +127,8 @@ PRESENTING = state.is_present(st.query_params.get_all("present"))
 ui.review_params({
     "slide": lambda value: state.valid_page_number(value, len(SLIDES)),
     "outcome": lambda value: state.valid_choice(value, OUTCOMES),
+    "from": lambda value: state.valid_choice(value, CONCLUSION_IDS),
+    "at": lambda value: state.valid_choice(value, CONCLUSION_IDS),
 })
 
 if PRESENTING:
@@ -94,7 +141,7 @@ head, tools = st.columns([5, 2], vertical_alignment="bottom")
 head.title("Internationalisation of Innovation in SMEs")
 with tools:
     presenter_toggle()
-    ui.show_share_link()
+    browser.share_box()
 st.markdown(
     "An expert workshop in Brussels on **13 June 2016** tested the findings of a study by empirica and Dialogic "
     "for the European Commission: how European SMEs take their research and innovation abroad, what drives and "
@@ -112,10 +159,14 @@ for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=Tr
 st.header("What the study and the experts concluded", anchor="conclusions")
 st.caption("Section 2 of the report, in the project's one-sentence paraphrase; each links to the evidence.")
 LINK_WIDTH = 170  # px: the links and buttons line up in two columns without st.columns' extra blocks
-for statement_id, said in text.conclusions():
+came_back_to = st.query_params.get("at")
+for index, (statement_id, said) in enumerate(CONCLUSIONS):
     view = findings.CONCLUSION_VIEWS.get(statement_id)
     slug = findings.CONCLUSION_EVIDENCE.get(statement_id)
-    line = st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small")
+    line = st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small",
+                        key=f"conclusion-{index}")
+    if statement_id == came_back_to:
+        browser.bring_into_view(f"conclusion-{index}")
     line.markdown(said, width="stretch")
     if view:
         target, label, params = view
@@ -127,7 +178,7 @@ for statement_id, said in text.conclusions():
         # The evidence is a slide of this page; links to the other views come with those views.
         number = findings.slide_number(slug)
         line.button(f"Evidence: slide {number}", icon=":material/slideshow:", key=f"evidence-{statement_id}",
-                    on_click=go_to_slide, args=(number,), type="tertiary", width=LINK_WIDTH)
+                    on_click=go_to_slide, args=(number, statement_id), type="tertiary", width=LINK_WIDTH)
     elif view:
         line.space(LINK_WIDTH)
 

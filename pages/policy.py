@@ -27,7 +27,7 @@ ui.review_params({
     "swot_theme": lambda v: state.valid_choice(v, SWOT_THEMES),
 })
 
-ui.page_header("Policy", "policy")
+ui.page_header("Policy")
 st.markdown(
     "The study placed EU support for internationalising SMEs in a framework: **what** business process an "
     "instrument targets and **how** an SME internationalises. It found the portfolio unbalanced: mostly export "
@@ -43,8 +43,8 @@ def matrix_and_cell() -> None:
     # A click on the matrix changes only the matrix and the cell's panel: it reruns this fragment, not the page.
     matrix_slot = st.container()
     cell = st.selectbox("Cell", CELLS, index=None, key="cell", bind="query-params",
-                        placeholder="Click a cell of the matrix, or pick one (type-process)",
-                        help="Cells are named type-process, e.g. customising-export.")
+                        format_func=lambda c: CELL_NAMES[c],
+                        placeholder="Click a cell of the matrix, or pick one")
     type_id, process_id = cell.split("-", 1) if cell else (None, None)
     with matrix_slot:
         key = f"what-how-{state.view_key(cell)}"
@@ -95,11 +95,11 @@ if found.empty:
 else:
     st.dataframe(
         ui.table("instruments_filtered", labels=("source",), **filtered), hide_index=True, width="stretch",
-        column_order=["name", "level", "kind", "status", "parent_name", "process_id", "figures", "description",
+        column_order=["name", "level", "kind", "status", "parent_name", "process_label", "figures", "description",
                       "source"],
         column_config={
             "name": st.column_config.TextColumn("Name", width="medium"), "parent_name": "Part of",
-            "process_id": st.column_config.TextColumn("WHAT (project)", help="The business process it mainly "
+            "process_label": st.column_config.TextColumn("WHAT (project)", help="The business process it mainly "
                                                       "targets: the project's coding"),
             "figures": st.column_config.TextColumn("Figures the report gives", width="medium"),
             "description": st.column_config.TextColumn("What the report says", width="large"),

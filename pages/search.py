@@ -19,7 +19,7 @@ ui.review_params({
     "topic": lambda v: state.valid_choice(v, THEMES),
     "part": lambda v: state.valid_choice(v, SECTIONS),
 })
-ui.page_header("Evidence search", "search")
+ui.page_header("Evidence search")
 st.caption("Every statement, survey item, result and comment, SWOT item, implication, case description and "
            "evidence sentence, instrument and contradiction. All words must appear; the exact phrase and matches "
            "in more fields rank first.")

@@ -6,6 +6,8 @@ from evidence import state, text, ui
 
 agenda = ui.query("agenda")
 SLOTS = list(agenda["slot_id"])
+SLOT_LABELS = {row.slot_id: f"{str(row.start_time)[:5]}–{str(row.end_time)[:5]}  {row.title}"
+               for row in agenda.itertuples()}
 participants = ui.query("participants", country_label=None)
 COUNTRIES = sorted(participants["country_label"].unique())
 KINDS = sorted(participants["org_type"].unique())
@@ -41,7 +43,7 @@ ui.review_params({
     "section": lambda v: state.valid_choice(v, SECTIONS),
     "about": lambda v: state.valid_choice(v, THEMES),
 })
-ui.page_header("Workshop", "workshop")
+ui.page_header("Workshop")
 st.markdown("An expert workshop in Brussels on 13 June 2016, chaired by Hannes Selhofer (Salzburg Research): "
             "the agenda, the people in the room, and who said what.")
 
@@ -55,8 +57,7 @@ def timeline_and_slot() -> None:
     # A click on the timeline changes only the timeline and the slot's panel: it reruns this fragment.
     timeline_slot = st.container()
     slot = st.selectbox("Agenda item", SLOTS, index=None, key="slot", bind="query-params",
-                        placeholder="Click an item of the timeline, or pick one (time-title)",
-                        help="Items are named by their start time and title, as in ?slot=1145-discussion")
+                        format_func=SLOT_LABELS.get, placeholder="Click an item of the timeline, or pick one")
     with timeline_slot:
         key = f"agenda-{state.view_key(slot)}"
         ui.chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",

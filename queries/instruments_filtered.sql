@@ -1,14 +1,15 @@
 -- instruments_filtered: instruments by level and kind, with a text search over name and description.
 -- params: $levels (list, or NULL/empty for all), $kinds (list, or NULL/empty), $text (a search string, or NULL/'')
--- columns: instrument_id, name, name_variants, level, kind, parent_name, targets, process_id, status, description,
---          figures, source
+-- columns: instrument_id, name, name_variants, level, kind, parent_name, targets, process_id, process_label, status,
+--          description, figures, source
 SELECT i.instrument_id, i.name, i.name_variants, i.level, i.kind, parent.name AS parent_name, i.targets,
-       i.process_id, i.status, i.description,
+       i.process_id, process.label AS process_label, i.status, i.description,
        (SELECT string_agg(f.wording, ' · ' ORDER BY f.figure_id) FROM instrument_figures AS f
         WHERE f.instrument_id = i.instrument_id) AS figures,
        i.source
 FROM instruments AS i
 LEFT JOIN instruments AS parent ON parent.instrument_id = i.parent_id
+LEFT JOIN business_processes AS process ON process.process_id = i.process_id
 WHERE (coalesce(len($levels), 0) = 0 OR list_contains($levels, i.level))
   AND (coalesce(len($kinds), 0) = 0 OR list_contains($kinds, i.kind))
   AND (coalesce($text, '') = ''

@@ -56,7 +56,7 @@ def test_the_package_zip_holds_every_table_and_the_descriptor():
 
 def test_console_runs_a_query_in_the_page():
     app = open_view("pages/data.py")
-    app.text_area(key="sql").input("SELECT name FROM cases ORDER BY name").run()
+    app.text_area(key="sql").input("SELECT name FROM cases ORDER BY name")  # in a form: sent when submitted
     next(b for b in app.button if b.label == "Run").click().run()
     assert not app.exception
     assert list(app.dataframe[-1].value["name"])[:2] == ["Acreo", "Aisense"]
@@ -64,7 +64,7 @@ def test_console_runs_a_query_in_the_page():
 
 def test_console_refusal_is_a_message_shown_as_text():
     app = open_view("pages/data.py")
-    app.text_area(key="sql").input("SELECT * FROM read_text('/etc/passwd') -- <script>alert(1)</script> **x**").run()
+    app.text_area(key="sql").input("SELECT * FROM read_text('/etc/passwd') -- <script>alert(1)</script> **x**")
     next(b for b in app.button if b.label == "Run").click().run()
     assert not app.exception
     message = app.error[0].value

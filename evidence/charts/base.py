@@ -16,6 +16,17 @@ def builder(function):
     return function
 
 
+# Axis labels given as lines joined by a newline are drawn as those lines (never cut with an ellipsis).
+LINES = "split(datum.label, '\\n')"
+
+
+def wrapped(text: str, width: int = 34) -> str:
+    """A label broken into lines of at most `width` characters at spaces, joined by newlines (see LINES)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
 def _title(title: str, source: str, note: str | None = None) -> alt.Title:
     subtitle = [f"Source: {source}"] + ([note] if note else [])
     return alt.Title(title, subtitle=subtitle, anchor="start", subtitleColor=palette.GREY)
@@ -36,8 +47,9 @@ def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
         # Fit the width to the page; the height set by each builder is the plot's own, so titles and
         # legends add to it instead of squeezing it (Streamlit's default would fit both). Side-by-side
         # charts cannot be fitted: they keep the widths their builder gives them.
+        # On a slide the chart fills the height the screen leaves (the page gives it its container's height).
         .properties(autosize=alt.AutoSizeParams(
-            type="pad" if isinstance(chart, alt.HConcatChart) else "fit-x", contains="padding"))
+            type="pad" if isinstance(chart, alt.HConcatChart) else "fit" if large else "fit-x", contains="padding"))
     )
 
 

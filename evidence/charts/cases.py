@@ -26,7 +26,12 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      "source": "Sections 3.2, 3.4, Annex 1 (counted by the project)"})
     data = pd.DataFrame(rows)
     data["shown"] = data["cases"].fillna(0)
-    data["label"] = data["cases"].map(lambda c: "no count given" if pd.isna(c) else f"{int(c)}")
+    # A type the report neither counts nor names gets one label on its upper bar, not "no count given" over "0".
+    uncounted = data.groupby("type_id")["cases"].transform(lambda c: c.isna().any() and (c.fillna(0) == 0).all())
+    data["label"] = [
+        ("no count given, no case named" if measure.startswith("counted") else "") if empty
+        else ("no count given" if pd.isna(c) else f"{int(c)}")
+        for c, measure, empty in zip(data["cases"], data["measure"], uncounted, strict=True)]
     order = list(frame.sort_values("sort_order")["label"])
     domain, colours = palette.scale(palette.TYPES)
     base = alt.Chart(data)
@@ -105,7 +110,7 @@ def typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     base = alt.Chart(data)
     bars = base.mark_bar().encode(
         y=alt.Y("typology_label:N", sort=order, title=None),
-        x=alt.X("cases:Q", title="cases", axis=alt.Axis(tickMinStep=1)),
+        x=alt.X("cases:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
         color=alt.Color("typology_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=[alt.Tooltip("typology_label:N", title="group"), "cases:Q", alt.Tooltip("names:N", title="cases"),
                  "source:N"],
@@ -170,7 +175,7 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     chart = alt.layer(blocks, names).properties(
         title=_title("The typology: born, urged, intentional and accidental globals",
                      "Section 3.2 (the study's typology of the 12 cases)",
-                     "One block per case; click a group to filter, double-click to clear."),
+                     "One block per case; click a group to filter by it, click it again to remove the filter."),
         height=200,
     )
     return _finish(chart, large)

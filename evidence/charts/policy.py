@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import _finish, _title, builder
+from evidence.charts.base import LINES, _finish, _title, builder, wrapped
 
 # ------------------------------------------------------------------------------ context (section 4.1)
 
@@ -70,7 +70,8 @@ def what_how(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     chart = alt.layer(cells, text).properties(
         title=_title("Case activity sits in export and R&D, hardly in production",
                      "Figure in section 4.2 (symbols counted from the text export)",
-                     "Project's reading: column labels and intensity are inferred (see coding_notes)"),
+                     "Project's reading: column labels and intensity are inferred "
+                     "(the coding notes on the Data view give the rationale)"),
         height=230 if large else 260,
     )
     return _finish(chart, large)
@@ -88,18 +89,21 @@ def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         text=[label(v, q) for v, q in zip(frame["value"], frame["qualifier"], strict=True)],
         source=frame["source"].map(lambda s: s.replace("sec-", "Section ")),
         baseline=1e5,  # a log axis has no zero: bars start at EUR 100,000
+        name=frame["instrument_name"].map(lambda n: wrapped(n, 30)),
     )
     base = alt.Chart(data)
     bars = base.mark_bar(color=palette.BLUE).encode(
-        y=alt.Y("instrument_name:N", sort="-x", title=None),
-        x=alt.X("value:Q", title="EUR (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e12]),
-                axis=alt.Axis(format="~s")),
+        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=LINES)),
+        x=alt.X("value:Q", title="budget (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e11]),
+                axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelExpr=(
+                    "datum.value >= 1e9 ? 'EUR ' + datum.value / 1e9 + ' billion' : datum.value >= 1e6 ? "
+                    "'EUR ' + datum.value / 1e6 + ' million' : 'EUR ' + format(datum.value, ',')"))),
         x2="baseline:Q",
         tooltip=[alt.Tooltip("instrument_name:N", title="instrument"), alt.Tooltip("text:N", title="budget"),
                  "qualifier:N", alt.Tooltip("wording:N", title="the report says"), "source:N"],
     )
     labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12).encode(
-        y=alt.Y("instrument_name:N", sort="-x"), x="value:Q", text="text:N"
+        y=alt.Y("name:N", sort="-x"), x="value:Q", text="text:N"
     )
     chart = alt.layer(bars, labels).properties(
         title=_title("Most EU money for SMEs goes through the research programmes",
@@ -147,7 +151,8 @@ def what_how_cells(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     chart = alt.layer(cells, outline, text).properties(
         title=_title("The WHAT/HOW matrix: where the cases' activity sits",
                      "Figure in section 4.2 (symbols counted from the text export)",
-                     "Project's reading: column labels and intensity are inferred (see coding_notes). "
+                     "Project's reading: column labels and intensity are inferred "
+                     "(the coding notes on the Data view give the rationale). "
                      "Click a cell."),
         height=260,
     )

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import _coding_legend, _finish, _title, builder
+from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, wrapped
 
 # ------------------------------------------------------------------------------ survey (Annex 3)
 
@@ -16,7 +16,7 @@ def survey_shares(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     """The shares the report gives for the items of one figure: exact two-level results stacked,
     qualified ones ("almost 80%") as a marker with their qualifier, never as an exact bar."""
     data = frame[frame["value_pct"].notna()].copy()
-    data["item"] = data["letter"] + ". " + data["text"].str.slice(0, 60)
+    data["item"] = (data["letter"] + ". " + data["text"]).map(lambda t: wrapped(t, 40 if large else 34))
     data["shown"] = data.apply(
         lambda r: f"{r.value_pct}%" if r.qualifier == "exact" else f"{r.qualifier} {r.value_pct}%", axis=1)
     data["measure_label"] = data["measure"].str.replace("_", " ")
@@ -28,7 +28,7 @@ def survey_shares(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     tooltip = [alt.Tooltip("text:N", title="item"), alt.Tooltip("measure_label:N", title="measure"),
                alt.Tooltip("shown:N", title="share"), alt.Tooltip("qualifier:N"),
                alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source")]
-    y = alt.Y("item:N", title=None, sort=alt.SortField("letter"))
+    y = alt.Y("item:N", title=None, sort=alt.SortField("letter"), axis=alt.Axis(labelExpr=LINES))
     bars = alt.Chart(stacked).mark_bar().encode(
         y=y, x=alt.X("value_pct:Q", title="% of respondents", stack="zero", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("measure_label:N", scale=colours, legend=alt.Legend(title=None)),
@@ -78,7 +78,7 @@ def regional_focus(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     chart = alt.layer(bars, labels, rule).properties(
         title=_title("About two thirds of experts want no regional focus",
                      "Figure 7 (YES 12, NO 25); dashed line: “a majority of experts (70%)”, Section 4.3.3",
-                     "The report gives 68% and 70%: both are shown (contradiction c-fig7-share)."),
+                     "The report gives 68% and 70%: both are shown (the report contradicts itself)."),
         height=150 if large else 140,
     )
     return _finish(chart, large)
@@ -228,7 +228,7 @@ def respondent_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     labels = base.mark_text(align="left", dx=4).encode(y=alt.Y("respondent_type:N", sort=order), x="shown:Q",
                                                         text="label:N")
-    note = (f"The shares add up to {int(total)}% (rounding; contradiction c-respondent-shares)." if total > 100
+    note = (f"The shares add up to {int(total)}% (rounding; the report contradicts itself)." if total > 100
             else "Only the first share is given for this date.")
     chart = alt.layer(bars, labels).properties(
         title=_title("Who answered", f"{data['source_label'].iloc[0]} (sample of {data['sample_id'].iloc[0]})", note),
@@ -273,7 +273,8 @@ def ease(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                                                         text="respondents:Q")
     chart = alt.layer(bars, labels).properties(
         title=_title("How easy answering was", "Section 7.1",
-                     f"{int(data['respondents'].sum())} answers, against 44 valid responses (c-ease-total)."),
+                     f"{int(data['respondents'].sum())} answers, against 44 valid responses "
+                     "(the report contradicts itself)."),
         height=100,
     )
     return _finish(chart, large)

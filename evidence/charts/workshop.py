@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import _coding_legend, _finish, _title, builder
+from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, wrapped
 
 # ------------------------------------------------------------------------------ the Workshop page
 
@@ -29,11 +29,12 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     data["end"] = data[["start", "end"]].max(axis=1).where(data["end"] > data["start"], data["start"] + 5)
     data = data.drop(columns=["start_time", "end_time"])  # times are not JSON: keep the minutes and the label
-    data["row"] = data["when"].str.slice(0, 5) + "  " + data["title"].str.slice(0, 64)
+    data["row"] = (data["when"].str.slice(0, 5) + "  " + data["title"]).map(lambda t: wrapped(t, 56))
     order = list(data.sort_values(["start", "slot_id"])["row"])
     parts = {"opening": palette.GREY, "I": palette.BLUE, "II": palette.ORANGE, "closing": palette.PURPLE}
     pick = alt.selection_point(name="pick_slot", fields=["slot_id"], on="click", clear="dblclick")
-    base = alt.Chart(data).encode(y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)))
+    base = alt.Chart(data).encode(
+        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=460, labelExpr=LINES)))
     bars = base.mark_bar(cursor="pointer", cornerRadius=2).add_params(pick).encode(
         x=alt.X("start:Q", title="time", scale=alt.Scale(domain=[570, 965]),
                 axis=alt.Axis(values=list(range(570, 961, 30)),
@@ -48,7 +49,7 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     chart = bars.properties(
         title=_title("The workshop day, 13 June 2016", "Annex 1 (agenda)",
                      "Click an item to see what was said in it."),
-        height=26 * len(data),
+        height=22 * sum(row.count("\n") + 1 for row in data["row"]) + 8 * len(data),
     )
     return _finish(chart, large)
 

@@ -1,0 +1,97 @@
+// What runs in the reader's browser, installed once per tab (evidence/browser.py). Nothing here is built from
+// data and nothing is fetched: it reads the address bar, remembers scroll positions, and maps clicker keys.
+(function () {
+  if (window.smeEvidence) { window.smeEvidence.refresh(); return; }
+
+  const STORE = "sme-evidence-scroll";
+  const main = () => document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
+  const here = () => location.pathname + location.search;
+  const saved = () => { try { return JSON.parse(sessionStorage.getItem(STORE) || "{}"); } catch (e) { return {}; } };
+  const remember = () => {
+    const all = saved();
+    all[here()] = main().scrollTop;
+    try { sessionStorage.setItem(STORE, JSON.stringify(all)); } catch (e) { /* private mode: no memory */ }
+  };
+
+  // Back and forth: every new entry in the history first records where the reader was on the old one.
+  const push = history.pushState.bind(history);
+  history.pushState = function (state, title, url) { remember(); push(state, title, url); refresh(); };
+  const replace = history.replaceState.bind(history);
+  history.replaceState = function (state, title, url) { replace(state, title, url); refresh(); };
+
+  // On Back or Forward, Streamlit reruns the view from the URL; once it has drawn, go back to the old place.
+  let restoring = null;
+  const stopRestoring = () => { if (restoring) { clearInterval(restoring); restoring = null; } };
+  window.addEventListener("popstate", () => {
+    stopRestoring();
+    refresh();
+    const target = saved()[here()] || 0;
+    const started = Date.now();
+    let seenRun = false;
+    restoring = setInterval(() => {
+      const app = document.querySelector('[data-testid="stApp"]');
+      const running = app && app.getAttribute("data-test-script-state") === "running";
+      seenRun = seenRun || running;
+      const element = main();
+      const room = element.scrollHeight - element.clientHeight;
+      if (!running && (seenRun || Date.now() - started > 1500) && room >= target - 2) {
+        element.scrollTop = target;
+        if (Date.now() - started > 600) stopRestoring();
+      }
+      if (Date.now() - started > 6000) { element.scrollTop = Math.min(target, room); stopRestoring(); }
+    }, 100);
+  });
+  ["wheel", "touchstart", "keydown", "mousedown"].forEach((name) => window.addEventListener(name, stopRestoring, true));
+
+  // The share box shows the address bar as it is now (filters, selections, the slide, the query), every moment.
+  function refresh() {
+    document.querySelectorAll("input.sme-share-link").forEach((box) => {
+      if (box.value !== location.href) box.value = location.href;
+    });
+  }
+  setInterval(refresh, 400);
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest("button.sme-share-copy");
+    if (!button) return;
+    const box = button.parentElement.querySelector("input.sme-share-link");
+    const status = button.parentElement.querySelector(".sme-share-status");
+    refresh();
+    const done = (ok) => { status.textContent = ok ? "Copied." : "Select the link and copy it (Ctrl+C)."; };
+    const fallback = () => { box.select(); let ok = false; try { ok = document.execCommand("copy"); } catch (e) { ok = false; } done(ok); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(box.value).then(() => done(true), fallback);
+    } else {
+      fallback();
+    }
+  });
+
+  // A presentation clicker sends PageDown / PageUp; Space also moves on. Each key presses the slide button
+  // Streamlit already binds to the arrow keys (shortcut=), so there is one way to change slides.
+  const CLICKER = { PageDown: "next", " ": "next", PageUp: "previous" };
+  document.addEventListener("keydown", (event) => {
+    const action = CLICKER[event.key];
+    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target;
+    if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName))) return;
+    const button = document.querySelector(`.st-key-slide-${action} button`);
+    if (!button || button.disabled) return;
+    event.preventDefault();
+    button.click();
+  }, true);
+
+  // A view asks to bring one of its blocks into view (the conclusion a reader came back to), once per URL.
+  function focusBlock() {
+    const marker = document.querySelector("[data-sme-focus]");
+    if (!marker) return;
+    const key = marker.getAttribute("data-sme-focus") + "@" + here();
+    if (window.smeEvidence.focused === key) return;
+    const block = document.querySelector(".st-key-" + marker.getAttribute("data-sme-focus"));
+    if (!block) return;
+    window.smeEvidence.focused = key;
+    block.scrollIntoView({ block: "center" });
+  }
+  setInterval(focusBlock, 300);
+
+  window.smeEvidence = { refresh, focused: null };
+})();

@@ -1,0 +1,67 @@
+"""What the app puts in the reader's browser: the script behind the share link, Back and the clicker keys
+(`browser.js`, bundled, never fetched), the share box, and a request to bring a block of the view into view.
+
+Nothing written here comes from data: the HTML is fixed text, and a block is named by a key the page makes."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import streamlit as st
+
+SCRIPT = Path(__file__).with_name("browser.js")
+# A block key the page makes itself ("conclusion-3"): letters, digits and hyphens only.
+_BLOCK_KEY = re.compile(r"[a-z0-9-]{1,60}")
+
+SHARE_BOX = """
+<div class="sme-share">
+  <label for="sme-share-link">Link to this view</label>
+  <div class="sme-share-row">
+    <input id="sme-share-link" class="sme-share-link" type="text" readonly value="" spellcheck="false">
+    <button type="button" class="sme-share-copy">Copy link</button>
+  </div>
+  <p class="sme-share-status" role="status" aria-live="polite"></p>
+</div>
+<style>
+.sme-share label { display: block; font-size: 0.9rem; margin-bottom: 0.25rem; }
+.sme-share-row { display: flex; gap: 0.5rem; }
+.sme-share-link { flex: 1 1 auto; min-width: 16rem; font-family: "Source Code Pro", monospace; font-size: 0.85rem;
+  padding: 0.45rem 0.5rem; border: 1px solid #6b6f76; border-radius: 0.4rem; color: #262730; background: #fff; }
+.sme-share-copy { padding: 0.45rem 0.9rem; border-radius: 0.4rem; border: 1px solid #0072B2; background: #0072B2;
+  color: #fff; font-weight: 600; cursor: pointer; }
+.sme-share-copy:focus-visible, .sme-share-link:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.sme-share-status { min-height: 1.2rem; margin: 0.3rem 0 0 0; font-size: 0.9rem; }
+</style>
+"""
+
+# The element that carries the script takes no room on the page.
+_HIDDEN = "<style>.element-container:has(.sme-script), .stElementContainer:has(.sme-script) { display: none; }</style>"
+
+
+@cache
+def _script() -> str:
+    return SCRIPT.read_text(encoding="utf-8")
+
+
+def install() -> None:
+    """Load the browser script (once per tab; on later runs it only refreshes the share box)."""
+    st.html(f'<span class="sme-script"></span><script>{_script()}</script>{_HIDDEN}', unsafe_allow_javascript=True)
+
+
+def share_box() -> None:
+    """The share popover: the address bar as it is at this moment, and a copy button."""
+    with st.popover("Share this view", icon=":material/link:"):
+        st.caption("The link holds everything on this view: filters, selections, the open item. "
+                   "Opened anywhere, it shows the same view.")
+        st.html(SHARE_BOX + "<script>window.smeEvidence && window.smeEvidence.refresh()</script>",
+                unsafe_allow_javascript=True)
+
+
+def bring_into_view(block_key: str) -> None:
+    """Scroll the block made with `st.container(key=block_key)` into view once, and mark it."""
+    if not _BLOCK_KEY.fullmatch(block_key):
+        raise ValueError(f"not a block key: {block_key!r}")
+    st.html(f'<span class="sme-script" data-sme-focus="{block_key}"></span>{_HIDDEN}'
+            f"<style>.st-key-{block_key} {{ border-left: 6px solid #0072B2; padding-left: 0.6rem; }}</style>")
