@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import canned, queries, state, ui
+from evidence import canned, queries, state, ui, url_choice
 
 package = ui.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}
@@ -85,12 +85,13 @@ st.selectbox("Load an example query", list(EXAMPLES), index=None, key="example",
              placeholder="Pick one of the app's queries")
 with st.form("console", border=False, enter_to_submit=False):
     st.text_area("SQL", key="sql", height=160, placeholder="One SELECT over the tables above (or load an example)")
-    st.form_submit_button("Run", type="primary", icon=":material/play_arrow:", on_click=run_query, shortcut="Ctrl+Enter")
+    st.form_submit_button("Run", type="primary", icon=":material/play_arrow:", on_click=run_query,
+                          shortcut="Ctrl+Enter")
 
 if ran:
     answer = ui.console_answer(ran)
     if answer.ok:
-        note = f"{len(answer.frame):,} rows in {answer.seconds * 1000:.0f} ms"
+        note = f"{len(answer.frame):,} row{'' if len(answer.frame) == 1 else 's'} in {answer.seconds * 1000:.0f} ms"
         if answer.cut:
             note += f" · cut at {ui.console().row_limit:,} rows: add a LIMIT or a WHERE to see what you need"
             st.warning(note, icon=":material/content_cut:")
@@ -108,16 +109,17 @@ st.header("The app's queries, with parameters")
 st.caption("Every query the views run, as a form: fill in its parameters and run it. The values go into the "
            "link. Lists are comma-separated; an empty box means NULL (usually: all).")
 CANNED = canned.library()
-chosen = st.selectbox("Query", list(CANNED), index=None, key="query", bind="query-params",
-                      format_func=lambda name: f"{name}: {CANNED[name].summary}",
-                      placeholder="Pick one of the app's queries that take parameters")
+chosen = url_choice.select("Query", list(CANNED), key="query",
+                          format_func=lambda name: f"{name}: {CANNED[name].summary}",
+                          placeholder="Pick one of the app's queries that take parameters")
 if chosen:
     form = CANNED[chosen]
     with st.form(f"canned-{chosen}", border=True):
         typed = {}
         for parameter in form.parameters:
             typed[parameter.name] = st.text_input(
-                parameter.name + (" (list)" if parameter.is_list else ""), value=st.query_params.get(parameter.name, ""),
+                parameter.name + (" (list)" if parameter.is_list else ""),
+                value=st.query_params.get(parameter.name, ""),
                 help=parameter.note or None, key=f"canned-{chosen}-{parameter.name}", max_chars=500)
         submitted = st.form_submit_button("Run query", type="primary", icon=":material/play_arrow:")
     if submitted:
@@ -133,5 +135,5 @@ if chosen:
         st.error(f"The query {ui.md(chosen)} could not run with these values: {ui.md(str(err).splitlines()[0][:300])}",
                  icon=":material/block:")
     else:
-        st.caption(f"{len(rows):,} rows")
+        st.caption(f"{len(rows):,} row{'' if len(rows) == 1 else 's'}")
         st.dataframe(rows, hide_index=True, width="stretch", key="canned-result")

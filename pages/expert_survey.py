@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, text, ui
+from evidence import state, text, ui, url_choice
 
 SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
 THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
@@ -26,7 +26,7 @@ def picked_item(chart_key: str) -> None:
     # A click on an item's mark opens its panel through the URL-bound item selector: one state.
     item = state.picked(st.session_state.get(chart_key), "pick_item", "item_id")
     if item:
-        st.session_state["item"] = item
+        url_choice.choose("item", item)
 
 
 ui.review_params({
@@ -82,8 +82,8 @@ questions = [THEME_IDS[label] for label in chosen] or None
 def statements_and_item(questions: list[str] | None) -> None:
     # A click on an item changes only the chart and the item's panel: it reruns this fragment, not the page.
     item_slot = st.container()
-    item_id = st.selectbox("Item", ITEMS, index=None, key="item", bind="query-params",
-                           format_func=item_label, placeholder="Click an item in the chart, or pick one",
+    item_id = url_choice.select("Item", ITEMS, key="item", format_func=item_label,
+                                placeholder="Click an item in the chart, or pick one",
                            help="Items are numbered by figure and letter, as in Annex 3: Figure 6, item f.")
     statement_params = {"questions": questions, "item": item_id}
     statements = ui.query("survey_statement_results", **statement_params)

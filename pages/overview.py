@@ -42,19 +42,14 @@ def set_presenting(on: bool) -> None:
     if on:
         st.query_params["present"] = "1"
         return
-    # Leaving a slide opened as a conclusion's evidence goes back to that conclusion.
+    # Leaving a slide opened as a conclusion's evidence goes back to that conclusion. One change of the URL,
+    # so the browser's history gets one entry, not one per parameter.
     came_from = st.query_params.get("from")
-    for name in ("present", "slide", "from"):
-        st.query_params.pop(name, None)
-    if came_from in CONCLUSION_IDS:
-        st.query_params["at"] = came_from
+    st.query_params.from_dict({"at": came_from} if came_from in CONCLUSION_IDS else {})
 
 
 def go_to_slide(number: int, statement_id: str) -> None:
-    st.query_params.pop("at", None)
-    st.query_params["present"] = "1"
-    st.query_params["slide"] = str(number)
-    st.query_params["from"] = statement_id
+    st.query_params.from_dict({"present": "1", "slide": str(number), "from": statement_id})
 
 
 def show_slide(number: int) -> None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, text, ui
+from evidence import state, text, ui, url_choice
 
 CHOICES = text.policy_choices()
 CELLS = list(CHOICES["cells"])  # the URL keeps ?cell=customising-export
@@ -15,7 +15,7 @@ def picked_cell(chart_key: str) -> None:
     # A click on a matrix cell writes the URL-bound cell selector: one state, not two.
     selection = (st.session_state.get(chart_key) or {}).get("selection", {}).get("pick_cell") or []
     if selection and isinstance(selection[0], dict) and {"type_id", "process_id"} <= selection[0].keys():
-        st.session_state["cell"] = f"{selection[0]['type_id']}-{selection[0]['process_id']}"
+        url_choice.choose("cell", f"{selection[0]['type_id']}-{selection[0]['process_id']}")
 
 
 ui.review_params({
@@ -42,9 +42,8 @@ st.markdown(
 def matrix_and_cell() -> None:
     # A click on the matrix changes only the matrix and the cell's panel: it reruns this fragment, not the page.
     matrix_slot = st.container()
-    cell = st.selectbox("Cell", CELLS, index=None, key="cell", bind="query-params",
-                        format_func=lambda c: CELL_NAMES[c],
-                        placeholder="Click a cell of the matrix, or pick one")
+    cell = url_choice.select("Cell", CELLS, key="cell", format_func=lambda c: CELL_NAMES[c],
+                             placeholder="Click a cell of the matrix, or pick one")
     type_id, process_id = cell.split("-", 1) if cell else (None, None)
     with matrix_slot:
         key = f"what-how-{state.view_key(cell)}"

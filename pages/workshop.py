@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, text, ui
+from evidence import state, text, ui, url_choice
 
 agenda = ui.query("agenda")
 SLOTS = list(agenda["slot_id"])
@@ -32,7 +32,7 @@ def clicked(chart_key: str, param: str, field: str, target: str, multiple: bool)
     if multiple:
         st.session_state[target] = state.toggle(st.session_state.get(target), value)
     elif value is not None:
-        st.session_state[target] = value
+        url_choice.choose(target, value)
 
 
 ui.review_params({
@@ -56,8 +56,8 @@ st.header("Agenda")
 def timeline_and_slot() -> None:
     # A click on the timeline changes only the timeline and the slot's panel: it reruns this fragment.
     timeline_slot = st.container()
-    slot = st.selectbox("Agenda item", SLOTS, index=None, key="slot", bind="query-params",
-                        format_func=SLOT_LABELS.get, placeholder="Click an item of the timeline, or pick one")
+    slot = url_choice.select("Agenda item", SLOTS, key="slot", format_func=SLOT_LABELS.get,
+                             placeholder="Click an item of the timeline, or pick one")
     with timeline_slot:
         key = f"agenda-{state.view_key(slot)}"
         ui.chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",
