@@ -33,6 +33,8 @@ def survey_item_results(item_id: str) -> str:
         flag = f"  \n  :red[Contradiction {md(row.contradiction_id)}]" if isinstance(row.contradiction_id, str) else ""
         printed = f"**{md(value + count).strip()}** · " if value or count else ""
         lines.append(f"- {printed}“{md(row.wording)}”  \n  :gray[{md(source_label(row.source))}]{flag}")
+    lines += [f"- “{md(p.text)}”  \n  :gray[{md(source_label(p.source))}] · :orange[linked to the item by the project]"
+              for p in query("survey_item_passages", item_id=item_id).itertuples()]
     return "\n".join(lines)
 
 

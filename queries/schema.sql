@@ -726,3 +726,26 @@ COMMENT ON COLUMN statements.paraphrase IS 'PROJECT CODING: a faithful one-sente
 COMMENT ON COLUMN statements.quote IS 'Words the report puts in quotation marks, verbatim, where any; several quoted phrases are joined by " | ".';
 COMMENT ON COLUMN statements.position IS 'Order of appearance in the report.';
 COMMENT ON COLUMN statements.source IS 'The section.';
+
+-- ---------------------------------------------------------------- everything else the report says
+
+CREATE TABLE report_passages (
+    passage_id  VARCHAR PRIMARY KEY,
+    position    INTEGER NOT NULL UNIQUE,
+    kind        VARCHAR NOT NULL CHECK (kind IN ('context', 'attribution', 'definition', 'objective', 'method',
+                                                 'caveat', 'finding', 'interpretation', 'profile', 'summary')),
+    topic       VARCHAR NOT NULL,
+    text        VARCHAR NOT NULL,
+    case_id     VARCHAR REFERENCES cases (case_id),
+    item_id     VARCHAR REFERENCES survey_items (item_id),
+    source      VARCHAR NOT NULL REFERENCES sources (source_id)
+);
+COMMENT ON TABLE report_passages IS 'The report''s own sentences that carry a fact, a definition, a caveat or an attribution and fit no other table: section 1 (definition, objectives, methods, goals), footnotes 2-4, the LifeTec profile, the survey''s method and caveats, the report''s reading of its survey items, the back cover.';
+COMMENT ON COLUMN report_passages.passage_id IS 'Row id: p-<position>.';
+COMMENT ON COLUMN report_passages.position IS 'Order of appearance in the report.';
+COMMENT ON COLUMN report_passages.kind IS 'PROJECT CODING: context, attribution, definition, objective, method, caveat, finding, interpretation (the report''s reading of a survey result), profile (of a case), summary.';
+COMMENT ON COLUMN report_passages.topic IS 'PROJECT CODING: what the passage is about, in a label written by the project.';
+COMMENT ON COLUMN report_passages.text IS 'The passage, verbatim (omissions marked "...").';
+COMMENT ON COLUMN report_passages.case_id IS 'The case the passage is about, where it names one.';
+COMMENT ON COLUMN report_passages.item_id IS 'PROJECT CODING: the survey item whose result or wording the passage discusses, where the project can tell.';
+COMMENT ON COLUMN report_passages.source IS 'Where the passage is printed.';

@@ -135,6 +135,14 @@ def test_item_panel_keeps_the_project_verdict_out_of_the_reports_words():
     assert "rejected" in reading and "Project's reading" in reading
 
 
+def test_item_panel_shows_the_reports_own_caveat_on_the_item():
+    app = open_view("pages/expert_survey.py")
+    app.selectbox(key="item").set_value("1b.a").run()
+    said = next(m.value for m in app.markdown if m.value.startswith("**What the report says about it**"))
+    assert "may therefore have led to a misunderstanding" in said.replace("\\", "")
+    assert "linked to the item by the project" in said
+
+
 def test_item_panel_says_who_paired_the_finding():
     app = open_view("pages/expert_survey.py")
     app.selectbox(key="item").set_value("4.e").run()  # sector-specific: paired by the project
@@ -156,3 +164,33 @@ def test_contradicted_numbers_are_flagged_where_shown(db):
     flagged = set(db.query("survey_results", item_id=None)["contradiction_id"].dropna())
     assert flagged <= set(db.query("contradictions")["contradiction_id"])
     assert pd.Series(sorted(flagged)).str.startswith("c-").all()
+
+
+# ------------------------------------------------------------------ the report is covered
+
+
+@pytest.mark.parametrize("words", [
+    "means, in the study and workshop context",                       # section 1: the definition
+    "to develop recommendations for improved policies",               # section 1: objective 3
+    "partners from outside the EU and its associated countries",      # section 1: the study's focus
+    "to support evidence-based policy making",                        # section 1: the workshop's goals
+    "biomedical niche",                                               # the LifeTec profile
+    "shorten the time-to-market",
+    "trickle-up innovation",                                          # footnote 3
+    "possess at least medium expertise",                              # footnote 4
+    "we cannot provide data on the response rate",                    # the survey's caveats
+    "at least several hundred people",
+    "the sample seems to represent very well the target population",
+    "may therefore have led to a misunderstanding",                   # the report's caveat on item 1b.a
+    "It means that SMEs engage in cooperation",                       # the back cover
+])
+def test_the_reports_sentences_have_a_row(db, words):
+    passages = db.query("table_rows", table_name="report_passages")
+    assert passages["text"].str.contains(words, regex=False).any(), words
+
+
+def test_only_very_few_gave_a_low_priority(db):
+    results = db.query("survey_results", item_id=None)
+    low = results[results["measure"] == "low_priority"]
+    assert set(low["item_id"]) == {"6.a", "6.b", "6.c", "6.d", "6.e", "6.f"}
+    assert set(low["qualifier"]) == {"only very few"} and low["value_pct"].isna().all()
