@@ -194,3 +194,38 @@ def test_only_very_few_gave_a_low_priority(db):
     low = results[results["measure"] == "low_priority"]
     assert set(low["item_id"]) == {"6.a", "6.b", "6.c", "6.d", "6.e", "6.f"}
     assert set(low["qualifier"]) == {"only very few"} and low["value_pct"].isna().all()
+
+
+# ------------------------------------------------------------------ contradictions
+
+
+def test_contradictions_of_the_systematic_pass(db):
+    ids = set(db.query("contradictions")["contradiction_id"])
+    assert {"c-experts-many-several", "c-positive-impact", "c-response-rate", "c-survey-timing", "c-share-of-43",
+            "c-respondent-shares-44", "c-table-1-n", "c-fig6-40-of-37", "c-presenters-4-2", "c-salzburg-gmbh",
+            "c-without-support", "c-money-vs-trade-focus", "c-first-section-ref", "c-start-ups-ref",
+            "c-definition-back-cover"} <= ids
+
+
+def test_ease_total_is_set_against_every_count_of_respondents(db):
+    note = db.query("contradictions").set_index("contradiction_id").loc["c-ease-total", "note"]
+    assert all(str(n) in note for n in (44, 43, 35))
+
+
+def test_a_result_worded_in_a_contradicted_sentence_is_flagged(db):
+    """Where a survey result's wording holds one side of a contradiction, the result carries a flag."""
+    def clean(text):
+        return re.sub(r"\s+", " ", text.translate(str.maketrans("“”‘’", "\"\"''"))).strip()
+    sides = []
+    for row in db.query("contradictions").itertuples():
+        for side in (row.statement_a, row.statement_b):
+            parts = [p for p in (clean(x) for x in re.split(r"\(\.\.\.\)|\.\.\.", side)) if len(p) >= 20]
+            if parts:
+                sides.append((row.contradiction_id, parts))
+    unflagged = []
+    for result in db.query("survey_results", item_id=None).itertuples():
+        wording = clean(result.wording)
+        hits = {cid for cid, parts in sides if all(p.strip(" ,.;") in wording for p in parts)}
+        if hits and not isinstance(result.contradiction_id, str):
+            unflagged.append((result.result_id, sorted(hits)))
+    assert not unflagged, unflagged
