@@ -14,7 +14,8 @@ from evidence.ui import md, memo, query, source_label
 
 
 def _share(value, qualifier) -> str:
-    return f"{'' if qualifier == 'exact' else qualifier + ' '}{int(value)}%"
+    """A printed share with the word the report puts before it ("almost 90%"); other words stay in the wording."""
+    return f"{qualifier + ' ' if qualifier in ('almost', 'nearly', 'more than', 'about') else ''}{int(value)}%"
 
 
 # ------------------------------------------------------------------------------ expert survey
