@@ -28,15 +28,18 @@ FRICTIONLESS_TYPES = {
 }
 SQL_TYPES = {v: k for k, v in FRICTIONLESS_TYPES.items() if k != "BIGINT"}
 
-_IN_LIST = re.compile(r"^\(?(\w+) IN \((.*)\)\)?$")
-_BETWEEN = re.compile(r"^\(?(\w+) BETWEEN (-?\d+) AND (-?\d+)\)?$")
-_COMPARE = re.compile(r"^\(?(\w+) (>=|>) (-?\d+)\)?$")
+# DuckDB quotes column names that are keywords ("position", "level"): the patterns accept both spellings.
+_IN_LIST = re.compile(r'^\(?"?(\w+)"? IN \((.*)\)\)?$')
+_BETWEEN = re.compile(r'^\(?"?(\w+)"? BETWEEN (-?\d+) AND (-?\d+)\)?$')
+_COMPARE = re.compile(r'^\(?"?(\w+)"? (>=|>|=) (-?\d+)\)?$')
 
 
-def _field_constraints(table, column) -> dict:
+def _field_constraints(table, column, unique: bool) -> dict:
     constraints: dict = {}
     if not column.nullable:
         constraints["required"] = True
+    if unique:
+        constraints["unique"] = True
     for columns, expression in table.checks:
         if columns != [column.name] or not expression:
             continue
@@ -46,7 +49,9 @@ def _field_constraints(table, column) -> dict:
             constraints["minimum"], constraints["maximum"] = int(m.group(2)), int(m.group(3))
         elif m := _COMPARE.match(expression):
             bound = int(m.group(3))
-            constraints["minimum"] = bound if m.group(2) == ">=" else bound + 1
+            constraints["minimum"] = bound if m.group(2) != ">" else bound + 1
+            if m.group(2) == "=":
+                constraints["maximum"] = bound
         elif "regexp_matches" in expression:
             pattern = re.search(r"'(\^.*?\$)'", expression)
             if pattern:
@@ -61,9 +66,12 @@ def build() -> dict:
     column_comments = {(row.table_name, row.column_name): row.comment
                        for row in queries.run(connection, "schema_columns").itertuples()}
     checks = {row.table_name: [] for row in queries.run(connection, "schema_tables").itertuples()}
+    unique_keys = {name: [] for name in checks}
     for row in queries.run(connection, "schema_constraints").itertuples():
         if row.constraint_type == "CHECK" and len(row.columns) != 1:
             checks[row.table_name].append(row.expression)
+        elif row.constraint_type == "UNIQUE":
+            unique_keys[row.table_name].append(list(row.columns))
     connection.close()
 
     resources = []
@@ -75,12 +83,15 @@ def build() -> dict:
                 "type": FRICTIONLESS_TYPES[column.data_type],
                 "description": column_comments[(table.name, column.name)] or "",
             }
-            if constraints := _field_constraints(table, column):
+            if constraints := _field_constraints(table, column, [column.name] in unique_keys[table.name]):
                 entry["constraints"] = constraints
             fields.append(entry)
         schema: dict = {"fields": fields, "missingValues": [""]}
         if table.key:
             schema["primaryKey"] = table.key
+        # Table Schema 2 uniqueKeys: the composite UNIQUE constraints (single-column ones are field constraints).
+        if composite := [key for key in unique_keys[table.name] if len(key) > 1]:
+            schema["uniqueKeys"] = composite
         if table.foreign_keys:
             schema["foreignKeys"] = [
                 {"fields": cols, "reference": {"resource": ref, "fields": refcols}}

@@ -14,7 +14,8 @@ from evidence.ui import md, memo, query, source_label
 
 
 def _share(value, qualifier) -> str:
-    return f"{'' if qualifier == 'exact' else qualifier + ' '}{int(value)}%"
+    """A printed share with the word the report puts before it ("almost 90%"); other words stay in the wording."""
+    return f"{qualifier + ' ' if qualifier in ('almost', 'nearly', 'more than', 'about') else ''}{int(value)}%"
 
 
 # ------------------------------------------------------------------------------ expert survey
@@ -22,28 +23,39 @@ def _share(value, qualifier) -> str:
 
 @memo()
 def survey_item_results(item_id: str) -> str:
-    """Every result the report gives for one survey item, with its wording, source and any contradiction."""
+    """What the report says about one survey item: each number as printed, the wording, source, contradiction."""
     results = query("survey_results", item_id=item_id)
     if results.empty:
         return "The report gives no result for this item: its chart was lost, and the prose does not mention it."
     lines = []
     for row in results.itertuples():
         value = f"{_share(row.value_pct, row.qualifier)} " if pd.notna(row.value_pct) else ""
-        count = f"({int(row.value_count)} respondents) " if pd.notna(row.value_count) else ""
+        count = f"({int(row.value_count)}) " if pd.notna(row.value_count) else ""
         flag = f"  \n  :red[Contradiction {md(row.contradiction_id)}]" if isinstance(row.contradiction_id, str) else ""
-        lines.append(f"- **{md(row.verdict)}** · {md(value + count + row.measure.replace('_', ' '))}: "
-                     f"“{md(row.wording)}”  \n  :gray[{md(source_label(row.source))}]{flag}")
+        printed = f"**{md(value + count).strip()}** · " if value or count else ""
+        lines.append(f"- {printed}“{md(row.wording)}”  \n  :gray[{md(source_label(row.source))}]{flag}")
+    lines += [f"- “{md(p.text)}”  \n  :gray[{md(source_label(p.source))}] · :orange[linked to the item by the project]"
+              for p in query("survey_item_passages", item_id=item_id).itertuples()]
     return "\n".join(lines)
 
 
 @memo()
+def survey_item_reading(item_id: str) -> str:
+    """The project's coding of each result of one survey item (measure and verdict), marked as the project's."""
+    return "\n".join(f"- :orange[Project's reading] of {md(source_label(r.source))}: measure *{md(r.measure)}*, "
+                     f"verdict *{md(r.verdict)}*" for r in query("survey_results", item_id=item_id).itertuples())
+
+
+@memo()
 def survey_item_tested(item_id: str) -> str:
-    """The study findings a survey item tested, or "" if it tested none the data pairs it with."""
+    """The study findings the project matches to a survey item, each saying who compares them, or "" if none."""
     tested = query("study_vs_experts", outcome=None)
     return "\n\n".join(
-        f"“{md(row.study_statement)}” :gray[{md(source_label(row.study_source))}] → **{md(row.outcome)}**"
-        for row in tested[tested["item_id"] == item_id].itertuples()
-    )
+        f"“{md(r.study_statement)}” :gray[{md(source_label(r.study_source))}]  \n"
+        + (f"The report compares them: “{md(r.outcome_wording)}” :gray[{md(source_label(r.expert_source))}] · "
+           f":orange[project's word for it: {md(r.outcome)}]" if r.coding == "stated" else
+           f":orange[Paired by the project, not the report: {md(r.coding_rationale)} · reading: {md(r.outcome)}]")
+        for r in tested[tested["item_id"] == item_id].itertuples())
 
 
 @memo()
@@ -76,11 +88,11 @@ def survey_figure_items(figure_id: str) -> str:
     blocks = []
     for row in query("survey_items", figure_id=figure_id).itertuples():
         mine = results[results["item_id"] == row.item_id]
-        verdicts = ", ".join(dict.fromkeys(mine["verdict"])) or "no result given"
+        verdicts = ", ".join(dict.fromkeys(mine["verdict"]))
         shares = "; ".join(_share(v, q) for v, q in zip(mine["value_pct"], mine["qualifier"], strict=True)
                            if pd.notna(v))
-        blocks.append(f"**{row.letter}.** {md(row.text)}  \n:blue[{md(verdicts)}]" + (f" · {md(shares)}" if shares
-                                                                                      else ""))
+        reading = f":orange[project's reading: {md(verdicts)}]" if verdicts else "no result given"
+        blocks.append(f"**{row.letter}.** {md(row.text)}  \n" + (f"{md(shares)} · " if shares else "") + reading)
     return "\n\n".join(blocks)
 
 

@@ -109,8 +109,10 @@ def statements_and_item(questions: list[str] | None) -> None:
             st.caption(f"{ui.md(item['figure_title'])} · {ui.md(item['n_text'])} · "
                        f"{ui.md(ui.source_label(item['source']))}")
             st.markdown("**What the report says about it**\n\n" + text.survey_item_results(item_id))
+            if reading := text.survey_item_reading(item_id):
+                st.markdown("**The project's coding of it** (not the report's words)\n\n" + reading)
             if tested:
-                st.markdown("**The study finding it tested**\n\n" + tested)
+                st.markdown("**The study finding it tested** (matched by the project)\n\n" + tested)
             st.markdown(f"**Respondents' comments on this question** ({comment_count})\n\n"
                         + (comments or "The report quotes no comment on this question."))
 

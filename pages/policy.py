@@ -98,6 +98,7 @@ else:
                       "source"],
         column_config={
             "name": st.column_config.TextColumn("Name", width="medium"), "parent_name": "Part of",
+            "level": "Level (project)", "kind": "Kind (project)", "status": "Status (project)",
             "process_label": st.column_config.TextColumn("WHAT (project)", help="The business process it mainly "
                                                       "targets: the project's coding"),
             "figures": st.column_config.TextColumn("Figures the report gives", width="medium"),

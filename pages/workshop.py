@@ -73,7 +73,8 @@ def timeline_and_slot() -> None:
                 st.markdown("The report summarises nothing said in this item.")
             else:
                 said = ui.query("statements", section=section)
-                st.markdown(f"**What was said** ({len(said)} statements, {ui.md(ui.source_label(section))})")
+                st.markdown(f"**What was said**, in the project's paraphrase ({len(said)} statements, "
+                            f"{ui.md(ui.source_label(section))})")
                 for row in said.itertuples():
                     st.markdown(f"- **{ui.md(row.speaker_label)}**: {ui.md(row.paraphrase)}")
                 if section in EVIDENCE_VIEWS:
@@ -133,6 +134,6 @@ else:
     st.dataframe(said.assign(source=said["source"].map(ui.source_label)), hide_index=True, width="stretch",
                  column_order=["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source"],
                  column_config={"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind",
-                                "theme_label": "Theme", "paraphrase": st.column_config.TextColumn("What was said",
-                                                                                                  width="large"),
+                                "theme_label": "Theme", "paraphrase": st.column_config.TextColumn(
+                                    "What was said (project's paraphrase)", width="large"),
                                 "quote": "The report's words", "source": "Source"})

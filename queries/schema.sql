@@ -16,7 +16,7 @@ COMMENT ON TABLE sources IS 'Every section, figure, table, annex and footnote of
 COMMENT ON COLUMN sources.source_id IS 'Stable id, e.g. sec-3.2, fig-1a, tab-1, annex-3, fn-4.';
 COMMENT ON COLUMN sources.kind IS 'What part of the report this is: report, section, figure, table, annex or footnote.';
 COMMENT ON COLUMN sources.label IS 'How the report labels it, e.g. "Section 3.2", "Figure 1a", "Annex 3".';
-COMMENT ON COLUMN sources.title IS 'The heading or caption as printed in the report.';
+COMMENT ON COLUMN sources.title IS 'The heading or caption of the part, in the report''s words (for a footnote: its opening words; for the unnumbered tables and the figure of section 4.2, the words introducing them; for the back cover, its first words).';
 COMMENT ON COLUMN sources.parent_id IS 'The enclosing section or annex, NULL for top-level parts.';
 
 CREATE TABLE coding_notes (
@@ -66,13 +66,13 @@ CREATE TABLE contradictions (
 );
 COMMENT ON TABLE contradictions IS 'Where the report contradicts itself, its numbers do not add up, or it names one thing two ways. Both sides are kept in the data; this table flags them.';
 COMMENT ON COLUMN contradictions.contradiction_id IS 'Row id.';
-COMMENT ON COLUMN contradictions.kind IS 'contradiction (two statements disagree), arithmetic (shares or counts do not add up), erratum (a wrong reference), spelling (one name written two ways).';
-COMMENT ON COLUMN contradictions.topic IS 'What it concerns.';
+COMMENT ON COLUMN contradictions.kind IS 'PROJECT CODING: contradiction (two statements disagree), arithmetic (shares or counts do not add up or cannot be whole counts of their N), erratum (a wrong reference), spelling (one name written two ways).';
+COMMENT ON COLUMN contradictions.topic IS 'PROJECT CODING: what it concerns, in a label written by the project.';
 COMMENT ON COLUMN contradictions.statement_a IS 'The first statement, verbatim.';
 COMMENT ON COLUMN contradictions.source_a IS 'Where the first statement is.';
-COMMENT ON COLUMN contradictions.statement_b IS 'The second statement, verbatim (or the arithmetic).';
+COMMENT ON COLUMN contradictions.statement_b IS 'The second statement, verbatim (the arithmetic, if any, is in note).';
 COMMENT ON COLUMN contradictions.source_b IS 'Where the second statement is.';
-COMMENT ON COLUMN contradictions.note IS 'What the project makes of it and how the app treats it.';
+COMMENT ON COLUMN contradictions.note IS 'PROJECT CODING: what the project makes of it (the arithmetic included) and how the app treats it.';
 
 -- ---------------------------------------------------------------- study framework (section 3.2)
 
@@ -137,7 +137,7 @@ COMMENT ON COLUMN cases.name_variants IS 'Other spellings the report uses, separ
 COMMENT ON COLUMN cases.home_country_label IS 'Home country as the report writes it, e.g. "Denmark/Germany". ISO codes in case_countries.';
 COMMENT ON COLUMN cases.description IS 'What the firm does, in the report''s words; NULL when the report only names the case.';
 COMMENT ON COLUMN cases.typology_id IS 'Typology group the report puts the case in (section 3.2).';
-COMMENT ON COLUMN cases.typology_reason IS 'The report''s reason for that group, verbatim or near-verbatim.';
+COMMENT ON COLUMN cases.typology_reason IS 'The report''s reason for that group, verbatim (omissions marked "...").';
 COMMENT ON COLUMN cases.typology_source IS 'Where the typology is assigned.';
 COMMENT ON COLUMN cases.founded_year IS 'Year founded, where the report gives it.';
 COMMENT ON COLUMN cases.age_years IS 'Age in years as the report states it ("a 12-year old ... organisation"), where given.';
@@ -160,7 +160,7 @@ CREATE TABLE case_countries (
 COMMENT ON TABLE case_countries IS 'Home countries of the cases as ISO codes (one row per country; WEPROG has two).';
 COMMENT ON COLUMN case_countries.case_id IS 'The case.';
 COMMENT ON COLUMN case_countries.iso2 IS 'A home country of the case.';
-COMMENT ON COLUMN case_countries.position IS 'Order in which the report names the countries (1 = first).';
+COMMENT ON COLUMN case_countries.position IS 'PROJECT CODING: order in which the report names the countries (1 = first), where two mentions disagree the project''s choice (coding_notes).';
 COMMENT ON COLUMN case_countries.source IS 'Where the home country is stated.';
 
 CREATE TABLE case_activities (
@@ -202,10 +202,10 @@ CREATE TABLE case_aggregates (
 );
 COMMENT ON TABLE case_aggregates IS 'Counts the report gives over the 12 cases (section 3.2): activities, motives, barriers, impact.';
 COMMENT ON COLUMN case_aggregates.aggregate_id IS 'Row id.';
-COMMENT ON COLUMN case_aggregates.topic IS 'activity, motive, barrier or impact.';
+COMMENT ON COLUMN case_aggregates.topic IS 'PROJECT CODING: activity, motive, barrier or impact: the project''s grouping of the counts.';
 COMMENT ON COLUMN case_aggregates.item IS 'What is counted, in the report''s words.';
-COMMENT ON COLUMN case_aggregates.type_id IS 'The internationalisation type counted, for topic = activity.';
-COMMENT ON COLUMN case_aggregates.cases_count IS 'Number of cases; NULL where the report gives no number ("only relevant in specific cases").';
+COMMENT ON COLUMN case_aggregates.type_id IS 'PROJECT CODING: the internationalisation type the project matches the counted activity to, for topic = activity.';
+COMMENT ON COLUMN case_aggregates.cases_count IS 'Number of cases; NULL where the report gives no number ("only relevant in specific cases"). PROJECT CODING where count_derived is true (arithmetic on the report''s words).';
 COMMENT ON COLUMN case_aggregates.count_qualifier IS 'How the report states the count: exact ("11 out of the 12"), half ("Half of the case companies"), each ("in 5 cases each"), specific cases.';
 COMMENT ON COLUMN case_aggregates.count_derived IS 'True when cases_count is arithmetic on the report''s words (half of 12 = 6), not a number printed in the report.';
 COMMENT ON COLUMN case_aggregates.out_of IS 'The base: the 12 cases.';
@@ -252,9 +252,9 @@ CREATE TABLE what_how (
 );
 COMMENT ON TABLE what_how IS 'PROJECT CODING: the WHAT/HOW matrix read from the surviving symbols: per HOW row and WHAT column, how many symbols the group holds. Counts are from the bytes; the column assignment and the intensity reading are the project''s (coding_notes).';
 COMMENT ON COLUMN what_how.type_id IS 'HOW: the type of internationalisation (row).';
-COMMENT ON COLUMN what_how.process_id IS 'WHAT: the business process (column), as read by the project.';
-COMMENT ON COLUMN what_how.symbols IS 'Number of U+FFFD symbols in that cell''s group (0 = empty group).';
-COMMENT ON COLUMN what_how.intensity IS 'Project reading of the symbol count: 0 none, 1 some, 3 strong case activity.';
+COMMENT ON COLUMN what_how.process_id IS 'PROJECT CODING: WHAT: the business process (column) the project reads this symbol group as (see business_processes).';
+COMMENT ON COLUMN what_how.symbols IS 'PROJECT CODING: number of U+FFFD symbols in that cell''s group (0 = empty group), counted from the bytes; the split into groups is the project''s.';
+COMMENT ON COLUMN what_how.intensity IS 'PROJECT CODING: the project''s reading of the symbol count: 0 none, 1 some, 3 strong case activity.';
 COMMENT ON COLUMN what_how.source IS 'The figure.';
 
 -- ---------------------------------------------------------------- the expert survey (sections 3.3, 4.3.3, Annex 3)
@@ -315,7 +315,7 @@ CREATE TABLE survey_ease (
     source       VARCHAR NOT NULL REFERENCES sources (source_id)
 );
 COMMENT ON TABLE survey_ease IS 'How easy or difficult respondents found answering the questions (Annex 3, 7.1). The counts add up to 38, not 44.';
-COMMENT ON COLUMN survey_ease.answer IS 'Answer category as the report quotes it.';
+COMMENT ON COLUMN survey_ease.answer IS 'The answer categories the report quotes, without its quotation marks ("easy" or "rather easy").';
 COMMENT ON COLUMN survey_ease.position IS 'Order from easy to difficult.';
 COMMENT ON COLUMN survey_ease.respondents IS 'Number of respondents.';
 COMMENT ON COLUMN survey_ease.source IS 'Where the counts are given.';
@@ -324,18 +324,24 @@ CREATE TABLE survey_questions (
     question_id   VARCHAR PRIMARY KEY,
     label         VARCHAR NOT NULL,
     question_text VARCHAR,
+    question_source VARCHAR REFERENCES sources (source_id),
     scale         VARCHAR,
+    scale_source  VARCHAR REFERENCES sources (source_id),
     theme_id      VARCHAR NOT NULL REFERENCES themes (theme_id),
     position      INTEGER NOT NULL UNIQUE,
-    source        VARCHAR NOT NULL REFERENCES sources (source_id)
+    source        VARCHAR NOT NULL REFERENCES sources (source_id),
+    CHECK ((question_text IS NULL) = (question_source IS NULL)),
+    CHECK ((scale IS NULL) = (scale_source IS NULL))
 );
 COMMENT ON TABLE survey_questions IS 'The questions of the survey as Annex 3 presents them; each figure and each respondent comment belongs to one.';
 COMMENT ON COLUMN survey_questions.question_id IS 'Question id.';
-COMMENT ON COLUMN survey_questions.label IS 'Short label (the Annex 3 heading).';
-COMMENT ON COLUMN survey_questions.question_text IS 'The question as the report quotes it, NULL when only paraphrased.';
-COMMENT ON COLUMN survey_questions.scale IS 'Answer scale as the report describes it.';
+COMMENT ON COLUMN survey_questions.label IS 'PROJECT CODING: a short label: the Annex 3 heading, with the part of it that concerns the question where one heading covers two.';
+COMMENT ON COLUMN survey_questions.question_text IS 'The question, verbatim, where the report quotes it (footnote 5, Figure 7, Table 1); NULL when it only describes it.';
+COMMENT ON COLUMN survey_questions.scale IS 'The answer scale as the report describes it (7.2.1, 7.3, 7.3.3), or the answer labels its figure or table prints (Figure 7, Table 1); NULL where it gives none.';
+COMMENT ON COLUMN survey_questions.question_source IS 'Where the question text is printed (footnote 5 for Figure 6, Figure 7, Table 1).';
+COMMENT ON COLUMN survey_questions.scale_source IS 'Where the scale is described or its labels printed (7.3 for the 1-5 scale of 7.3.1 and 7.3.2).';
 COMMENT ON COLUMN survey_questions.theme_id IS 'PROJECT CODING: theme of the question.';
-COMMENT ON COLUMN survey_questions.position IS 'Order in the questionnaire as reported.';
+COMMENT ON COLUMN survey_questions.position IS 'PROJECT CODING: the order in which Annex 3 presents the questions (7.1 first). Not the questionnaire''s order, which the report does not give: it says the ease question came "at the end of the survey" and calls the regional one "the last question" (contradictions c-last-question).';
 COMMENT ON COLUMN survey_questions.source IS 'The Annex 3 section presenting the question.';
 
 CREATE TABLE survey_figures (
@@ -379,12 +385,13 @@ CREATE TABLE survey_results (
     measure       VARCHAR NOT NULL CHECK (measure IN ('agree', 'fully_agree', 'important', 'more_important', 'less_important',
                                                       'useful', 'very_useful', 'high_priority', 'priority', 'priority_total',
                                                       'support', 'undecided', 'reject', 'undecided_or_reject',
-                                                      'undecided_or_not_convinced', 'yes', 'no')),
+                                                      'undecided_or_not_convinced', 'low_priority', 'yes', 'no')),
     value_pct     INTEGER CHECK (value_pct BETWEEN 0 AND 100),
     value_count   INTEGER CHECK (value_count >= 0),
-    qualifier     VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'almost', 'nearly', 'more than', 'about', 'half',
-                                                        'two thirds', 'almost all', 'vast majority', 'majority', 'most',
-                                                        'largely', 'widely', 'several', 'none')),
+    qualifier     VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'almost', 'nearly', 'more than', 'about', 'about half', 'half',
+                                                        'about two thirds', 'two thirds', 'almost all', 'vast majority',
+                                                        'majority', 'most', 'largely', 'widely', 'broadly', 'broad agreement',
+                                                        'several', 'only very few', 'none')),
     verdict       VARCHAR NOT NULL CHECK (verdict IN ('agreed', 'rejected', 'divided', 'important', 'more important',
                                                       'less important', 'useful', 'priority', 'mixed')),
     wording       VARCHAR NOT NULL,
@@ -394,12 +401,12 @@ CREATE TABLE survey_results (
 );
 COMMENT ON TABLE survey_results IS 'Every result the report''s prose gives for a survey item: the value with its qualifier, the measure, and a verdict. Items with no row here have no reported result.';
 COMMENT ON COLUMN survey_results.result_id IS 'Row id: <item_id>-<measure>[-source].';
-COMMENT ON COLUMN survey_results.item_id IS 'The item.';
-COMMENT ON COLUMN survey_results.measure IS 'What the value measures: agree, fully_agree, important, useful, very_useful, high_priority, priority, priority_total (high + priority), support, undecided, reject, yes, no, ...';
-COMMENT ON COLUMN survey_results.value_pct IS 'Share of respondents in percent as printed; NULL where the report gives only words.';
+COMMENT ON COLUMN survey_results.item_id IS 'PROJECT CODING: the item the result is about. For summary sentences (3.3, 4.3.3, 7.4) that restate a result without naming the item, the project matched the sentence to the item.';
+COMMENT ON COLUMN survey_results.measure IS 'PROJECT CODING: what the value measures, the report''s verb put into a small vocabulary: agree, fully_agree, important, useful, very_useful, high_priority, priority, priority_total (high + priority), support, undecided, reject, low_priority, yes, no, ...';
+COMMENT ON COLUMN survey_results.value_pct IS 'Share of respondents in percent, the number printed in wording; NULL where the report gives only words.';
 COMMENT ON COLUMN survey_results.value_count IS 'Number of respondents where printed (Figure 7).';
-COMMENT ON COLUMN survey_results.qualifier IS 'The qualifier the report attaches: exact (a bare number), almost, nearly, more than, about, half, two thirds, majority, vast majority, most, largely, none (no number or quantity word: a verdict only).';
-COMMENT ON COLUMN survey_results.verdict IS 'PROJECT CODING (the report''s words mapped to a small vocabulary): the result in words: agreed, rejected, divided, important, more important, less important, useful, priority, mixed.';
+COMMENT ON COLUMN survey_results.qualifier IS 'The quantity word the report attaches to the result, in its own words (almost, nearly, more than, about, about half, half, about two thirds, two thirds, majority, vast majority, most, almost all, largely, widely, broadly, broad agreement, several, only very few). PROJECT CODING: exact marks a bare printed number, none a result with no number and no quantity word.';
+COMMENT ON COLUMN survey_results.verdict IS 'PROJECT CODING: (the report''s words mapped to a small vocabulary): the result in words: agreed, rejected, divided, important, more important, less important, useful, priority, mixed. For Figure 7 every row carries the item''s outcome.';
 COMMENT ON COLUMN survey_results.wording IS 'The report''s sentence, verbatim.';
 COMMENT ON COLUMN survey_results.source IS 'The section whose prose gives the result.';
 COMMENT ON COLUMN survey_results.contradiction_id IS 'The entry in contradictions that concerns this value, if any.';
@@ -415,8 +422,8 @@ CREATE TABLE survey_regions (
 COMMENT ON TABLE survey_regions IS 'Regions chosen by the 12 respondents who wanted a regional focus (Figure 7, section 7.3.4).';
 COMMENT ON COLUMN survey_regions.region IS 'Region, in the report''s words.';
 COMMENT ON COLUMN survey_regions.position IS 'Order of listing.';
-COMMENT ON COLUMN survey_regions.respondents IS 'Respondents (of 12) recommending the region.';
-COMMENT ON COLUMN survey_regions.share_wording IS 'How the report states it ("Two thirds of them (8)", "50%").';
+COMMENT ON COLUMN survey_regions.respondents IS 'Respondents (of 12) recommending the region. PROJECT CODING where count_derived is true (computed from "50%").';
+COMMENT ON COLUMN survey_regions.share_wording IS 'How the report states it, verbatim ("Two thirds of them (8)", "50%").';
 COMMENT ON COLUMN survey_regions.count_derived IS 'True when respondents is computed from a share (50% of 12 = 6), not printed.';
 COMMENT ON COLUMN survey_regions.source IS 'Where stated.';
 
@@ -455,15 +462,15 @@ CREATE TABLE study_vs_experts (
 );
 COMMENT ON TABLE study_vs_experts IS 'Where the experts (survey and workshop) confirmed, qualified or diverged from the study''s findings, each side in the report''s words.';
 COMMENT ON COLUMN study_vs_experts.comparison_id IS 'Row id.';
-COMMENT ON COLUMN study_vs_experts.position IS 'Order of presentation (the report''s order of topics).';
-COMMENT ON COLUMN study_vs_experts.topic IS 'What is compared.';
+COMMENT ON COLUMN study_vs_experts.position IS 'Order of presentation (the order of topics in the report, by the study side).';
+COMMENT ON COLUMN study_vs_experts.topic IS 'PROJECT CODING: what is compared, in a label written by the project.';
 COMMENT ON COLUMN study_vs_experts.study_statement IS 'The study''s finding or recommendation, verbatim.';
 COMMENT ON COLUMN study_vs_experts.study_source IS 'Where the study''s side is printed.';
 COMMENT ON COLUMN study_vs_experts.expert_statement IS 'What the experts said, verbatim.';
 COMMENT ON COLUMN study_vs_experts.expert_source IS 'Where the experts'' side is printed.';
-COMMENT ON COLUMN study_vs_experts.item_id IS 'The survey item that tested the finding, when a survey item did.';
+COMMENT ON COLUMN study_vs_experts.item_id IS 'PROJECT CODING: the survey item the project matches to the finding, when a survey item tested it.';
 COMMENT ON COLUMN study_vs_experts.outcome IS 'PROJECT CODING for project-paired rows: confirmed, qualified (confirmed in part or "to some extent", or divided) or diverged.';
-COMMENT ON COLUMN study_vs_experts.outcome_wording IS 'The report''s own words for the outcome ("confirmed", "slightly different"), when it states it.';
+COMMENT ON COLUMN study_vs_experts.outcome_wording IS 'The report''s own words for the outcome, verbatim ("confirmed", "slightly different"), when it states it.';
 COMMENT ON COLUMN study_vs_experts.coding IS 'stated: the report itself compares the two sides; project: the project paired them (see coding_rationale).';
 COMMENT ON COLUMN study_vs_experts.coding_rationale IS 'PROJECT CODING: why the two sides were paired, when coding = project.';
 
@@ -479,7 +486,7 @@ CREATE TABLE policy_domains (
 COMMENT ON TABLE policy_domains IS 'The four domains of the policy implications (section 4.2), each with the principal challenge of section 2 it answers.';
 COMMENT ON COLUMN policy_domains.domain_id IS 'Domain id.';
 COMMENT ON COLUMN policy_domains.label IS 'The domain as section 4.2 names it ("improving knowledge").';
-COMMENT ON COLUMN policy_domains.challenge IS 'The matching principal challenge, as section 2 words it.';
+COMMENT ON COLUMN policy_domains.challenge IS 'PROJECT CODING: the principal challenge of section 2 the project pairs with this domain, in the report''s words.';
 COMMENT ON COLUMN policy_domains.position IS 'Order in the report.';
 COMMENT ON COLUMN policy_domains.source IS 'Section 4.2.';
 
@@ -527,10 +534,10 @@ CREATE TABLE routes (
 );
 COMMENT ON TABLE routes IS 'The three routes through which SMEs can move RDI from home to abroad (section 4.2).';
 COMMENT ON COLUMN routes.route_id IS 'Roman numeral as in the report.';
-COMMENT ON COLUMN routes.from_process IS 'The business process the route starts from (export for route I, production for II, R&D for III).';
-COMMENT ON COLUMN routes.summary IS 'Short label.';
+COMMENT ON COLUMN routes.from_process IS 'PROJECT CODING: the business process (business_processes) the project reads the route as starting from: export for route I ("exporting products"), production for II ("manufacturing abroad"), R&D for III.';
+COMMENT ON COLUMN routes.summary IS 'PROJECT CODING: a short label written by the project.';
 COMMENT ON COLUMN routes.text IS 'The report''s text, verbatim.';
-COMMENT ON COLUMN routes.viability IS 'The report''s assessment: exceptional ("only exceptionally found"), hard ("much harder than is often thought"), most viable.';
+COMMENT ON COLUMN routes.viability IS 'PROJECT CODING: the report''s assessment in three words: exceptional ("only exceptionally found"), hard ("much harder than is often thought"), most viable ("the most viable way").';
 COMMENT ON COLUMN routes.source IS 'Section 4.2.';
 
 CREATE TABLE challenges (
@@ -548,8 +555,8 @@ COMMENT ON COLUMN challenges.challenge_id IS 'Row id.';
 COMMENT ON COLUMN challenges.challenge_set IS 'principal (the four principal challenges), groups (cultural, geographical, governmental, business-related), discussant_barriers (D. Golding''s list).';
 COMMENT ON COLUMN challenges.position IS 'Order within the set.';
 COMMENT ON COLUMN challenges.label IS 'The challenge, in the report''s words.';
-COMMENT ON COLUMN challenges.description IS 'The report''s elaboration, where given.';
-COMMENT ON COLUMN challenges.domain_id IS 'The policy implication domain that answers the challenge (principal set only).';
+COMMENT ON COLUMN challenges.description IS 'The report''s elaboration, in the report''s words, where given.';
+COMMENT ON COLUMN challenges.domain_id IS 'PROJECT CODING: the policy implication domain the project pairs with the challenge (principal set only).';
 COMMENT ON COLUMN challenges.source IS 'Where the challenge is named.';
 
 CREATE TABLE instruments (
@@ -570,13 +577,13 @@ COMMENT ON TABLE instruments IS 'Every programme, instrument, network, initiativ
 COMMENT ON COLUMN instruments.instrument_id IS 'Row id.';
 COMMENT ON COLUMN instruments.name IS 'Name as the report writes it.';
 COMMENT ON COLUMN instruments.name_variants IS 'Other spellings or abbreviations in the report ("; "-separated).';
-COMMENT ON COLUMN instruments.level IS 'EU (partly PROJECT CODING, see coding_notes), national, regional, network or international.';
-COMMENT ON COLUMN instruments.kind IS 'programme, programme part, instrument, financing, network, project, initiative, event, publication, agency, mechanism.';
-COMMENT ON COLUMN instruments.parent_id IS 'The programme it belongs to (e.g. the SME Instrument under Horizon 2020).';
-COMMENT ON COLUMN instruments.targets IS 'What it targets, in the report''s words.';
+COMMENT ON COLUMN instruments.level IS 'PROJECT CODING: EU, national, regional, network or international: stated by the report for named programmes, the project''s reading for generic mechanisms (coding_notes).';
+COMMENT ON COLUMN instruments.kind IS 'PROJECT CODING: programme, programme part, instrument, financing, network, project, initiative, event, publication, agency, mechanism.';
+COMMENT ON COLUMN instruments.parent_id IS 'PROJECT CODING: the programme it belongs to (e.g. the SME Instrument under Horizon 2020); stated by the report for most rows, inferred by the project for some (coding_notes).';
+COMMENT ON COLUMN instruments.targets IS 'What it targets, in the report''s words; several targets are joined by " | ".';
 COMMENT ON COLUMN instruments.process_id IS 'PROJECT CODING: the WHAT business process it mainly targets, NULL when it cannot be told.';
-COMMENT ON COLUMN instruments.description IS 'What the report says about it.';
-COMMENT ON COLUMN instruments.status IS 'existing, planned (the 2017 forum), former (Exporters'' clubs), suggested (proposed at the workshop).';
+COMMENT ON COLUMN instruments.description IS 'What the report says about it, in the report''s words (passages of the cited section, omissions marked "...").';
+COMMENT ON COLUMN instruments.status IS 'PROJECT CODING: existing, planned (the 2017 forum), former (Exporters'' clubs), suggested (proposed at the workshop or in the survey): the project''s reading of how the report introduces it.';
 COMMENT ON COLUMN instruments.source IS 'Where it is first described.';
 
 CREATE TABLE instrument_figures (
@@ -591,9 +598,9 @@ CREATE TABLE instrument_figures (
 COMMENT ON TABLE instrument_figures IS 'Every figure the report attaches to an instrument: budgets, shares, member counts, years.';
 COMMENT ON COLUMN instrument_figures.figure_id IS 'Row id.';
 COMMENT ON COLUMN instrument_figures.instrument_id IS 'The instrument.';
-COMMENT ON COLUMN instrument_figures.measure IS 'budget_eur, share_pct, members, partners, countries, languages, year, year_from, year_to.';
+COMMENT ON COLUMN instrument_figures.measure IS 'PROJECT CODING: budget_eur, share_pct, members, partners, countries, languages, year, year_from, year_to.';
 COMMENT ON COLUMN instrument_figures.value IS 'The number (EUR for budgets).';
-COMMENT ON COLUMN instrument_figures.qualifier IS 'exact, about, around, expected, indicative: as the report words it.';
+COMMENT ON COLUMN instrument_figures.qualifier IS 'The report''s own word for the number (about, around, expected, indicative). PROJECT CODING: exact marks a bare printed number.';
 COMMENT ON COLUMN instrument_figures.wording IS 'The report''s phrase, verbatim.';
 COMMENT ON COLUMN instrument_figures.source IS 'Where the figure is given.';
 
@@ -610,11 +617,11 @@ CREATE TABLE key_figures (
 );
 COMMENT ON TABLE key_figures IS 'Every other number in the report: shares of SMEs importing, exporting, with an R&D partner abroad; world GDP share by 2030; attendance; response rate; dates.';
 COMMENT ON COLUMN key_figures.key_figure_id IS 'Row id.';
-COMMENT ON COLUMN key_figures.label IS 'What the number measures.';
+COMMENT ON COLUMN key_figures.label IS 'PROJECT CODING: what the number measures, in a label written by the project.';
 COMMENT ON COLUMN key_figures.value IS 'The number (lower bound for a range).';
 COMMENT ON COLUMN key_figures.value_max IS 'Upper bound for a range (response rate 5-10%), else NULL.';
 COMMENT ON COLUMN key_figures.unit IS 'percent, people, count, year, date (yyyymmdd), months.';
-COMMENT ON COLUMN key_figures.qualifier IS 'As the report words it: exact, about, approximately, at least, less than, expected, only, range.';
+COMMENT ON COLUMN key_figures.qualifier IS 'The report''s own word for the number (about, approximately, at least, less than, expected, only). PROJECT CODING: exact marks a bare printed number, range a printed range.';
 COMMENT ON COLUMN key_figures.wording IS 'The report''s phrase, verbatim.';
 COMMENT ON COLUMN key_figures.source IS 'Where the number is given.';
 
@@ -675,12 +682,12 @@ CREATE TABLE agenda (
 );
 COMMENT ON TABLE agenda IS 'The workshop agenda (Annex 1), one row per item. Items printed without a time share the slot time of the item before them; end_time is the next printed time.';
 COMMENT ON COLUMN agenda.slot_id IS 'Row id.';
-COMMENT ON COLUMN agenda.part IS 'opening, I (morning, current practices), II (afternoon, policies), closing.';
-COMMENT ON COLUMN agenda.start_time IS 'Start as printed (or of the enclosing slot).';
+COMMENT ON COLUMN agenda.part IS 'PROJECT CODING: opening, I (morning, current practices), II (afternoon, policies), closing: the project''s grouping of the items around the agenda''s Part I and Part II headings.';
+COMMENT ON COLUMN agenda.start_time IS 'Start time printed in Annex 1 (or that of the enclosing slot for items printed without one).';
 COMMENT ON COLUMN agenda.end_time IS 'PROJECT CODING: the next printed time (derived from the agenda''s order).';
 COMMENT ON COLUMN agenda.title IS 'Item title, verbatim.';
-COMMENT ON COLUMN agenda.kind IS 'break, welcome, presentation, case study, discussion, end.';
-COMMENT ON COLUMN agenda.report_section IS 'The section of the report that summarises the item, if any.';
+COMMENT ON COLUMN agenda.kind IS 'PROJECT CODING: break, welcome, presentation, case study, discussion, end: the project''s classification of the item.';
+COMMENT ON COLUMN agenda.report_section IS 'PROJECT CODING: the section of the report the project matches to the item (the agenda itself names no sections), if any.';
 COMMENT ON COLUMN agenda.source IS 'Annex 1.';
 
 CREATE TABLE agenda_speakers (
@@ -719,3 +726,26 @@ COMMENT ON COLUMN statements.paraphrase IS 'PROJECT CODING: a faithful one-sente
 COMMENT ON COLUMN statements.quote IS 'Words the report puts in quotation marks, verbatim, where any; several quoted phrases are joined by " | ".';
 COMMENT ON COLUMN statements.position IS 'Order of appearance in the report.';
 COMMENT ON COLUMN statements.source IS 'The section.';
+
+-- ---------------------------------------------------------------- everything else the report says
+
+CREATE TABLE report_passages (
+    passage_id  VARCHAR PRIMARY KEY,
+    position    INTEGER NOT NULL UNIQUE,
+    kind        VARCHAR NOT NULL CHECK (kind IN ('context', 'attribution', 'definition', 'objective', 'method',
+                                                 'caveat', 'finding', 'interpretation', 'profile', 'summary')),
+    topic       VARCHAR NOT NULL,
+    text        VARCHAR NOT NULL,
+    case_id     VARCHAR REFERENCES cases (case_id),
+    item_id     VARCHAR REFERENCES survey_items (item_id),
+    source      VARCHAR NOT NULL REFERENCES sources (source_id)
+);
+COMMENT ON TABLE report_passages IS 'The report''s own sentences that carry a fact, a definition, a caveat or an attribution and fit no other table: section 1 (definition, objectives, methods, goals), footnotes 2-4, the LifeTec profile, the survey''s method and caveats, the report''s reading of its survey items, the back cover.';
+COMMENT ON COLUMN report_passages.passage_id IS 'Row id: p-<position>.';
+COMMENT ON COLUMN report_passages.position IS 'Order of appearance in the report.';
+COMMENT ON COLUMN report_passages.kind IS 'PROJECT CODING: context, attribution, definition, objective, method, caveat, finding, interpretation (the report''s reading of a survey result), profile (of a case), summary.';
+COMMENT ON COLUMN report_passages.topic IS 'PROJECT CODING: what the passage is about, in a label written by the project.';
+COMMENT ON COLUMN report_passages.text IS 'The passage, verbatim (omissions marked "...").';
+COMMENT ON COLUMN report_passages.case_id IS 'The case the passage is about, where it names one.';
+COMMENT ON COLUMN report_passages.item_id IS 'PROJECT CODING: the survey item whose result or wording the passage discusses, where the project can tell.';
+COMMENT ON COLUMN report_passages.source IS 'Where the passage is printed.';

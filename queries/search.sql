@@ -23,7 +23,8 @@ corpus AS (
            'pages/expert_survey.py', 'item', item_id
     FROM survey_items
     UNION ALL
-    SELECT 'survey result', result_id, 'Item ' || item_id || ': ' || replace(measure, '_', ' ') || ' (' || verdict || ')',
+    SELECT 'survey result', result_id, 'Item ' || item_id || ' (project''s reading: ' || replace(measure, '_', ' ')
+               || ', ' || verdict || ')',
            wording, NULL, source,
            'pages/expert_survey.py', 'item', item_id
     FROM survey_results
@@ -57,6 +58,10 @@ corpus AS (
     SELECT 'contradiction', contradiction_id, topic, statement_a || ' / ' || statement_b, NULL, source_a,
            'pages/data.py', 'table', 'contradictions'
     FROM contradictions
+    UNION ALL
+    SELECT 'report passage', passage_id, topic, text, NULL, source,
+           'pages/data.py', 'table', 'report_passages'
+    FROM report_passages
 ),
 scored AS (
     SELECT *,

@@ -108,17 +108,17 @@ def test_fifty_junk_query_strings_raise_nothing(params):
     assert app.title  # the page still shows
 
 
-@pytest.mark.parametrize(("outcome", "rows"), [("confirmed", 7), ("qualified", 2), ("diverged", 1)])
+@pytest.mark.parametrize(("outcome", "rows"), [("confirmed", 8), ("qualified", 1), ("diverged", 2)])
 def test_outcome_filter_from_the_url(outcome, rows):
     app = run(outcome=outcome)
     assert not app.exception
-    assert any(c.value == f"{rows} of 10 findings · {outcome}" for c in app.caption)
+    assert any(c.value == f"{rows} of 11 findings · {outcome}" for c in app.caption)
 
 
 def test_bad_outcome_is_ignored():
     app = run(outcome="<b>nope</b>")
     assert not app.exception
-    assert any(c.value == "10 of 10 findings" for c in app.caption)
+    assert any(c.value == "11 of 11 findings" for c in app.caption)
 
 
 def test_conclusion_view_links_point_at_pages_that_exist_with_valid_state(db):

@@ -41,6 +41,7 @@ EXAMPLES = {
     "case_options": {},
     "survey_statement_results": {"questions": ["drivers"], "item": "2.b"},
     "survey_item": {"item_id": "5.a"},
+    "survey_item_passages": {"item_id": "1b.a"},
     "survey_contradictions": {},
     "survey_questions": {},
     "what_how_cells": {"type_id": "customising", "process_id": "export"},
