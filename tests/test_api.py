@@ -2,91 +2,20 @@
 every table in every format, paging, every named query with good and with bad parameters, the data package,
 caching, and not one traceback in the server's log."""
 
-import csv
 import io
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from test_queries import EXAMPLES
 
 from evidence import api_links
 from evidence.db import DEFAULT_DATA_DIR
+from tests.api_server import get, get_json, no_traceback_fixture, parsed_csv, server_fixture  # noqa: F401 (fixtures)
+from tests.test_queries import EXAMPLES
+from tests.views import open_view
 
-REPO = Path(__file__).resolve().parent.parent
 TABLES = [resource["name"] for resource in
           json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The app on a free port, its output in a log file outside the repository."""
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
-    port = free_port()
-    env = {**os.environ, "SME_EVIDENCE_DATA": str(DEFAULT_DATA_DIR)}
-    env.pop("SME_EVIDENCE_API_ORIGINS", None)
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError("the server did not start: " + log_path.read_text(errors="replace")[-2000:])
-    yield url, log_path
-    process.terminate()
-    process.wait(timeout=10)
-
-
-@pytest.fixture(autouse=True)
-def no_traceback_in_the_log(request):
-    yield
-    if "server" in request.fixturenames:
-        _, log_path = request.getfixturevalue("server")
-        log = log_path.read_text(encoding="utf-8", errors="replace")
-        assert "Traceback" not in log, log[-3000:]
-
-
-def get(url: str, headers: dict | None = None, method: str = "GET"):
-    """(status, headers, body) of a request, errors included."""
-    request = urllib.request.Request(url, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as err:
-        return err.code, err.headers, err.read()
-
-
-def get_json(url: str) -> tuple[int, dict]:
-    status, _, body = get(url)
-    return status, json.loads(body)
-
-
-def parsed_csv(text: str) -> tuple[list[str], list[list[str]]]:
-    rows = list(csv.reader(io.StringIO(text)))
-    return rows[0], rows[1:]
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -241,3 +170,41 @@ def test_the_app_is_served_on_the_same_port(server):
     status, headers, body = get(f"{url}/")
     assert status == 200 and b"<html" in body.lower()
     assert get(f"{url}/_stcore/health")[0] == 200
+
+
+# ------------------------------------------------------------------------------ the URLs the views show
+
+
+def shown_api_urls(app) -> list[str]:
+    """The CSV URLs in the pandas snippets on the page."""
+    return [block.value.split('pd.read_csv("', 1)[1].split('"', 1)[0] for block in app.code
+            if "pd.read_csv(" in block.value]
+
+
+def test_a_chart_panel_shows_its_api_url_for_the_current_filters(server):
+    url, _ = server
+    app = open_view("pages/case_studies.py")
+    app.multiselect(key="country").set_value(["Netherlands"]).run()
+    app.toggle[0].set_value(True).run()
+    assert not app.exception
+    shown = shown_api_urls(app)
+    assert len(shown) == 1 and "/api/queries/case_filter.csv?countries=NL" in shown[0]
+    assert any(block.value.startswith("frame <- read.csv(") for block in app.code), "the R snippet"
+    panel_rows = app.dataframe[0].value  # the panel's own table of the chart's rows
+    status, _, body = get(shown[0].replace(api_links.FALLBACK_BASE, url))
+    header, rows = parsed_csv(body.decode("utf-8"))
+    assert status == 200 and header == list(panel_rows.columns)
+    in_filter = [row[header.index("case_id")] for row in rows if row[header.index("in_filter")] == "true"]
+    assert in_filter == list(panel_rows[panel_rows["in_filter"]]["case_id"]) and len(in_filter) < 12
+
+
+def test_the_data_view_shows_each_tables_api_url(server):
+    url, _ = server
+    app = open_view("pages/data.py")
+    app.selectbox(key="table").set_value("swot_items").run()
+    assert not app.exception
+    shown = shown_api_urls(app)
+    assert shown == [f"{api_links.FALLBACK_BASE}/api/tables/swot_items.csv?_size=5000"]
+    status, _, body = get(shown[0].replace(api_links.FALLBACK_BASE, url))
+    file_rows = parsed_csv((DEFAULT_DATA_DIR / "swot_items.csv").read_text(encoding="utf-8"))[1]
+    assert status == 200 and sorted(parsed_csv(body.decode("utf-8"))[1]) == sorted(file_rows)
