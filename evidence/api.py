@@ -23,6 +23,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -46,6 +47,11 @@ class Answer:
     body: bytes
     media_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.status == 200:  # computed once, when the answer is built (then cached with it)
+            self.headers["ETag"] = '"' + hashlib.sha1(self.body).hexdigest()[:20] + '"'
+            self.headers["Cache-Control"] = "public, max-age=60"
 
 
 class ApiError(Exception):
@@ -218,12 +224,8 @@ def _origins() -> set[str]:
 
 def _respond(request: Request, result: Answer, cached: bool) -> Response:
     headers = dict(result.headers)
-    if result.status == 200:
-        tag = '"' + hashlib.sha1(result.body).hexdigest()[:20] + '"'
-        headers["ETag"] = tag
-        headers["Cache-Control"] = "public, max-age=60"
-        if request.headers.get("if-none-match") == tag:
-            return Response(status_code=304, headers=headers)
+    if "ETag" in headers and request.headers.get("if-none-match") == headers["ETag"]:
+        return Response(status_code=304, headers=headers)
     headers["X-Cache"] = "hit" if cached else "miss"
     origin, allowed = request.headers.get("origin"), _origins()
     if origin and ("*" in allowed or origin in allowed):
@@ -236,8 +238,9 @@ def _respond(request: Request, result: Answer, cached: bool) -> Response:
     return response
 
 
-def handle(request: Request) -> Response:
-    """Every request under /api (a plain function: Starlette runs it in a worker thread, off the event loop)."""
+async def handle(request: Request) -> Response:
+    """Every request under /api. A cached answer is sent from the event loop; anything else is computed in a
+    worker thread (DuckDB and encoding never block the loop that serves every session's websocket)."""
     if request.method not in ("GET", "HEAD"):
         result = ApiError(405, "method not allowed", "the API is read-only: GET or HEAD").answer
         result.headers["Allow"] = "GET, HEAD"
@@ -251,6 +254,12 @@ def handle(request: Request) -> Response:
     cached = CACHE.get(key)
     if cached is not None:
         return _respond(request, cached, True)
+    result = await run_in_threadpool(_compute, key, base, path, given)
+    return _respond(request, result, False)
+
+
+def _compute(key: tuple, base: str, path: str, given: dict[str, list[str]]) -> Answer:
+    """The answer for a request not in the cache (errors included); cached unless the data is unavailable."""
     try:
         result = answer(base, path, given)
     except BadParameter as err:
@@ -259,15 +268,14 @@ def handle(request: Request) -> Response:
     except ApiError as err:
         result = err.answer
     except api_data.Unavailable as err:
-        return _respond(request, ApiError(503, "data unavailable", str(err)).answer, False)
+        return ApiError(503, "data unavailable", str(err)).answer
     except Exception as err:  # noqa: BLE001 - the server keeps serving; one line in the log, no traceback
         from streamlit.logger import get_logger
 
         get_logger(__name__).error("API request %s failed: %s: %s", path[:200], type(err).__name__, err)
-        return _respond(request, ApiError(500, "internal error", "the API could not answer this request").answer,
-                        False)
+        return ApiError(500, "internal error", "the API could not answer this request").answer
     CACHE.put(key, result)
-    return _respond(request, result, False)
+    return result
 
 
 def routes() -> list[Route]:
