@@ -1,4 +1,4 @@
-"""Entry point: page config, the evidence database, navigation, then the page."""
+"""Entry point: page config, the evidence database, navigation, then the page; and, for the server, the API."""
 
 from evidence import loader
 
@@ -9,49 +9,55 @@ from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from evidence import browser, state  # noqa: E402
-from evidence.ui import database, show_data_problems  # noqa: E402
-from evidence.validate import DataError  # noqa: E402
+if __name__ != "__main__":
+    # `streamlit run app.py` finds `app` here and serves it: this same file as the script of every session, and
+    # the API (evidence/api.py) beside it, on the same port. Script runs execute this file as __main__.
+    from evidence import api  # noqa: E402
 
-PRESENTING = state.is_present(st.query_params.get_all("present"))
+    app = st.App(__file__, routes=api.routes())
+else:
+    from evidence import browser, state  # noqa: E402
+    from evidence.ui import database, show_data_problems  # noqa: E402
+    from evidence.validate import DataError  # noqa: E402
 
-st.set_page_config(
-    page_title="SME innovation internationalisation: evidence",
-    page_icon="assets/icon.png",
-    layout="wide",
-    initial_sidebar_state="collapsed" if PRESENTING else "auto",
-)
+    PRESENTING = state.is_present(st.query_params.get_all("present"))
 
-try:
-    database()
-except DataError as err:
-    st.title("Internationalisation of Innovation in SMEs")
-    show_data_problems(err)
-    st.stop()
+    st.set_page_config(
+        page_title="SME innovation internationalisation: evidence",
+        page_icon="assets/icon.png",
+        layout="wide",
+        initial_sidebar_state="collapsed" if PRESENTING else "auto",
+    )
 
-browser.install()
-st.html(Path("assets/app.css"))
-OVERVIEW = st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True, url_path="home")
+    try:
+        database()
+    except DataError as err:
+        st.title("Internationalisation of Innovation in SMEs")
+        show_data_problems(err)
+        st.stop()
 
+    browser.install()
+    st.html(Path("assets/app.css"))
+    OVERVIEW = st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True,
+                       url_path="home")
 
-def overview_by_name() -> None:
-    """`/overview`, the view's own name, opens the Overview (served at `/`) with the same parameters."""
-    st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
+    def overview_by_name() -> None:
+        """`/overview`, the view's own name, opens the Overview (served at `/`) with the same parameters."""
+        st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
 
-
-pages = {
-    "Explore": [
-        OVERVIEW,
-        st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
-        st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
-        st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
-        st.Page("pages/workshop.py", title="Workshop", icon=":material/groups:"),
-    ],
-    "Look up": [
-        st.Page("pages/search.py", title="Evidence search", icon=":material/search:"),
-        st.Page("pages/data.py", title="Data", icon=":material/database:"),
-        st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"),
-    ],
-}
-page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")
-page.run()
+    pages = {
+        "Explore": [
+            OVERVIEW,
+            st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
+            st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
+            st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
+            st.Page("pages/workshop.py", title="Workshop", icon=":material/groups:"),
+        ],
+        "Look up": [
+            st.Page("pages/search.py", title="Evidence search", icon=":material/search:"),
+            st.Page("pages/data.py", title="Data", icon=":material/database:"),
+            st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"),
+        ],
+    }
+    page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")
+    page.run()

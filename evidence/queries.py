@@ -85,5 +85,12 @@ def run(connection, name: str, **params):
     return connection.execute(query.sql, params).df()
 
 
+def run_arrow(connection, name: str, **params):
+    """Run the named query and return its rows as an Arrow table, with the types DuckDB gives them."""
+    query = get(name)
+    query.check(params)
+    return connection.sql(query.sql, params=params).to_arrow_table()
+
+
 def ddl(name: str = "schema", queries_dir: Path = QUERIES_DIR) -> str:
     return (queries_dir / f"{name}.sql").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ import streamlit as st
 import vl_convert
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from evidence import browser, charts, state
+from evidence import api_links, browser, charts, state
 from evidence.db import Database, build_database, data_dir_from_env
 from evidence.validate import DataError
 
@@ -197,6 +197,7 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     tools.download_button("CSV", data=functools.partial(csv_bytes, name, key_params), file_name=f"{key}.csv",
                           mime="text/csv", on_click="ignore", key=f"{key}-csv", icon=":material/table:")
     st.dataframe(query(name, **params), hide_index=True, width="stretch")
+    api_links.show_query(name, params)  # the same rows from the API, with pandas and R snippets
 
 
 # ------------------------------------------------------------------------------ state in the URL

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import canned, queries, state, ui, url_choice
+from evidence import api_links, canned, queries, state, ui, url_choice
 
 package = ui.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}
@@ -48,6 +48,7 @@ if table:
         downloads.download_button(fmt.upper(), data=lambda f=fmt: ui.table_bytes(table, f),
                                   file_name=f"{table}.{fmt}", mime=mime, on_click="ignore", key=f"download-{fmt}",
                                   icon=":material/download:")
+    api_links.show_table(table)
     st.caption("Preview: the first 100 rows.")
     st.dataframe(ui.query("table_rows", table_name=table).head(100), hide_index=True, width="stretch")
 

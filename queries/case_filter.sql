@@ -1,6 +1,7 @@
 -- case_filter: every one of the 12 cases, with whether it passes the Case studies page's filters and is selected.
--- params: $countries (list of ISO codes, or NULL/empty for all), $typologies (list of typology ids, or NULL/empty),
---         $types (list of internationalisation type ids the report names for the case, or NULL/empty),
+-- params: $countries (list of countries.iso2 codes, or NULL/empty for all),
+--         $typologies (list of typology_groups.typology_id, or NULL/empty),
+--         $types (list of internationalisation_types.type_id the report names for the case, or NULL/empty),
 --         $presented (true, false, or NULL for all), $selected (a case_id, or NULL)
 -- columns: case_id, name, home_country_label, countries_iso2, typology_id, typology_label, typology_order,
 --          types_named, presented_at_workshop, founded_year, staff, staff_qualifier, source, in_filter, selected

@@ -1,5 +1,5 @@
 -- instrument_figures: the figures the report attaches to instruments, optionally for one measure.
--- params: $measure (e.g. 'budget_eur', or NULL for all)
+-- params: $measure (an instrument_figures.measure such as 'budget_eur', or NULL for all)
 -- columns: figure_id, instrument_id, instrument_name, measure, value, qualifier, wording, source
 SELECT f.figure_id, f.instrument_id, i.name AS instrument_name, f.measure, f.value, f.qualifier, f.wording, f.source
 FROM instrument_figures AS f

@@ -1,6 +1,6 @@
 -- search: every piece of text in the evidence base that contains all the words of a search, ranked: the exact
 -- phrase first, then matches in more fields, then more words; with the view that shows each piece.
--- params: $phrase (the search as typed, lower-case), $words (its words, lower-case), $kinds (list of kinds or
+-- params: $phrase (the search as typed, lower-case), $words (list: its words, lower-case), $kinds (list of kinds or
 --         NULL/empty), $theme (a theme_id or NULL), $section (a top-level part: 'sec-2', 'sec-3', 'sec-4',
 --         'annex-1', 'annex-2', 'annex-3', or NULL)
 -- columns: kind, ref_id, title, text, theme_id, source, page, param, value, score

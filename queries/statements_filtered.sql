@@ -1,6 +1,8 @@
 -- statements_filtered: who said what, filtered by speakers, organisations, part of the report and theme.
--- params: $speakers (list of speaker labels, or NULL/empty), $organisations (list, or NULL/empty),
---         $section (a sources.source_id such as 'sec-3.5' including its subsections, or NULL), $theme (or NULL)
+-- params: $speakers (list of statements.speaker_label, or NULL/empty),
+--         $organisations (list of statements.organisation, or NULL/empty),
+--         $section (a sources.source_id such as 'sec-3.5' including its subsections, or NULL),
+--         $theme (a themes.theme_id, or NULL)
 -- columns: statement_id, speaker_label, organisation, kind, theme_id, theme_label, paraphrase, quote, source, position
 SELECT s.statement_id, s.speaker_label, s.organisation, s.kind, s.theme_id, t.label AS theme_label, s.paraphrase,
        s.quote, s.source, s.position

@@ -1,5 +1,5 @@
 -- survey_figure_results: every reported result for the items of one figure, with the item's letter and text.
--- params: $figure_id ('1a' .. '7')
+-- params: $figure_id (a survey_figures.figure_id: '1a' .. '7')
 -- columns: result_id, item_id, letter, text, measure, value_pct, value_count, qualifier, verdict, wording, source,
 --          contradiction_id
 SELECT r.result_id, r.item_id, i.letter, i.text, r.measure, r.value_pct, r.value_count, r.qualifier, r.verdict,

@@ -1,5 +1,5 @@
 -- survey_items: every item of Figures 1a-7 with its figure, theme and N, optionally for one figure.
--- params: $figure_id ('1a' .. '7', or NULL for all)
+-- params: $figure_id (a survey_figures.figure_id: '1a' .. '7', or NULL for all)
 -- columns: item_id, figure_id, letter, text, theme_id, theme_label, figure_title, n_text, n_min, n_max,
 --          result_count, source
 SELECT

@@ -12,6 +12,7 @@ ratios hold on a noisy, shared machine.
    p95 latency, runs per second, errors and the server's peak memory (VmHWM); the baseline page at 50.
 5. Scaling: 50 sessions through HAProxy in front of 2 app processes (scripts/serve_scaled.py).
 6. Soak: sessions rerunning views for --soak-seconds (default 600), the server's memory sampled throughout.
+7. API requests per second on the app's process, beside its reruns per second (scripts/bench_api.py).
 
 Usage: python scripts/bench.py [--reruns N] [--clicks N] [--soak-seconds S]
 """
@@ -37,6 +38,7 @@ import websockets
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_api  # noqa: E402  (scripts/bench_api.py)
 import load  # noqa: E402  (scripts/load.py)
 import serve_scaled  # noqa: E402  (scripts/serve_scaled.py)
 
@@ -255,6 +257,7 @@ def main() -> int:
             for sessions in (1, 10, 30, 50):
                 load_rows.append(("1 process", concurrency(url, process.pid, sessions, 10)))
                 print(load_rows[-1], flush=True)
+            api = bench_api.measure(url)  # API requests/s beside reruns/s, same process, same run
             soaked = soak(url, process.pid, args.soak_seconds) if args.soak_seconds > 0 else []
             print("soak", soaked[:1], soaked[-1:], flush=True)
         finally:
@@ -266,12 +269,12 @@ def main() -> int:
         scaled = concurrency(setup.url, None, 50, 10)
         scaled["peak_mb"] = max(memory_mb(app.pid, "VmHWM") for app in setup.apps)
         print("scaled", scaled, flush=True)
-    write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked)
+    write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api)
     print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0
 
 
-def write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked) -> None:
+def write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api=None) -> None:
     base = rows["Baseline one-chart page"]
     lines = [
         "# Benchmarks",
@@ -356,6 +359,7 @@ def write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soa
     else:
         lines.append("Not run (--soak-seconds 0).")
     lines.append("")
+    lines += ["", *bench_api.report_lines(api)] if api else []
     (REPO / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
 
 

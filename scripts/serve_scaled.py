@@ -64,8 +64,10 @@ class Scaled:
 
 
 @contextlib.contextmanager
-def scaled(processes: int = 2, port: int | None = None, quiet: bool = True) -> Iterator[Scaled]:
-    """N app processes and HAProxy in front of them, all on loopback; everything stops on exit."""
+def scaled(processes: int = 2, port: int | None = None, quiet: bool = True,
+           logs: Path | None = None) -> Iterator[Scaled]:
+    """N app processes and HAProxy in front of them, all on loopback; everything stops on exit. With `logs`, a
+    folder, each app process writes its output to app<N>.log there."""
     haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
     if not Path(haproxy).exists():
         raise RuntimeError("HAProxy is not installed: run 'sudo apt-get install haproxy' (make test does it as root)")
@@ -78,11 +80,14 @@ def scaled(processes: int = 2, port: int | None = None, quiet: bool = True) -> I
     balancer = None
     with tempfile.TemporaryDirectory() as scratch:
         try:
-            for app_port in app_ports:
+            for number, app_port in enumerate(app_ports, start=1):
+                log = (logs / f"app{number}.log").open("wb") if logs else None
                 apps.append(subprocess.Popen(
                     [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(app_port),
                      "--server.address", HOST, "--server.headless", "true"],
-                    cwd=REPO, env=env, stdout=output, stderr=output))
+                    cwd=REPO, env=env, stdout=log or output, stderr=subprocess.STDOUT if log else output))
+                if log:
+                    log.close()  # the child holds its own copy
             app_urls = [f"http://{HOST}:{app_port}" for app_port in app_ports]
             for url in app_urls:
                 wait_until_healthy(url)

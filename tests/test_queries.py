@@ -58,6 +58,7 @@ EXAMPLES = {
     "swot": {"quadrant": "threat"},
     "table_row_count": {"table_name": "cases"},
     "table_rows": {"table_name": "sources"},
+    "table_page": {"table_name": "statements", "size": 5, "offset": 10},
     "type_counts": {},
     "what_how_matrix": {},
 }
