@@ -1,80 +1,34 @@
 """The named queries of `queries/` that take parameters, offered on the Data view as small forms (the idea of
-Datasette's canned queries): what each parameter is, read from the query's own header, and the values a form
-or a link gives, turned into what the query takes. Plain functions, testable without Streamlit."""
+Datasette's canned queries). Their parameters, and the checks of what a form or a link gives, are the API's
+(`api_params`, from each query's own header and the schema): one reading of a query's contract, not two."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import cache
+from evidence import api_data, api_params, queries
 
-from evidence import queries
-
-_PARAM_NOTE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)(?:\s*\(([^)]*)\))?")
-_LIST_USE = r"(?:len|list_contains|unnest|list_has_any)\(\s*\${}\b"
+BadParameter = api_params.BadParameter
 
 
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    note: str  # what the query's header says of it ("a cases.case_id, or NULL for all cases")
-    is_list: bool
+def names() -> list[str]:
+    """Every named query that takes parameters (the schema queries are on the Data view already)."""
+    return [name for name in api_data.query_names() if api_data.specs(name) and not name.startswith("schema_")]
 
 
-@dataclass(frozen=True)
-class Canned:
-    name: str
-    summary: str
-    parameters: tuple[Parameter, ...]
+def summary(name: str) -> str:
+    return queries.get(name).summary.split(":", 1)[-1].strip()
 
 
-def _header_notes(sql: str) -> dict[str, str]:
-    lines, inside = [], False
-    for line in sql.splitlines():
-        if not line.startswith("--"):
-            break
-        text = line[2:].strip()
-        if text.startswith("params:"):
-            inside, text = True, text.removeprefix("params:")
-        elif text.startswith("columns:"):
-            inside = False
-        if inside:
-            lines.append(text)
-    return {name: (note or "").strip() for name, note in _PARAM_NOTE.findall(" ".join(lines))}
-
-
-@cache
-def library() -> dict[str, Canned]:
-    """Every named query that takes parameters, by name, with its parameters in the order the header gives."""
-    out = {}
-    for name, query in queries.library().items():
-        if not query.params or name.startswith("schema_"):
-            continue
-        notes = _header_notes(query.sql)
-        ordered = [p for p in notes if p in query.params] + sorted(query.params - notes.keys())
-        parameters = tuple(
-            Parameter(p, notes.get(p, ""), "list" in notes.get(p, "").lower()
-                      or re.search(_LIST_USE.format(p), query.sql) is not None)
-            for p in ordered)
-        out[name] = Canned(name, query.summary.split(":", 1)[-1].strip(), parameters)
-    return out
+def parameters(name: str) -> list[api_params.ParamSpec]:
+    return list(api_data.specs(name).values())
 
 
 def parameter_names() -> frozenset[str]:
     """Every parameter name a canned query takes (the Data view accepts them in its links)."""
-    return frozenset(p.name for canned in library().values() for p in canned.parameters)
+    return frozenset(spec.name for name in names() for spec in parameters(name))
 
 
-def values(canned: Canned, given: dict[str, str | None]) -> dict:
-    """The form's text (or a link's) as the query's parameters: empty is NULL, a list is comma-separated,
-    TRUE/FALSE are booleans."""
-    out = {}
-    for parameter in canned.parameters:
-        text = (given.get(parameter.name) or "").strip()
-        if parameter.is_list:
-            out[parameter.name] = [part.strip() for part in text.split(",") if part.strip()] or None
-        elif text.lower() in ("true", "false"):
-            out[parameter.name] = text.lower() == "true"
-        else:
-            out[parameter.name] = text or None
-    return out
+def values(name: str, given: dict[str, str | None]) -> dict:
+    """The form's text (or a link's) as the query's parameters, checked as the API checks them: empty is NULL,
+    a list is comma-separated; raises BadParameter naming what is wrong."""
+    raw = {key: [text] for key, text in given.items() if text}
+    return api_params.convert(api_data.specs(name), raw, api_data.allowed_values, f"the query {name}")

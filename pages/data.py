@@ -10,7 +10,7 @@ counts = ui.database().row_counts
 EXAMPLES = {name: query.sql for name, query in queries.library().items() if not query.params}
 
 ui.review_params({"table": lambda v: state.valid_choice(v, RESOURCES), "sql": lambda v: True,
-                  "query": lambda v: state.valid_choice(v, canned.library()),
+                  "query": lambda v: state.valid_choice(v, canned.names()),
                   **{name: (lambda v: True) for name in canned.parameter_names()}})
 ui.page_header("Data")
 st.markdown(
@@ -60,22 +60,20 @@ st.caption(f"Read-only DuckDB over the same tables: one SELECT at a time, at mos
            "into the link, so a shared or bookmarked link runs it again. Ctrl+Enter (⌘+Enter) runs it from the box.")
 
 ran = st.query_params.get("sql")
-if st.session_state.get("sql-ran") != ran:
-    # A link (or Back) brought a query: the box shows it.
-    st.session_state["sql"] = ran or st.session_state.get("sql", "")
-    st.session_state["sql-ran"] = ran
+# The box is made anew for each query the URL holds (a link, Back, a run), starting from that query's text.
+SQL_BOX = f"sql-{state.view_key(ran)}"
 
 
 def load_example() -> None:
     name = st.session_state.get("example")
     if name:
-        st.session_state["sql"] = EXAMPLES[name]
+        st.session_state[SQL_BOX] = EXAMPLES[name]
 
 
 def run_query() -> None:
-    typed = st.session_state.get("sql") or ""
+    typed = st.session_state.get(SQL_BOX) or ""
     st.query_params["sql"] = typed
-    st.session_state["sql-ran"] = typed
+    st.session_state[f"sql-{state.view_key(typed)}"] = typed
     # The example's name stays only while the box holds that example.
     if st.session_state.get("example") and EXAMPLES.get(st.session_state["example"]) != typed:
         st.session_state["example"] = None
@@ -85,7 +83,8 @@ st.selectbox("Load an example query", list(EXAMPLES), index=None, key="example",
              format_func=lambda name: f"{name}: {queries.library()[name].summary.split(':', 1)[-1].strip()}",
              placeholder="Pick one of the app's queries")
 with st.form("console", border=False, enter_to_submit=False):
-    st.text_area("SQL", key="sql", height=160, placeholder="One SELECT over the tables above (or load an example)")
+    st.text_area("SQL", value=ran or "", key=SQL_BOX, height=160,
+                 placeholder="One SELECT over the tables above (or load an example)")
     st.form_submit_button("Run", type="primary", icon=":material/play_arrow:", on_click=run_query,
                           shortcut="Ctrl+Enter")
 
@@ -109,32 +108,30 @@ if ran:
 st.header("The app's queries, with parameters")
 st.caption("Every query the views run, as a form: fill in its parameters and run it. The values go into the "
            "link. Lists are comma-separated; an empty box means NULL (usually: all).")
-CANNED = canned.library()
-chosen = url_choice.select("Query", list(CANNED), key="query",
-                          format_func=lambda name: f"{name}: {CANNED[name].summary}",
+CANNED = canned.names()
+chosen = url_choice.select("Query", CANNED, key="query", format_func=lambda name: f"{name}: {canned.summary(name)}",
                           placeholder="Pick one of the app's queries that take parameters")
 if chosen:
-    form = CANNED[chosen]
     with st.form(f"canned-{chosen}", border=True):
         typed = {}
-        for parameter in form.parameters:
-            typed[parameter.name] = st.text_input(
-                parameter.name + (" (list)" if parameter.is_list else ""),
-                value=st.query_params.get(parameter.name, ""),
-                help=parameter.note or None, key=f"canned-{chosen}-{parameter.name}", max_chars=500)
+        for spec in canned.parameters(chosen):
+            typed[spec.name] = st.text_input(
+                spec.name + (" (list, comma-separated)" if spec.kind == "list" else "")
+                + ("" if spec.nullable else " (required)"),
+                value=st.query_params.get(spec.name, ""), help=spec.explained, key=f"canned-{chosen}-{spec.name}",
+                max_chars=500)
         submitted = st.form_submit_button("Run query", type="primary", icon=":material/play_arrow:")
     if submitted:
-        for parameter in form.parameters:
-            if typed[parameter.name]:
-                st.query_params[parameter.name] = typed[parameter.name]
+        for name, value in typed.items():
+            if value:
+                st.query_params[name] = value
             else:
-                st.query_params.pop(parameter.name, None)
-    given = {p.name: st.query_params.get(p.name) for p in form.parameters}
+                st.query_params.pop(name, None)
+    given = {spec.name: st.query_params.get(spec.name) for spec in canned.parameters(chosen)}
     try:
-        rows = ui.query(chosen, **canned.values(form, given))
-    except Exception as err:  # a value DuckDB cannot use: say which query and why, keep serving
-        st.error(f"The query {ui.md(chosen)} could not run with these values: {ui.md(str(err).splitlines()[0][:300])}",
-                 icon=":material/block:")
+        rows = ui.query(chosen, **canned.values(chosen, given))
+    except canned.BadParameter as err:  # a value the query cannot take: say which and why, keep serving
+        st.error(ui.md(str(err)), icon=":material/block:")
     else:
         st.caption(f"{len(rows):,} row{'' if len(rows) == 1 else 's'}")
         st.dataframe(rows, hide_index=True, width="stretch", key="canned-result")

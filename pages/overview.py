@@ -16,7 +16,8 @@ PRESENTER_STYLE = """
 header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stToolbar"], footer { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem 0.8rem 2.5rem !important;
-  max-width: 100% !important; height: 100vh; box-sizing: border-box; }
+  max-width: 100% !important; box-sizing: border-box;
+  height: calc(100vh - 4px); }  /* Streamlit's resize anchor under the block takes 3 px */
 [data-testid="stMainBlockContainer"] > div[data-testid="stVerticalBlock"] { height: 100%; flex-wrap: nowrap; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-slide-chart) { flex: 1 1 0 !important; min-height: 12rem; }
 .st-key-slide-chart { height: 100%; }

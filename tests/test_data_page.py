@@ -54,9 +54,13 @@ def test_the_package_zip_holds_every_table_and_the_descriptor():
     assert {"datapackage.json", "README.md"} <= names
 
 
+def sql_box(app):
+    return next(t for t in app.text_area if t.label == "SQL")
+
+
 def test_console_runs_a_query_in_the_page():
     app = open_view("pages/data.py")
-    app.text_area(key="sql").input("SELECT name FROM cases ORDER BY name")  # in a form: sent when submitted
+    sql_box(app).input("SELECT name FROM cases ORDER BY name")  # in a form: sent on submit
     next(b for b in app.button if b.label == "Run").click().run()
     assert not app.exception
     assert list(app.dataframe[-1].value["name"])[:2] == ["Acreo", "Aisense"]
@@ -64,7 +68,7 @@ def test_console_runs_a_query_in_the_page():
 
 def test_console_refusal_is_a_message_shown_as_text():
     app = open_view("pages/data.py")
-    app.text_area(key="sql").input("SELECT * FROM read_text('/etc/passwd') -- <script>alert(1)</script> **x**")
+    sql_box(app).input("SELECT * FROM read_text('/etc/passwd') -- <script>alert(1)</script> **x**")
     next(b for b in app.button if b.label == "Run").click().run()
     assert not app.exception
     message = app.error[0].value
@@ -74,6 +78,6 @@ def test_console_refusal_is_a_message_shown_as_text():
 def test_example_queries_load_into_the_box():
     app = open_view("pages/data.py")
     app.selectbox(key="example").set_value("key_figures").run()
-    assert app.text_area(key="sql").value.startswith("-- key_figures:")
+    assert sql_box(app).value.startswith("-- key_figures:")
     next(b for b in app.button if b.label == "Run").click().run()
     assert len(app.dataframe[-1].value) == 13

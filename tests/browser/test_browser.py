@@ -52,6 +52,9 @@ def test_presenter_mode_walks_every_slide_without_scrolling(tab, width, height):
             f"slide {number} scrolls at {width}x{height}: {main_scroll} > {main_height}"
         )
         assert page.page.locator('[data-testid="stSidebar"]').is_hidden()
+        # No empty half screen: the chart takes the height the headline, controls and quote leave.
+        chart = page.page.locator(".st-key-slide-chart").bounding_box()
+        assert chart["height"] >= 0.4 * height, f"slide {number}: chart {chart['height']:.0f} px of {height}"
         page.page.screenshot(path=SCREENSHOTS / f"slide-{number:02d}-{width}x{height}.png")
         if number < len(FINDINGS):
             page.page.locator(".st-key-slide-next button").click()
@@ -85,7 +88,7 @@ def test_conclusion_links_to_its_evidence(tab):
     page.settle()
     page.page.get_by_role("heading", name=FINDINGS[1].headline).wait_for()
     assert "slide=2" in page.page.url and "present=1" in page.page.url
-    page.page.locator('[data-testid="stPaginationNext"]').click()
+    page.page.locator(".st-key-slide-next button").click()
     page.settle()
     page.page.get_by_role("heading", name=FINDINGS[2].headline).wait_for()
     assert "slide=3" in page.page.url
@@ -121,7 +124,7 @@ def test_chart_downloads_png_svg_and_csv(tab):
     assert image.format == "PNG" and image.size[0] > 600
     assert downloads["SVG"].lstrip().startswith(b"<svg")
     lines = downloads["CSV"].decode("utf-8").strip().splitlines()
-    assert lines[0].startswith("comparison_id,") and len(lines) == 11
+    assert lines[0].startswith("comparison_id,") and len(lines) == 12
     page.assert_healthy()
 
 
@@ -156,7 +159,7 @@ def test_chart_click_filters_and_goes_into_the_url(tab):
     page = tab().open("/")
     page.page.locator(CHART_DRAWN).first.wait_for()
     click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label*="outcome: diverged"]')
-    page.page.get_by_text("1 of 10 findings · diverged").wait_for()
+    page.page.get_by_text("2 of 11 findings · diverged").wait_for()
     assert "outcome=diverged" in page.page.url
     page.page.get_by_text("How much cultural barriers matter").first.wait_for()
     page.assert_healthy()
@@ -164,8 +167,8 @@ def test_chart_click_filters_and_goes_into_the_url(tab):
 
 def test_filtered_link_restores_the_filter(tab):
     page = tab().open("/?outcome=qualified")
-    page.page.get_by_text("2 of 10 findings · qualified").wait_for()
-    assert findings_caption(page) == "2 of 10 findings · qualified"
+    page.page.get_by_text("1 of 11 findings · qualified").wait_for()
+    assert findings_caption(page) == "1 of 11 findings · qualified"
     page.assert_healthy()
 
 

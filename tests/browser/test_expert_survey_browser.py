@@ -35,7 +35,7 @@ def test_theme_filter_changes_the_chart(tab):
     page.page.keyboard.press("Enter")
     page.page.keyboard.press("Escape")
     page.settle()
-    page.page.get_by_text(re.compile(r"^6 items, 12 results")).wait_for()
+    page.page.get_by_text(re.compile(r"^6 items, 18 results")).wait_for()
     after = statement_marks(page).count()
     assert 0 < after < before
     assert "theme=Support+measures" in page.page.url

@@ -12,7 +12,8 @@ def test_agenda_slot_click_shows_what_was_said(tab):
     page.screenshot_whole(SCREENSHOTS / "workshop.png")
     page.page.set_viewport_size({"width": 1400, "height": 1000})
     click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label*="WEPROG"]')
-    page.page.get_by_text(re.compile(r"What was said \(\d+ statements, Section 3\.4\.1\)")).wait_for()
+    said = re.compile(r"What was said, in the project's paraphrase \(\d+ statements, Section 3\.4\.1\)")
+    page.page.get_by_text(said).wait_for()
     assert "slot=1115c-weprog" in page.page.url
     page.page.get_by_text("Selling complex technical methods").first.wait_for()
     page.assert_healthy()

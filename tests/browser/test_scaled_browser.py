@@ -46,7 +46,7 @@ def test_sessions_are_spread_and_downloads_come_through_the_balancer(browser, ba
             nodes.append(node_of(page))
             lines = download_csv(page)
             # The download (a file under /media/ of the session's process) came back whole, through HAProxy.
-            assert lines[0].startswith("comparison_id,") and len(lines) == 11
+            assert lines[0].startswith("comparison_id,") and len(lines) == 12
             assert node_of(page) == nodes[-1], "the session stayed on its process"
             page.assert_healthy()
         finally:
