@@ -293,7 +293,7 @@ def policy_choices() -> dict:
         "cells": tuple(rows),
         "cell_names": {name: f"{r.type_label} × {r.process_label}" for name, r in rows.items()},
         "cell_symbols": {name: (int(r.symbols), r.intensity) for name, r in rows.items()},
-        "levels": tuple(sorted(instruments["level"].unique())),
+        "levels": tuple(sorted(instruments["level"].dropna().unique())),
         "kinds": tuple(sorted(instruments["kind"].unique())),
         "instrument_count": len(instruments),
         "swot_themes": dict(zip(swot["theme_label"], swot["theme_id"], strict=True)),

@@ -3,7 +3,7 @@
 -- params: $type_id, $process_id
 -- columns: entity_kind, entity_id, label, text, scope, rationale, source
 SELECT l.entity_kind, l.entity_id,
-       coalesce(s.quadrant, pi.domain_id, i.level || ' ' || i.kind) AS label,
+       coalesce(s.quadrant, pi.domain_id, coalesce(i.level || ' ', '') || i.kind) AS label,
        coalesce(s.text, pi.text, i.name || ': ' || i.description) AS text,
        CASE WHEN l.type_id IS NOT NULL AND l.process_id IS NOT NULL THEN 'this cell'
             WHEN l.type_id IS NOT NULL THEN 'this type (every process)'

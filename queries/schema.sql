@@ -563,7 +563,7 @@ CREATE TABLE instruments (
     instrument_id  VARCHAR PRIMARY KEY,
     name           VARCHAR NOT NULL,
     name_variants  VARCHAR,
-    level          VARCHAR NOT NULL CHECK (level IN ('EU', 'national', 'regional', 'network', 'international')),
+    level          VARCHAR CHECK (level IN ('EU', 'national', 'regional', 'network', 'international')),
     kind           VARCHAR NOT NULL CHECK (kind IN ('programme', 'programme part', 'instrument', 'financing', 'network',
                                                    'project', 'initiative', 'event', 'publication', 'agency', 'mechanism')),
     parent_id      VARCHAR REFERENCES instruments (instrument_id),
@@ -577,7 +577,7 @@ COMMENT ON TABLE instruments IS 'Every programme, instrument, network, initiativ
 COMMENT ON COLUMN instruments.instrument_id IS 'Row id.';
 COMMENT ON COLUMN instruments.name IS 'Name as the report writes it.';
 COMMENT ON COLUMN instruments.name_variants IS 'Other spellings or abbreviations in the report ("; "-separated).';
-COMMENT ON COLUMN instruments.level IS 'PROJECT CODING: EU, national, regional, network or international: stated by the report for named programmes, the project''s reading for generic mechanisms (coding_notes).';
+COMMENT ON COLUMN instruments.level IS 'PROJECT CODING: EU, national, regional, network or international: stated by the report for named programmes, the project''s reading for generic mechanisms (coding_notes); NULL where the report places a mechanism at no level.';
 COMMENT ON COLUMN instruments.kind IS 'PROJECT CODING: programme, programme part, instrument, financing, network, project, initiative, event, publication, agency, mechanism.';
 COMMENT ON COLUMN instruments.parent_id IS 'PROJECT CODING: the programme it belongs to (e.g. the SME Instrument under Horizon 2020); stated by the report for most rows, inferred by the project for some (coding_notes).';
 COMMENT ON COLUMN instruments.targets IS 'What it targets, in the report''s words; several targets are joined by " | ".';
