@@ -98,8 +98,7 @@ def present() -> None:
     finding = SLIDES[number - 1]
     top = st.columns([2, 5, 2], vertical_alignment="center")
     with top[0]:
-        st.caption(f"Key finding {number} of {len(SLIDES)} · Internationalisation of Innovation in SMEs, "
-                   "Brussels, 13 June 2016")
+        st.caption(f"Key finding {number} of {len(SLIDES)} · Workshop, Brussels, 13 June 2016")
     with top[1]:
         slide_controls(number)
     with top[2]:

@@ -28,7 +28,8 @@ def wrapped(text: str, width: int = 34) -> str:
 
 
 def _title(title: str, source: str, note: str | None = None) -> alt.Title:
-    subtitle = [f"Source: {source}"] + ([note] if note else [])
+    # A subtitle given with newlines is drawn as those lines (narrow charts cut one long line).
+    subtitle = [line for part in [f"Source: {source}"] + ([note] if note else []) for line in part.split("\n")]
     return alt.Title(title, subtitle=subtitle, anchor="start", subtitleColor=palette.GREY)
 
 

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import _coding_legend, _finish, _title, builder
+from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, wrapped
 
 # ------------------------------------------------------------------------------ cases (section 3.2)
 
@@ -67,13 +67,15 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
         label=[f"{int(c)} of 12" if pd.notna(c) else q
                for c, q in zip(frame["cases_count"], frame["count_qualifier"], strict=True)],
         shown=frame["cases_count"].fillna(0),
+        # Whole labels in lines, never cut: the report's words are the point of the chart.
+        line=frame["item"].map(lambda item: wrapped(item, 44 if large else 38)),
     )
-    order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["item"])
+    order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["line"])
     shown_topics = [topic for topic in palette.TOPICS if topic in set(data["topic"])]
     domain, colours = palette.scale({topic: palette.TOPICS[topic] for topic in shown_topics})
     base = alt.Chart(data)
     bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
-        y=alt.Y("item:N", sort=order, title=None),
+        y=alt.Y("line:N", sort=order, title=None, axis=alt.Axis(labelExpr=LINES)),
         x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
         color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours),
                         legend=alt.Legend(title=None) if len(shown_topics) > 1 else None),
@@ -82,7 +84,7 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
         **_coding_legend(),
     )
     labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12).encode(
-        y=alt.Y("item:N", sort=order), x="shown:Q", text="label:N")
+        y=alt.Y("line:N", sort=order), x="shown:Q", text="label:N")
     chart = alt.layer(bars, labels).properties(
         title=_title(title, "Section 3.2 (counts over the 12 cases)", note),
         height=max(100, 40 * len(data)) if large else max(90, 32 * len(data)),
@@ -166,9 +168,10 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  alt.Tooltip("home_country_label:N", title="home"), "status:N", "source:N"],
         **_case_highlight(),
     )
-    names = alt.Chart(data).mark_text(color="white", fontSize=16 if large else 12, fontWeight="bold",
-                                      limit=140).encode(
-        y=y, x="xm:Q", text="name:N",
+    # Names in lines within their block ("Real Project / Partner"), never cut.
+    names = alt.Chart(data.assign(lines=data["name"].map(lambda n: wrapped(n, 12)))).mark_text(
+        color="white", fontSize=16 if large else 12, fontWeight="bold", lineBreak="\n").encode(
+        y=y, x="xm:Q", text="lines:N",
         opacity=alt.condition("datum.in_filter", alt.value(1.0), alt.value(0.6)),
         color=alt.condition("datum.in_filter", alt.value("white"), alt.value(palette.INK)),
     )
@@ -214,10 +217,11 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  alt.Tooltip("evidence:N", title="the report says"), "source:N"],
         **_case_highlight(),
     )
-    named_labels = alt.Chart(named).mark_text(fontSize=10, limit=44).encode(
-        y=y, yOffset=offset, x="xm:Q", text="case_name:N",
-        color=alt.condition("datum.in_filter", alt.value("white"), alt.value(palette.INK)),
-    )
+    # The named cases as words after their blocks (in the blocks, a name would be cut to "Food F…").
+    names = (named.groupby(["type_id", "type_label", "measure"], as_index=False)
+             .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 34))))
+    named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=14 if large else 11, lineBreak="\n").encode(
+        y=y, yOffset=offset, x="end:Q", text="names:N")
     chart = alt.layer(report_bars, report_labels, case_blocks, named_labels).properties(
         title=_title("What the report counts over the 12, and the cases it names",
                      "Section 3.2 (counts); sections 3.2, 3.4 and Annex 1 (named cases)",
@@ -269,8 +273,8 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         color=alt.condition("datum.matching >= 1", alt.value("white"), alt.value(palette.INK)),
     )
     chart = alt.layer(squares, outline, labels).properties(
-        title=_title("Where the case firms are based", "Section 3.2 (home countries; WEPROG counts for DK and DE)",
-                     "Number: cases matching the filters. Click a country to filter."),
+        title=_title("Where the case firms are based", "Section 3.2 (home countries;\nWEPROG counts for DK and DE)",
+                     "Number: cases matching the filters.\nClick a country to filter."),
         height=300, width=340,
     )
     return _finish(chart, large)

@@ -112,8 +112,8 @@ def study_vs_experts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
 
 
 def _item_label(frame: pd.DataFrame) -> pd.Series:
-    return frame["figure_id"] + "." + frame["letter"] + "  " + frame["text"].str.slice(0, 56) + frame["text"].map(
-        lambda t: "…" if len(t) > 56 else "")
+    """Figure and letter, then the item's whole text in lines (drawn by LINES), never cut."""
+    return (frame["figure_id"] + "." + frame["letter"] + "  " + frame["text"]).map(lambda t: wrapped(t, 46))
 
 
 @builder
@@ -162,8 +162,9 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                alt.Tooltip("value_pct:Q", title="%"), alt.Tooltip("qualifier:N"),
                alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source"),
                alt.Tooltip("flag:N", title="contradiction")]
-    y = alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
-    row_height = 30 if large else 26
+    y = alt.Y("item:N", sort=order, title=None, axis=alt.Axis(labelLimit=320, labelExpr=LINES))
+    lines = max((label.count("\n") + 1 for label in order), default=1)
+    row_height = max(30 if large else 26, 13 * lines + 10)
     height = max(60, row_height * len(order))
 
     words_chart = alt.Chart(summary).mark_text(align="left", cursor="pointer").encode(
