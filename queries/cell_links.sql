@@ -3,7 +3,7 @@
 -- params: $type_id, $process_id
 -- columns: entity_kind, entity_id, label, text, scope, rationale, source
 SELECT l.entity_kind, l.entity_id,
-       coalesce(s.quadrant, pi.domain_id, coalesce(i.level || ' ', '') || i.kind) AS label,
+       coalesce(s.quadrant, d.label, coalesce(i.level || ' ', '') || i.kind) AS label,
        coalesce(s.text, pi.text, i.name || ': ' || i.description) AS text,
        CASE WHEN l.type_id IS NOT NULL AND l.process_id IS NOT NULL THEN 'this cell'
             WHEN l.type_id IS NOT NULL THEN 'this type (every process)'
@@ -14,6 +14,7 @@ SELECT l.entity_kind, l.entity_id,
 FROM policy_links AS l
 LEFT JOIN swot_items AS s ON l.entity_kind = 'swot' AND s.swot_id = l.entity_id
 LEFT JOIN policy_implications AS pi ON l.entity_kind = 'implication' AND pi.implication_id = l.entity_id
+LEFT JOIN policy_domains AS d ON d.domain_id = pi.domain_id
 LEFT JOIN instruments AS i ON l.entity_kind = 'instrument' AND i.instrument_id = l.entity_id
 WHERE (l.type_id IS NULL OR l.type_id = $type_id) AND (l.process_id IS NULL OR l.process_id = $process_id)
 ORDER BY list_position(['instrument', 'swot', 'implication'], l.entity_kind),

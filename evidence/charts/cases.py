@@ -219,7 +219,7 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     # The named cases as words after their blocks (in the blocks, a name would be cut to "Food F…").
     names = (named.groupby(["type_id", "type_label", "measure"], as_index=False)
-             .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 34))))
+             .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 52))))
     named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=14 if large else 11, lineBreak="\n").encode(
         y=y, yOffset=offset, x="end:Q", text="names:N")
     chart = alt.layer(report_bars, report_labels, case_blocks, named_labels).properties(
@@ -227,7 +227,7 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      "Section 3.2 (counts); sections 3.2, 3.4 and Annex 1 (named cases)",
                      f"Upper bar: the report's count. Lower, dashed: one block per case it names "
                      f"({len(named)} in all). Click a type to filter."),
-        height=300,
+        height=360,
     )
     return _finish(chart, large)
 

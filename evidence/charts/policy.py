@@ -165,7 +165,7 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     stands out."""
     data = frame.assign(
         gap=(frame["symbols"] > 0) & (frame["cell_instruments"] == 0),
-        label=[f"{'●' * int(s) if s else '–'}  |  {c} aimed · {k} column"
+        label=[f"{'●' * int(s) if s else '–'}  ·  {c} aimed here, {k} at the process"
                for s, c, k in zip(frame["symbols"], frame["cell_instruments"], frame["column_instruments"],
                                   strict=True)],
         budget=frame["column_budget_eur"].map(lambda v: "none given" if pd.isna(v) else f"EUR {v / 1e9:.2f} bn"),

@@ -29,7 +29,7 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     data["end"] = data[["start", "end"]].max(axis=1).where(data["end"] > data["start"], data["start"] + 5)
     data = data.drop(columns=["start_time", "end_time"])  # times are not JSON: keep the minutes and the label
-    data["row"] = (data["when"].str.slice(0, 5) + "  " + data["title"]).map(lambda t: wrapped(t, 56))
+    data["row"] = (data["when"].str.slice(0, 5) + "  " + data["title"]).map(lambda t: wrapped(t, 64))
     order = list(data.sort_values(["start", "slot_id"])["row"])
     parts = {"opening": palette.GREY, "I": palette.BLUE, "II": palette.ORANGE, "closing": palette.PURPLE}
     pick = alt.selection_point(name="pick_slot", fields=["slot_id"], on="click", clear="dblclick")
@@ -49,7 +49,8 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     chart = bars.properties(
         title=_title("The workshop day, 13 June 2016", "Annex 1 (agenda)",
                      "Click an item to see what was said in it."),
-        height=22 * sum(row.count("\n") + 1 for row in data["row"]) + 8 * len(data),
+        # Every row as high as the longest label needs: a band scale gives all rows the same height.
+        height=(13 * max(row.count("\n") + 1 for row in data["row"]) + 10) * len(data),
     )
     return _finish(chart, large)
 
