@@ -5,7 +5,7 @@ import streamlit as st
 from evidence import state, ui
 
 KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
-         "case evidence", "instrument", "contradiction"]
+         "case evidence", "instrument", "contradiction", "report passage"]
 SECTIONS = {"Section 2 (summary)": "sec-2", "Section 3 (part I: practices)": "sec-3",
             "Section 4 (part II: policies)": "sec-4", "Annex 3 (the survey)": "annex-3"}
 themes = ui.query("table_rows", table_name="themes")
