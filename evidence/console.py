@@ -21,6 +21,7 @@ from evidence.validate import DataError, validated_tables
 
 MAX_SQL_CHARS = 10_000
 ROW_LIMIT = 5_000
+BYTE_LIMIT = 5_000_000  # what one answer may send to the page (a single cell can be any size)
 TIME_LIMIT_S = 5.0
 READING = {"SELECT", "EXPLAIN"}  # duckdb.StatementType names the console accepts
 
@@ -33,6 +34,7 @@ class Answer:
     message: str | None = None
     cut: bool = False
     seconds: float = 0.0
+    cut_bytes: bool = False  # cut at BYTE_LIMIT rather than at the row limit
 
     @property
     def ok(self) -> bool:
@@ -49,7 +51,13 @@ class Console:
                 raise DataError(Path(data_dir), problems)
         connection = tables_connection(tables)  # the tables only: no keys, no indexes
         # Lock down before anyone types: these settings cannot be changed again once configuration is locked.
-        for setting in ("SET threads = 1",  # a heavy query keeps one core; the app keeps the other
+        # Nothing of the server's file system is readable from the console: its folders are blanked first
+        # (no spilling to disk either; the memory limit below bounds a query instead).
+        for setting in ("SET temp_directory = ''",
+                        "SET secret_directory = '/'",
+                        "SET home_directory = '/'",
+                        "SET extension_directory = '/'",
+                        "SET threads = 1",  # a heavy query keeps one core; the app keeps the other
                         "SET memory_limit = '1GB'",
                         "SET autoinstall_known_extensions = false",
                         "SET autoload_known_extensions = false",
@@ -112,7 +120,18 @@ class Console:
             return Answer(message=f"DuckDB could not run this query: {first_line(outcome['error'])}", seconds=seconds)
         frame = outcome["frame"]
         cut = len(frame) > self.row_limit
-        return Answer(frame=frame.head(self.row_limit), cut=cut, seconds=seconds)
+        frame = frame.head(self.row_limit)
+        # At most BYTE_LIMIT of text: the rows that fit, and a notice, like the row limit's.
+        sizes = (frame.map(lambda value: len(str(value))).sum(axis=1).cumsum() if len(frame.columns)
+                 else pd.Series(dtype=int))
+        fitting = int((sizes <= BYTE_LIMIT).sum())
+        if fitting < len(frame):
+            if fitting == 0:
+                return Answer(message=f"The first row of this answer is {int(sizes.iloc[0]):,} characters; the console "
+                                      f"returns at most {BYTE_LIMIT:,}. Select fewer or shorter columns.",
+                              seconds=seconds)
+            return Answer(frame=frame.head(fitting), cut=True, seconds=seconds, cut_bytes=True)
+        return Answer(frame=frame, cut=cut, seconds=seconds)
 
 
 def first_line(err: Exception) -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import api_links, canned, queries, state, ui, url_choice
+from evidence import api_links, canned, console, queries, state, ui, url_choice
 
 package = ui.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}
@@ -93,7 +93,8 @@ if ran:
     if answer.ok:
         note = f"{len(answer.frame):,} row{'' if len(answer.frame) == 1 else 's'} in {answer.seconds * 1000:.0f} ms"
         if answer.cut:
-            note += f" · cut at {ui.console().row_limit:,} rows: add a LIMIT or a WHERE to see what you need"
+            limit = f"{console.BYTE_LIMIT:,} characters" if answer.cut_bytes else f"{ui.console().row_limit:,} rows"
+            note += f" · cut at {limit}: add a LIMIT or a WHERE, or select fewer columns, to see what you need"
             st.warning(note, icon=":material/content_cut:")
         else:
             st.caption(note)

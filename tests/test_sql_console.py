@@ -144,3 +144,28 @@ def test_a_second_session_still_answers_while_a_long_query_is_cut(console):
 
 def test_the_secret_file_exists_so_the_read_tests_mean_something():
     assert SECRET.exists()
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT name, value FROM duckdb_settings()",
+    "SELECT current_setting('secret_directory') || current_setting('temp_directory') || "
+    "current_setting('home_directory') || current_setting('extension_directory') AS paths",
+    "SELECT * FROM duckdb_temporary_files()",
+])
+def test_the_console_reveals_no_folder_of_the_server(console, sql):
+    answer = console.run(sql)
+    shown = answer.frame.to_csv(index=False) if answer.ok else answer.message
+    for folder in {str(Path.home()), str(Path.cwd()), str(DEFAULT_DATA_DIR), "/tmp", ".tmp", "/root"}:
+        assert folder not in shown, (sql, folder)
+
+
+def test_one_huge_cell_is_refused_with_a_notice(console):
+    answer = console.run("SELECT repeat('x', 50000000) AS big")
+    assert not answer.ok and "at most 5,000,000" in answer.message and "50,000,000" in answer.message
+
+
+def test_many_large_rows_are_cut_at_the_byte_limit(console):
+    answer = console.run("SELECT repeat('x', 6000) AS wide FROM range(900)")  # 5.4 million characters
+    assert answer.ok and answer.cut and answer.cut_bytes
+    assert 0 < len(answer.frame) < 900
+    assert answer.frame["wide"].str.len().sum() <= 5_000_000
