@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint validate datapackage clean chromium haproxy bench serve-scaled
+.PHONY: run test lint validate datapackage clean chromium haproxy bench serve-scaled screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -41,6 +41,10 @@ test: $(VENV)/.dev chromium haproxy
 	$(BIN)/python -m evidence.datapackage --check
 	$(BIN)/python -m pytest -q
 
+# The README's gallery: the browser tests write their screenshots into docs/screenshots instead of build/.
+screenshots: $(VENV)/.dev chromium haproxy
+	SME_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser
+
 # N app processes behind HAProxy on loopback, with cookie affinity and health checks (README, "Scaling").
 PROCESSES ?= 2
 serve-scaled: $(VENV)/.app haproxy
@@ -61,4 +65,4 @@ datapackage: $(VENV)/.app
 	$(BIN)/python -m evidence.datapackage
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build
