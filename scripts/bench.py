@@ -68,8 +68,8 @@ class Click:
 
 
 CLICKS = {
-    "Overview": ("/", [Click("outcome: diverged", r"^1 of 10 findings · diverged$"),
-                       Click("outcome: confirmed", r"^\d+ of 10 findings · confirmed$")]),
+    "Overview": ("/", [Click("outcome: diverged", r"^\d+ of \d+ findings · diverged$"),
+                       Click("outcome: confirmed", r"^\d+ of \d+ findings · confirmed$")]),
     "Case studies": ("/case_studies", [Click("case: Aisense", r"^3 of 12 cases match\.$"),
                                        Click("case: Aisense", r"^12 of 12 cases match\.$")]),
     "Expert survey": ("/expert_survey", [Click("item: 5.c", "heading:Figure 5, item c", "point"),
