@@ -26,8 +26,8 @@ SHARE_BOX = """
 </div>
 <style>
 .sme-share label { display: block; font-size: 0.9rem; margin-bottom: 0.25rem; }
-.sme-share-row { display: flex; gap: 0.5rem; }
-.sme-share-link { flex: 1 1 auto; min-width: 16rem; font-family: "Source Code Pro", monospace; font-size: 0.85rem;
+.sme-share-row { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.sme-share-link { flex: 1 1 16rem; min-width: 0; font-family: "Source Code Pro", monospace; font-size: 0.85rem;
   padding: 0.45rem 0.5rem; border: 1px solid #6b6f76; border-radius: 0.4rem; color: #262730; background: #fff; }
 .sme-share-copy { padding: 0.45rem 0.9rem; border-radius: 0.4rem; border: 1px solid #0072B2; background: #0072B2;
   color: #fff; font-weight: 600; cursor: pointer; }

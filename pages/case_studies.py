@@ -182,7 +182,7 @@ if selected:
                                        if figures else "The report gives no figures for this case."))
         if card["presented_at_workshop"]:
             st.markdown(f"**At the workshop**, in the project's paraphrase "
-                        f"({ui.source_label(card['presentation_source'])})")
+                        f"({ui.md(ui.source_label(card['presentation_source']))})")
             for row in ui.query("statements", section=card["presentation_source"]).itertuples():
                 st.markdown(f"- {ui.md(row.speaker_label)}: {ui.md(row.paraphrase)}")
         sources = sorted({card["source"], card["typology_source"], *activities["source"],
