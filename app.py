@@ -17,7 +17,8 @@ if __name__ != "__main__":
     app = st.App(__file__, routes=api.routes())
 else:
     from evidence import browser, state  # noqa: E402
-    from evidence.ui import database, show_data_problems  # noqa: E402
+    from evidence.page import show_data_problems  # noqa: E402
+    from evidence.store import database  # noqa: E402
     from evidence.validate import DataError  # noqa: E402
 
     PRESENTING = state.is_present(st.query_params.get_all("present"))

@@ -2,7 +2,7 @@
 package's schema, every named query's parameters, and the allowed values they are checked against.
 
 Called from the web server's worker threads, not from Streamlit script threads: the database is the one
-`evidence.ui.database()` builds once per process, and each thread reads through its own cursor
+`evidence.store.database()` builds once per process, and each thread reads through its own cursor
 (`Database.cursor`). Nothing here writes.
 """
 
@@ -52,7 +52,7 @@ class Unavailable(RuntimeError):
 
 def database():
     """The process's database (built once, shared with the views), or Unavailable."""
-    from evidence import ui
+    from evidence import store
     from evidence.validate import DataError
 
     key = str(data_dir_from_env())
@@ -63,7 +63,7 @@ def database():
     _quiet_spinner_warning()
     _serving.api = True
     try:
-        return ui.database()
+        return store.database()
     except DataError as err:
         message = (f"the data in {err.data_dir} could not be loaded: {len(err.problems)} problem(s); "
                    "`make validate` lists them")

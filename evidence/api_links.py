@@ -52,10 +52,10 @@ def snippets(csv_url: str) -> tuple[str, str]:
 
 
 def _show(urls: dict[str, str], what: str) -> None:
-    from evidence.ui import md
+    from evidence.markup import fmt, join
 
-    links = " · ".join(f"[{fmt.upper()}]({url})" for fmt, url in urls.items())
-    st.caption(f":material/api: {md(what)} from the API ({links}), for use in your own tools:")
+    links = join(" · ", (fmt("[{}]({})", kind.upper(), url) for kind, url in urls.items()))
+    st.caption(fmt(":material/api: {} from the API ({}), for use in your own tools:", what, links))
     python, r = snippets(urls["csv"])
     st.code(python, language="python")
     st.code(r, language="r")

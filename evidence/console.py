@@ -26,7 +26,7 @@ TIME_LIMIT_S = 5.0
 READING = {"SELECT", "EXPLAIN"}  # duckdb.StatementType names the console accepts
 
 
-@dataclass
+@dataclass(frozen=True)
 class Answer:
     """What the console shows: rows, or a message that says what went wrong; never an exception."""
 

@@ -3,9 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from evidence import state, text, ui
+from evidence import choices, page, state, store, tables
+from evidence.chart_panel import chart_panel
+from evidence.markup import fmt, join
 
-CHOICES = text.case_choices()
+CHOICES = choices.case_choices()
 LABELS = CHOICES["labels"]
 # Widgets offer the labels (so links read "?typology=Urged+globals"); queries take the ids.
 IDS = CHOICES["ids"]
@@ -33,7 +35,7 @@ def row_selected(table_key: str, shown) -> None:
     st.session_state["case"] = shown["name"][rows[0]].as_py() if rows else None
 
 
-ui.review_params({
+page.review_params({
     "country": lambda v: state.valid_choices(v, COUNTRIES),
     "typology": lambda v: state.valid_choices(v, TYPOLOGIES),
     "type": lambda v: state.valid_choices(v, TYPES),
@@ -41,7 +43,7 @@ ui.review_params({
     "case": lambda v: state.valid_choice(v, CASES),
 })
 
-ui.page_header("Case studies")
+page.header("Case studies")
 st.markdown(
     "The study by empirica and Dialogic looked at **12 SMEs** that take their research and innovation abroad. "
     "Filter them, click a chart to filter, select a row for the case's card. Every count is the report's, and "
@@ -78,11 +80,11 @@ params = {"countries": [IDS["country"][c] for c in countries] or None,
           "typologies": [IDS["typology"][t] for t in typologies] or None,
           "types": [IDS["type"][t] for t in types] or None,
           "presented": PRESENTED.get(presented), "selected": selected}
-cases = ui.query("case_filter", **params)
+cases = store.rows("case_filter", **params)
 matching = cases[cases["in_filter"]]
 suffix = state.view_key(countries, typologies, types, presented, selected)
 if not matching.empty:
-    summary_area.caption(f"{len(matching)} of {len(cases)} cases match.")
+    summary_area.caption(fmt("{} of {} cases match.", len(matching), len(cases)))
 else:
     summary_area.info("No case matches these filters. The report's 12 cases are still drawn below, all dimmed: "
             "remove a filter or press Reset.", icon=":material/filter_alt_off:")
@@ -96,32 +98,31 @@ with charts_area:
     left, right = st.columns([3, 2])
     with left:
         key = f"case-typology-{state.view_key(typologies)}"
-        ui.chart_panel("case_typology", "case_filter", params, key=key, selection="pick_typology",
+        chart_panel("case_typology", "case_filter", params, key=key, selection="pick_typology",
                        on_select=lambda k=f"{key}-chart": clicked(k, "pick_typology", "typology_id", "typology"))
     with right:
         key = f"case-map-{state.view_key(countries)}"
-        ui.chart_panel("case_map", "case_filter", params, key=key, selection="pick_country",
+        chart_panel("case_map", "case_filter", params, key=key, selection="pick_country",
                        on_select=lambda k=f"{key}-chart": clicked(k, "pick_country", "iso2", "country"))
 
     key = f"case-types-{state.view_key(types)}"
     type_params = {name: value for name, value in params.items()}
-    ui.chart_panel("case_types", "case_type_cases", type_params, key=key, selection="pick_type",
+    chart_panel("case_types", "case_type_cases", type_params, key=key, selection="pick_type",
                    on_select=lambda k=f"{key}-chart": clicked(k, "pick_type", "type_id", "type"))
-    named = ui.query("case_type_cases", **params)
+    named = store.rows("case_type_cases", **params)
     collaborating = named[named["type_id"] == "collaboration"]
-    st.caption(
-        f"The report counts {int(collaborating['reported_count'].iloc[0])} of 12 cases collaborating with partners "
-        f"outside Europe but names only {len(collaborating)} cases for the type, "
-        f"{int((collaborating['coding'] == 'project').sum())} of them on the project's reading of a sentence; it "
-        "gives no count for the IP and employment types and names no case for them. Each case's card quotes the "
-        "sentences."
-    )
-    ui.chart_panel("case_reasons", "case_aggregates", {"topic": None}, key="case-reasons")
+    st.caption(fmt(
+        "The report counts {} of 12 cases collaborating with partners outside Europe but names only {} cases for the "
+        "type, {} of them on the project's reading of a sentence; it gives no count for the IP and employment types "
+        "and names no case for them. Each case's card quotes the sentences.",
+        int(collaborating["reported_count"].iloc[0]), len(collaborating),
+        int((collaborating["coding"] == "project").sum())))
+    chart_panel("case_reasons", "case_aggregates", {"topic": None}, key="case-reasons")
 
 # ------------------------------------------------------------------------------ the cases, and one case's card
 
 if not matching.empty:
-    shown = text.case_table(ui.frozen(params), tuple(LABELS["type"].items()))
+    shown = tables.case_table(params=params, type_labels=tuple(LABELS["type"].items()))
     table_key = f"case-table-{suffix}"
     table_slot.dataframe(
         shown, hide_index=True, width="stretch", key=table_key, on_select=lambda: row_selected(table_key, shown),
@@ -140,33 +141,32 @@ if not matching.empty:
     )
 
 if selected:
-    card = ui.query("case_card", case_id=selected).iloc[0]
-    activities = ui.query("case_activities", case_id=selected)
+    card = store.rows("case_card", case_id=selected).iloc[0]
+    activities = store.rows("case_activities", case_id=selected)
     with card_slot.container(border=True):
-        st.subheader(card["name"])
-        facts = [f"Home: {ui.md(card['home_country_label'])}", f"Typology: {ui.md(card['typology_label'])}"]
+        st.subheader(fmt("{}", card["name"]))
+        facts = [fmt("Home: {}", card["home_country_label"]), fmt("Typology: {}", card["typology_label"])]
         if isinstance(card["name_variants"], str):
-            facts.append(f"Also written: {ui.md(card['name_variants'])}")
+            facts.append(fmt("Also written: {}", card["name_variants"]))
         if card["presented_at_workshop"]:
-            facts.append("Presented at the workshop")
-        st.markdown(" · ".join(facts))
+            facts.append(fmt("Presented at the workshop"))
+        st.markdown(join(" · ", facts))
         if isinstance(card["description"], str):
-            st.markdown(f"**What it does.** “{ui.md(card['description'])}”  \n"
-                        f":gray[{ui.source_label(card['source'])}]")
+            st.markdown(fmt("**What it does.** “{}”  \n:gray[{}]", card["description"],
+                            store.source_label(card["source"])))
         else:
             st.markdown("**What it does.** The report only names this case.")
-        st.markdown(f"**Why {ui.md(card['typology_label'].lower())}.** “{ui.md(card['typology_reason'])}”  \n"
-                    f":gray[{ui.source_label(card['typology_source'])}]")
+        st.markdown(fmt("**Why {}.** “{}”  \n:gray[{}]", card["typology_label"].lower(), card["typology_reason"],
+                        store.source_label(card["typology_source"])))
         st.markdown("**What the report says it does**")
         if activities.empty:
             st.markdown("The report attributes no type of internationalising innovation to this case by name.")
         for row in activities.itertuples():
-            verb = "does" if row.stance == "does" else "does **not**"
-            partners = f" · partners: {ui.md(row.partner_countries)}" if isinstance(row.partner_countries, str) else ""
-            coded = (f"  \n:orange[Project's match: {ui.md(row.coding_rationale)}]"
-                     if row.coding == "project" else "")
-            st.markdown(f"- {ui.md(row.type_label)} ({verb}): “{ui.md(row.evidence)}”  \n"
-                        f":gray[{ui.source_label(row.source)}{partners}]{coded}")
+            partners = fmt(" · partners: {}", row.partner_countries) if isinstance(row.partner_countries, str) else ""
+            coded = fmt("  \n:orange[Project's match: {}]", row.coding_rationale) if row.coding == "project" else ""
+            st.markdown(fmt("- {} ({}): “{}”  \n:gray[{}{}]{}", row.type_label,
+                            fmt("does" if row.stance == "does" else "does **not**"), row.evidence,
+                            store.source_label(row.source), partners, coded))
         figures = []
         if pd.notna(card["founded_year"]):
             figures.append(f"founded {int(card['founded_year'])}")
@@ -178,13 +178,13 @@ if selected:
             figures.append(f"contracts of EUR {int(card['contract_min_eur']):,} to {int(card['contract_max_eur']):,}")
         if isinstance(card["website"], str):
             figures.append(card["website"])
-        st.markdown("**Figures.** " + (ui.md("; ".join(figures)) + f"  \n:gray[{ui.source_label(card['source'])}]"
-                                       if figures else "The report gives no figures for this case."))
+        st.markdown(fmt("**Figures.** {}  \n:gray[{}]", "; ".join(figures), store.source_label(card["source"]))
+                    if figures else "**Figures.** The report gives no figures for this case.")
         if card["presented_at_workshop"]:
-            st.markdown(f"**At the workshop**, in the project's paraphrase "
-                        f"({ui.md(ui.source_label(card['presentation_source']))})")
-            for row in ui.query("statements", section=card["presentation_source"]).itertuples():
-                st.markdown(f"- {ui.md(row.speaker_label)}: {ui.md(row.paraphrase)}")
+            st.markdown(fmt("**At the workshop**, in the project's paraphrase ({})",
+                            store.source_label(card["presentation_source"])))
+            for row in store.rows("statements", section=card["presentation_source"]).itertuples():
+                st.markdown(fmt("- {}: {}", row.speaker_label, row.paraphrase))
         sources = sorted({card["source"], card["typology_source"], *activities["source"],
                           *([card["presentation_source"]] if card["presented_at_workshop"] else [])})
-        st.caption("Sources: " + ", ".join(ui.md(ui.source_label(s)) for s in sources))
+        st.caption(fmt("Sources: {}", ", ".join(store.source_label(s) for s in sources)))

@@ -2,24 +2,25 @@
 
 import streamlit as st
 
-from evidence import api_links, canned, console, queries, state, ui, url_choice
+from evidence import api_links, canned, console, downloads, page, queries, state, store, url_choice
+from evidence.markup import fmt, md
 
-package = ui.datapackage()
+package = store.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}
-counts = ui.database().row_counts
+counts = store.database().row_counts
 EXAMPLES = {name: query.sql for name, query in queries.library().items() if not query.params}
 
-ui.review_params({"table": lambda v: state.valid_choice(v, RESOURCES), "sql": lambda v: True,
-                  "query": lambda v: state.valid_choice(v, canned.names()),
-                  **{name: (lambda v: True) for name in canned.parameter_names()}})
-ui.page_header("Data")
+page.review_params({"table": lambda v: state.valid_choice(v, RESOURCES), "sql": lambda v: True,
+                    "query": lambda v: state.valid_choice(v, canned.names()),
+                    **{name: (lambda v: True) for name in canned.parameter_names()}})
+page.header("Data")
 st.markdown(
-    f"The evidence base is **{len(RESOURCES)} tables, {sum(counts.values())} rows**, extracted by hand from the "
-    "report. Every row names its source; columns marked PROJECT CODING are the project's reading. Browse a "
-    "table, download it, or query all of them with SQL below."
+    fmt("The evidence base is **{} tables, {} rows**, extracted by hand from the report. Every row names its source; "
+        "columns marked PROJECT CODING are the project's reading. Browse a table, download it, or query all of them "
+        "with SQL below.", len(RESOURCES), sum(counts.values()))
 )
 st.download_button("Download the whole data package (zip: CSV files, datapackage.json, data dictionary)",
-                   data=ui.package_zip, file_name="sme-evidence-data-package.zip", mime="application/zip",
+                   data=downloads.package_zip, file_name="sme-evidence-data-package.zip", mime="application/zip",
                    on_click="ignore", icon=":material/folder_zip:")
 
 # ------------------------------------------------------------------------------ the tables
@@ -33,31 +34,33 @@ table = st.selectbox("Table", list(RESOURCES), key="table", bind="query-params",
                      placeholder="Pick a table to see its fields, a preview and downloads")
 if table:
     resource = RESOURCES[table]
-    st.subheader(table)
-    st.markdown(f"{ui.md(resource['description'])}  \n:gray[{counts.get(table, 0)} rows · file `{table}.csv`"
-                + (f" · key: {', '.join(resource['schema']['primaryKey'])}" if "primaryKey" in resource["schema"]
-                   else "") + "]")
+    st.subheader(md(table))
+    schema = resource["schema"]
+    key_fields = fmt(" · key: {}", ", ".join(schema["primaryKey"])) if "primaryKey" in schema else ""
+    st.markdown(fmt("{}  \n:gray[{} rows · file {}.csv{}]", resource["description"], counts.get(table, 0), table,
+                    key_fields))
     fields = [{"field": f["name"], "type": f["type"], "required": f.get("constraints", {}).get("required", False),
                "allowed values": ", ".join(f.get("constraints", {}).get("enum", [])),
                "description": f["description"]} for f in resource["schema"]["fields"]]
     st.dataframe(fields, hide_index=True, width="stretch",
                  column_config={"description": st.column_config.TextColumn(width="large")})
-    downloads = st.container(horizontal=True)
-    for fmt, mime in (("csv", "text/csv"), ("parquet", "application/vnd.apache.parquet"),
-                      ("json", "application/json")):
-        downloads.download_button(fmt.upper(), data=lambda f=fmt: ui.table_bytes(table, f),
-                                  file_name=f"{table}.{fmt}", mime=mime, on_click="ignore", key=f"download-{fmt}",
-                                  icon=":material/download:")
+    buttons = st.container(horizontal=True)
+    for kind, mime in (("csv", "text/csv"), ("parquet", "application/vnd.apache.parquet"),
+                       ("json", "application/json")):
+        buttons.download_button(kind.upper(), data=lambda k=kind: downloads.table_bytes(table, k),
+                                file_name=f"{table}.{kind}", mime=mime, on_click="ignore", key=f"download-{kind}",
+                                icon=":material/download:")
     api_links.show_table(table)
     st.caption("Preview: the first 100 rows.")
-    st.dataframe(ui.query("table_rows", table_name=table).head(100), hide_index=True, width="stretch")
+    st.dataframe(store.rows("table_rows", table_name=table).head(100), hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------------------ the SQL console
 
 st.header("SQL console")
-st.caption(f"Read-only DuckDB over the same tables: one SELECT at a time, at most {ui.console().row_limit:,} rows "
-           f"and {ui.console().time_limit_s:g} seconds; no files, no network, no settings. The query you run goes "
-           "into the link, so a shared or bookmarked link runs it again. Ctrl+Enter (⌘+Enter) runs it from the box.")
+st.caption(fmt("Read-only DuckDB over the same tables: one SELECT at a time, at most {:,} rows and {:g} seconds; no "
+               "files, no network, no settings. The query you run goes into the link, so a shared or bookmarked link "
+               "runs it again. Ctrl+Enter (⌘+Enter) runs it from the box.", store.console().row_limit,
+               store.console().time_limit_s))
 
 ran = st.query_params.get("sql")
 # The box is made anew for each query the URL holds (a link, Back, a run), starting from that query's text.
@@ -89,12 +92,14 @@ with st.form("console", border=False, enter_to_submit=False):
                           shortcut="Ctrl+Enter")
 
 if ran:
-    answer = ui.console_answer(ran)
+    answer = store.console_answer(sql=ran)
     if answer.ok:
-        note = f"{len(answer.frame):,} row{'' if len(answer.frame) == 1 else 's'} in {answer.seconds * 1000:.0f} ms"
+        note = fmt("{:,} row{} in {:.0f} ms", len(answer.frame), "" if len(answer.frame) == 1 else "s",
+                   answer.seconds * 1000)
         if answer.cut:
-            limit = f"{console.BYTE_LIMIT:,} characters" if answer.cut_bytes else f"{ui.console().row_limit:,} rows"
-            note += f" · cut at {limit}: add a LIMIT or a WHERE, or select fewer columns, to see what you need"
+            limit = (f"{console.BYTE_LIMIT:,} characters" if answer.cut_bytes
+                     else f"{store.console().row_limit:,} rows")
+            note += fmt(" · cut at {}: add a LIMIT or a WHERE, or select fewer columns, to see what you need", limit)
             st.warning(note, icon=":material/content_cut:")
         else:
             st.caption(note)
@@ -102,7 +107,7 @@ if ran:
         st.download_button("Download these rows (CSV)", data=answer.frame.to_csv(index=False).encode("utf-8"),
                            file_name="query.csv", mime="text/csv", on_click="ignore")
     else:
-        st.error(ui.md(answer.message), icon=":material/block:")
+        st.error(md(answer.message), icon=":material/block:")
 
 # ------------------------------------------------------------------------------ the app's queries, with parameters
 
@@ -130,9 +135,9 @@ if chosen:
                 st.query_params.pop(name, None)
     given = {spec.name: st.query_params.get(spec.name) for spec in canned.parameters(chosen)}
     try:
-        rows = ui.query(chosen, **canned.values(chosen, given))
+        rows = store.rows(chosen, **canned.values(chosen, given))
     except canned.BadParameter as err:  # a value the query cannot take: say which and why, keep serving
-        st.error(ui.md(str(err)), icon=":material/block:")
+        st.error(md(str(err)), icon=":material/block:")
     else:
-        st.caption(f"{len(rows):,} row{'' if len(rows) == 1 else 's'}")
+        st.caption(fmt("{:,} row{}", len(rows), "" if len(rows) == 1 else "s"))
         st.dataframe(rows, hide_index=True, width="stretch", key="canned-result")

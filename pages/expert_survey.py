@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from evidence import state, text, ui, url_choice
+from evidence import page, state, store, survey_text, url_choice
+from evidence.chart_panel import chart_panel
+from evidence.markup import fmt
 
 SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
 THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
@@ -11,7 +13,7 @@ THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
     "regional_focus": "Regional focus", "further_measures": "Further measures (open question)",
 }
 THEME_IDS = {label: key for key, label in THEMES.items()}
-items = ui.query("survey_items", figure_id=None)
+items = store.rows("survey_items", figure_id=None)
 ITEMS = list(items["item_id"])  # the URL keeps the short id: ?item=6.f
 ITEM_TEXT = dict(zip(items["item_id"], items["text"], strict=True))
 ITEM_FIGURE = dict(zip(items["item_id"], items["figure_id"], strict=True))
@@ -29,13 +31,13 @@ def picked_item(chart_key: str) -> None:
         url_choice.choose("item", item)
 
 
-ui.review_params({
+page.review_params({
     "sample": lambda v: state.valid_choice(v, SAMPLES),
     "theme": lambda v: state.valid_choices(v, THEME_IDS),
     "item": lambda v: state.valid_choice(v, ITEMS),
 })
 
-ui.page_header("Expert survey")
+page.header("Expert survey")
 st.markdown(
     "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
     "the study's preliminary findings. Its charts were lost from the report; only the prose about them survives. "
@@ -51,23 +53,22 @@ sample_label = st.segmented_control("Sample as reported on", list(SAMPLES), key=
                                     help="The report counts 43 valid responses by 9 June (section 3.3) and 44 by "
                                          "30 June (Annex 3): both are kept.")
 sample_id = SAMPLES[sample_label]
-sample = ui.query("survey_samples", sample_id=sample_id)
+sample = store.rows("survey_samples", sample_id=sample_id)
 first = sample.iloc[0]
 metrics = st.columns(4)
 metrics[0].metric("Valid responses", int(first["valid_responses"]), border=True,
-                  help=f"Source: {ui.source_label(first['source'])}")
+                  help=fmt("Source: {}", store.source_label(first["source"])))
 metrics[1].metric("Fully completed", int(first["complete"]), border=True)
 metrics[2].metric("Partially completed", int(first["partial"]), border=True)
 metrics[3].metric("Most from one country", int(first["max_per_country"]), border=True)
-st.caption(f"“{ui.md(first['wording'])}” · {ui.md(ui.source_label(first['source']))} · "
-           "The other date's count is one switch away; the difference is listed under the report's own contradictions "
-           "at the end of this view.")
+st.caption(fmt("“{}” · {} · The other date's count is one switch away; the difference is listed under the report's "
+               "own contradictions at the end of this view.", first["wording"], store.source_label(first["source"])))
 who, expert = st.columns(2)
 with who:
-    ui.chart_panel("respondent_types", "survey_samples", {"sample_id": sample_id}, key=f"respondents-{sample_id}")
+    chart_panel("respondent_types", "survey_samples", {"sample_id": sample_id}, key=f"respondents-{sample_id}")
 with expert:
-    ui.chart_panel("expertise", "survey_expertise", {}, key="expertise")
-ui.chart_panel("ease", "survey_ease", {}, key="ease")
+    chart_panel("expertise", "survey_expertise", {}, key="expertise")
+chart_panel("ease", "survey_ease", {}, key="ease")
 
 # ------------------------------------------------------------------------------ the statements
 
@@ -86,35 +87,35 @@ def statements_and_item(questions: list[str] | None) -> None:
                                 placeholder="Click an item in the chart, or pick one",
                            help="Items are numbered by figure and letter, as in Annex 3: Figure 6, item f.")
     statement_params = {"questions": questions, "item": item_id}
-    statements = ui.query("survey_statement_results", **statement_params)
+    statements = store.rows("survey_statement_results", **statement_params)
     with item_slot:
         if statements.empty:
             st.info("These themes have no items with results: the open question's answers are the comments below.",
                     icon=":material/chat:")
         else:
             key = f"statements-{state.view_key(questions, item_id)}"
-            ui.chart_panel("survey_statements", "survey_statement_results", statement_params, key=key,
+            chart_panel("survey_statements", "survey_statement_results", statement_params, key=key,
                            selection="pick_item", on_select=lambda k=f"{key}-chart": picked_item(k))
-            st.caption(f"{statements['item_id'].nunique()} items, {statements['result_id'].notna().sum()} results. "
-                       "Markers: ● a number the report prints, ◀ “almost/nearly” (just under), ▶ “more than”, "
-                       "◆ “about”; a dashed line shows the direction of the uncertainty, not a range the report gives.")
+            st.caption(fmt("{} items, {} results. Markers: ● a number the report prints, ◀ “almost/nearly” (just "
+                           "under), ▶ “more than”, ◆ “about”; a dashed line shows the direction of the uncertainty, "
+                           "not a range the report gives.", statements["item_id"].nunique(),
+                           statements["result_id"].notna().sum()))
 
     if item_id:
-        item = ui.query("survey_item", item_id=item_id).iloc[0]
-        tested = text.survey_item_tested(item_id)
-        comment_count, comments = text.survey_comment_quotes(item["question_id"])
+        item = store.rows("survey_item", item_id=item_id).iloc[0]
+        tested = survey_text.item_tested(item_id=item_id)
+        comment_count, comments = survey_text.comment_quotes(question_id=item["question_id"])
         with st.container(border=True):
-            st.subheader(f"Figure {item['figure_id']}, item {item['letter']}")
-            st.markdown(f"“{ui.md(item['text'])}”")
-            st.caption(f"{ui.md(item['figure_title'])} · {ui.md(item['n_text'])} · "
-                       f"{ui.md(ui.source_label(item['source']))}")
-            st.markdown("**What the report says about it**\n\n" + text.survey_item_results(item_id))
-            if reading := text.survey_item_reading(item_id):
-                st.markdown("**The project's coding of it** (not the report's words)\n\n" + reading)
+            st.subheader(fmt("Figure {}, item {}", item["figure_id"], item["letter"]))
+            st.markdown(fmt("“{}”", item["text"]))
+            st.caption(fmt("{} · {} · {}", item["figure_title"], item["n_text"], store.source_label(item["source"])))
+            st.markdown(fmt("**What the report says about it**\n\n{}", survey_text.item_results(item_id=item_id)))
+            if reading := survey_text.item_reading(item_id=item_id):
+                st.markdown(fmt("**The project's coding of it** (not the report's words)\n\n{}", reading))
             if tested:
-                st.markdown("**The study finding it tested** (matched by the project)\n\n" + tested)
-            st.markdown(f"**Respondents' comments on this question** ({comment_count})\n\n"
-                        + (comments or "The report quotes no comment on this question."))
+                st.markdown(fmt("**The study finding it tested** (matched by the project)\n\n{}", tested))
+            st.markdown(fmt("**Respondents' comments on this question** ({})\n\n{}", comment_count,
+                            comments or fmt("The report quotes no comment on this question.")))
 
 
 statements_and_item(questions)
@@ -127,37 +128,38 @@ st.caption("Figures 2 and 3 side by side, as far as the prose allows: the report
 drivers, barriers = st.columns(2)
 for column, figure, title in ((drivers, "2", "Drivers (Figure 2)"), (barriers, "3", "Barriers (Figure 3)")):
     column.subheader(title)
-    column.markdown(text.survey_figure_items(figure))
+    column.markdown(survey_text.figure_items(figure_id=figure))
 
 # ------------------------------------------------------------------------------ regional focus
 
 st.header("Regional focus")
 focus, where = st.columns(2)
 with focus:
-    ui.chart_panel("regional_focus", "survey_results", {"item_id": "7.a"}, key="regional-focus")
+    chart_panel("regional_focus", "survey_results", {"item_id": "7.a"}, key="regional-focus")
 with where:
-    ui.chart_panel("regions", "survey_regions", {}, key="regions")
+    chart_panel("regions", "survey_regions", {}, key="regions")
 
 # ------------------------------------------------------------------------------ comments
 
 st.header("Respondents' comments")
-count, groups = text.survey_comments_by_question(tuple(questions) if questions else None, tuple(THEMES.items()))
-st.caption(f"{count} comments quoted in Annex 3" + (" for the chosen themes." if questions else "."))
+count, groups = survey_text.comments_by_question(question_ids=tuple(questions) if questions else None,
+                                                 themes=tuple(THEMES.items()))
+st.caption(fmt("{} comments quoted in Annex 3{}", count, " for the chosen themes." if questions else "."))
 for heading, quotes in groups:
-    st.markdown(f"{heading}\n\n{quotes}")
+    st.markdown(fmt("{}\n\n{}", heading, quotes))
 
 # ------------------------------------------------------------------------------ study vs experts, contradictions
 
 st.header("Study vs experts")
 st.dataframe(
-    ui.table("study_vs_experts", labels=("study_source", "expert_source"), outcome=None),
+    store.table(name="study_vs_experts", outcome=None),
     hide_index=True, width="stretch",
-    column_order=["topic", "study_statement", "study_source", "expert_statement", "expert_source", "item_id",
-                  "outcome", "coding"],
+    column_order=["topic", "study_statement", "study_source_label", "expert_statement", "expert_source_label",
+                  "item_id", "outcome", "coding"],
     column_config={
         "topic": "Topic", "study_statement": st.column_config.TextColumn("The study", width="large"),
-        "study_source": "Source", "expert_statement": st.column_config.TextColumn("The experts", width="large"),
-        "expert_source": "Source", "item_id": "Survey item", "outcome": "Outcome",
+        "study_source_label": "Source", "expert_statement": st.column_config.TextColumn("The experts", width="large"),
+        "expert_source_label": "Source", "item_id": "Survey item", "outcome": "Outcome",
         "coding": st.column_config.TextColumn("Paired by", help="stated: the report compares them; project: the "
                                                                "project paired them"),
     },
@@ -165,7 +167,7 @@ st.dataframe(
 
 st.header("The report's own contradictions about the survey")
 st.caption("Both sides are kept in the data; where a chart draws one of these numbers, it is ringed in red.")
-for title, statements, note in text.survey_contradictions():
+for title, statements, note in survey_text.contradictions():
     with st.expander(title):
         st.markdown(statements)
         st.caption(note)

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from evidence import browser, findings, state, text, ui
+from evidence import browser, findings, page, state, store, text
+from evidence.chart_panel import chart_panel
+from evidence.markup import fmt
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]
@@ -68,10 +70,10 @@ def presenter_toggle() -> None:
 def says(finding: findings.Finding) -> None:
     if finding.says is None:
         return
-    rows = ui.query(finding.says.query, **finding.says.params)
-    row = rows[rows[finding.says.key_column] == finding.says.key].iloc[0]
-    source = ui.source_label(row[finding.says.source_column])
-    st.markdown(f"“{ui.md(row[finding.says.text_column])}”  \n:gray[{ui.md(source)}]")
+    said = store.rows(finding.says.query, **finding.says.params)
+    row = said[said[finding.says.key_column] == finding.says.key].iloc[0]
+    st.markdown(fmt("“{}”  \n:gray[{}]", row[finding.says.text_column],
+                    store.source_label(row[finding.says.source_column])))
 
 
 def slide_controls(number: int) -> None:
@@ -85,7 +87,7 @@ def slide_controls(number: int) -> None:
         for name, icon, label, target, key in steps:
             if name == "next":
                 with st.container(key="slide-count", width="content"):
-                    st.markdown(f"{number} / {last}")
+                    st.markdown(fmt("{} / {}", number, last))
             with st.container(key=f"slide-{name}", width="content"):
                 st.button(label, icon=icon, on_click=show_slide, args=(target,), shortcut=key,
                           disabled=target == number, key=f"slide-button-{name}")
@@ -98,7 +100,7 @@ def present() -> None:
     finding = SLIDES[number - 1]
     top = st.columns([2, 5, 2], vertical_alignment="center")
     with top[0]:
-        st.caption(f"Key finding {number} of {len(SLIDES)} · Workshop, Brussels, 13 June 2016")
+        st.caption(fmt("Key finding {} of {} · Workshop, Brussels, 13 June 2016", number, len(SLIDES)))
     with top[1]:
         slide_controls(number)
     with top[2]:
@@ -107,19 +109,19 @@ def present() -> None:
             st.button("Back to the conclusion", icon=":material/undo:", on_click=set_presenting, args=(False,),
                       key="back-to-conclusion")
         presenter_toggle()
-    st.title(finding.headline)
+    st.title(fmt("{}", finding.headline))
     with st.container(key="slide-chart"):
-        ui.chart_panel(finding.chart, finding.query, finding.params, key=f"slide-{finding.slug}", large=True,
+        chart_panel(finding.chart, finding.query, finding.params, key=f"slide-{finding.slug}", large=True,
                        show_tools=False, height="stretch")
     left, right = st.columns([8, 1.2], vertical_alignment="top")
     with left:
         says(finding)
     with right, st.popover("Export", icon=":material/download:"):
-        ui.chart_panel(finding.chart, finding.query, finding.params, key=f"export-{finding.slug}")
+        chart_panel(finding.chart, finding.query, finding.params, key=f"export-{finding.slug}")
 
 
 PRESENTING = state.is_present(st.query_params.get_all("present"))
-ui.review_params({
+page.review_params({
     "slide": lambda value: state.valid_page_number(value, len(SLIDES)),
     "outcome": lambda value: state.valid_choice(value, OUTCOMES),
     "from": lambda value: state.valid_choice(value, CONCLUSION_IDS),
@@ -144,10 +146,10 @@ st.markdown(
     "of EU instruments; an **online survey of experts** and the workshop's discussion checked its conclusions."
 )
 
-figures = ui.query("headline_figures", sample_id="2016-06-30")
+figures = store.rows("headline_figures", sample_id="2016-06-30")
 for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=True):
-    column.metric(row.figure, row.value, help=f"{row.note}. Source: {row.source}", border=True)
-    column.caption(f"{ui.md(row.note)} · {ui.md(row.source)}")
+    column.metric(fmt("{}", row.figure), row.value, help=fmt("{}. Source: {}", row.note, row.source), border=True)
+    column.caption(fmt("{} · {}", row.note, row.source))
 
 # ------------------------------------------------------------------------------ the conclusions (section 2)
 
@@ -172,7 +174,7 @@ for index, (statement_id, said) in enumerate(CONCLUSIONS):
     if slug:
         # The evidence is a slide of this page; links to the other views come with those views.
         number = findings.slide_number(slug)
-        line.button(f"Evidence: slide {number}", icon=":material/slideshow:", key=f"evidence-{statement_id}",
+        line.button(fmt("Evidence: slide {}", number), icon=":material/slideshow:", key=f"evidence-{statement_id}",
                     on_click=go_to_slide, args=(number, statement_id), type="tertiary", width=LINK_WIDTH)
     elif view:
         line.space(LINK_WIDTH)
@@ -187,13 +189,13 @@ st.caption("Where the survey and the workshop confirmed, qualified or diverged f
 @st.fragment
 def study_vs_experts() -> None:
     # A click on an outcome changes only this chart and the list under it: it reruns this fragment.
-    ui.chart_panel("study_vs_experts", "study_vs_experts", {"outcome": None}, key="study-vs-experts",
+    chart_panel("study_vs_experts", "study_vs_experts", {"outcome": None}, key="study-vs-experts",
                    on_select=pick_outcome, selection="pick")
     outcome = st.segmented_control("Show", OUTCOMES, key="outcome", bind="query-params",
                                    help="Click a bar of the chart, or pick here; click again to show all")
-    count, table = text.comparisons(outcome, tuple(OUTCOME_ICONS.items()))
-    st.caption(f"{count} of {len(ui.query('study_vs_experts', outcome=None))} findings"
-               + (f" · {outcome}" if outcome else ""))
+    count, table = text.comparisons(outcome=outcome, icons=tuple(OUTCOME_ICONS.items()))
+    st.caption(fmt("{} of {} findings{}", count, len(store.rows("study_vs_experts", outcome=None)),
+                   fmt(" · {}", outcome) if outcome else ""))
     # One markdown table, not a card of three elements per finding: a tenth of the elements on every rerun.
     st.markdown(table)
 

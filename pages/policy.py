@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from evidence import state, text, ui, url_choice
+from evidence import choices, page, state, store, tables, text, url_choice
+from evidence.chart_panel import chart_panel
+from evidence.markup import fmt
 
-CHOICES = text.policy_choices()
+CHOICES = choices.policy_choices()
 CELLS = list(CHOICES["cells"])  # the URL keeps ?cell=customising-export
 CELL_NAMES = CHOICES["cell_names"]
 LEVELS, KINDS, SWOT_THEMES = list(CHOICES["levels"]), list(CHOICES["kinds"]), CHOICES["swot_themes"]
@@ -18,7 +20,7 @@ def picked_cell(chart_key: str) -> None:
         url_choice.choose("cell", f"{selection[0]['type_id']}-{selection[0]['process_id']}")
 
 
-ui.review_params({
+page.review_params({
     "cell": lambda v: state.valid_choice(v, CELLS),
     "level": lambda v: state.valid_choices(v, LEVELS),
     "kind": lambda v: state.valid_choices(v, KINDS),
@@ -27,7 +29,7 @@ ui.review_params({
     "swot_theme": lambda v: state.valid_choice(v, SWOT_THEMES),
 })
 
-ui.page_header("Policy")
+page.header("Policy")
 st.markdown(
     "The study placed EU support for internationalising SMEs in a framework: **what** business process an "
     "instrument targets and **how** an SME internationalises. It found the portfolio unbalanced: mostly export "
@@ -47,21 +49,21 @@ def matrix_and_cell() -> None:
     type_id, process_id = cell.split("-", 1) if cell else (None, None)
     with matrix_slot:
         key = f"what-how-{state.view_key(cell)}"
-        ui.chart_panel("what_how_cells", "what_how_cells", {"type_id": type_id, "process_id": process_id}, key=key,
+        chart_panel("what_how_cells", "what_how_cells", {"type_id": type_id, "process_id": process_id}, key=key,
                        selection="pick_cell", on_select=lambda k=f"{key}-chart": picked_cell(k))
 
     if cell:
         symbols, intensity = CHOICES["cell_symbols"][cell]
-        case_count, cases_text = text.cell_cases(type_id)
+        case_count, cases_text = text.cell_cases(type_id=type_id)
         with st.container(border=True):
-            st.subheader(CELL_NAMES[cell])
-            st.markdown(f"Case activity in the figure: **{'●' * symbols or 'none'}** "
-                        f"({ui.md(intensity)}; the project's reading of the lost symbols).")
-            st.markdown(f"**Cases of this type** ({case_count}; the report does not say which business process each "
-                        f"case's activity is in)\n\n{cases_text}")
-            for title, count, listed in text.cell_links(type_id, process_id):
-                st.markdown(f"**{title} that concern it** ({count})\n\n{listed}")
-            routes_here = text.routes_from(process_id)
+            st.subheader(fmt("{}", CELL_NAMES[cell]))
+            st.markdown(fmt("Case activity in the figure: **{}** ({}; the project's reading of the lost symbols).",
+                            "●" * symbols or "none", intensity))
+            st.markdown(fmt("**Cases of this type** ({}; the report does not say which business process each case's "
+                            "activity is in)\n\n{}", case_count, cases_text))
+            for title, count, listed in text.cell_links(type_id=type_id, process_id=process_id):
+                st.markdown(fmt("**{} that concern it** ({})\n\n{}", title, count, listed))
+            routes_here = text.routes_from(process_id=process_id)
             if routes_here:
                 st.markdown(routes_here)
 
@@ -71,12 +73,12 @@ matrix_and_cell()
 # ------------------------------------------------------------------------------ gaps and money
 
 st.header("Where the gaps are")
-ui.chart_panel("policy_gaps", "what_how_cells", {"type_id": None, "process_id": None}, key="gaps")
-st.caption(f"{CHOICES['gaps']} of {CHOICES['active_cells']} cells with case activity have no existing "
-           "instrument aimed at them; production has no instrument at all. The SWOT names the same gaps: "
-           "“little attention for (upgrading) customisation” and “little attention yet for human resource "
-           "management (employment)”.")
-ui.chart_panel("budgets", "instrument_figures", {"measure": "budget_eur"}, key="policy-budgets")
+chart_panel("policy_gaps", "what_how_cells", {"type_id": None, "process_id": None}, key="gaps")
+st.caption(fmt("{} of {} cells with case activity have no existing instrument aimed at them; production has no "
+               "instrument at all. The SWOT names the same gaps: “little attention for (upgrading) customisation” and "
+               "“little attention yet for human resource management (employment)”.", CHOICES["gaps"],
+               CHOICES["active_cells"]))
+chart_panel("budgets", "instrument_figures", {"measure": "budget_eur"}, key="policy-budgets")
 
 # ------------------------------------------------------------------------------ instruments
 
@@ -86,16 +88,16 @@ levels = filters[0].multiselect("Level", LEVELS, key="level", bind="query-params
 kinds = filters[1].multiselect("Kind", KINDS, key="kind", bind="query-params", placeholder="All kinds")
 words = filters[2].text_input("Search name and description", key="q", bind="query-params", max_chars=100)
 filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or None}
-found = ui.query("instruments_filtered", **filtered)
-st.caption(f"{len(found)} of {CHOICES['instrument_count']} programmes, instruments, networks and initiatives the "
-           "report names. The WHAT column and the status are partly the project's coding.")
+found = store.rows("instruments_filtered", **filtered)
+st.caption(fmt("{} of {} programmes, instruments, networks and initiatives the report names. The WHAT column and the "
+               "status are partly the project's coding.", len(found), CHOICES["instrument_count"]))
 if found.empty:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
     st.dataframe(
-        ui.table("instruments_filtered", labels=("source",), **filtered), hide_index=True, width="stretch",
+        store.table(name="instruments_filtered", **filtered), hide_index=True, width="stretch",
         column_order=["name", "level", "kind", "status", "parent_name", "process_label", "figures", "description",
-                      "source"],
+                      "source_label"],
         column_config={
             "name": st.column_config.TextColumn("Name", width="medium"), "parent_name": "Part of",
             "level": "Level (project)", "kind": "Kind (project)", "status": "Status (project)",
@@ -103,7 +105,7 @@ else:
                                                       "targets: the project's coding"),
             "figures": st.column_config.TextColumn("Figures the report gives", width="medium"),
             "description": st.column_config.TextColumn("What the report says", width="large"),
-            "source": "Source",
+            "source_label": "Source",
         },
     )
 
@@ -114,8 +116,9 @@ swot_filters = st.columns([3, 2])
 swot_text = swot_filters[0].text_input("Filter the SWOT", key="swot_q", bind="query-params", max_chars=100)
 swot_theme = swot_filters[1].selectbox("Highlight a theme", list(SWOT_THEMES), index=None, key="swot_theme",
                                        bind="query-params", placeholder="No theme (project coding)")
-shown, total, quadrants = text.swot_quadrants(swot_text or None, SWOT_THEMES.get(swot_theme), tuple(QUADRANTS.items()))
-st.caption(f"{shown} of {total} items shown · Table in section 4.2 · theme tags are the project's coding")
+shown, total, quadrants = text.swot_quadrants(text=swot_text or None, theme_id=SWOT_THEMES.get(swot_theme),
+                                              quadrants=tuple(QUADRANTS.items()))
+st.caption(fmt("{} of {} items shown · Table in section 4.2 · theme tags are the project's coding", shown, total))
 for column, (title, items) in zip(st.columns(4), quadrants, strict=True):
     column.subheader(title)
     if items:
@@ -142,13 +145,13 @@ for (summary, quote), column in zip(text.routes(), st.columns(3), strict=True):
 st.header("Challenges and barriers")
 titles = (("principal", "Four principal challenges (section 2)"), ("groups", "Four groups of challenges (section 2)"),
           ("discussant_barriers", "Barriers named by D. Golding (section 4.3.2)"))
-for column, challenges in zip(st.columns(3), text.challenge_sets(titles), strict=True):
+for column, challenges in zip(st.columns(3), text.challenge_sets(titles=titles), strict=True):
     column.markdown(challenges)
 
 st.header("Recommendations, and who made them")
-recommendations = text.recommendation_table()
-st.caption(f"{recommendations.num_rows} statements classed as recommendations (the class is the project's coding; "
-           "the paraphrase too, the quote is the report's).")
+recommendations = tables.recommendation_table()
+st.caption(fmt("{} statements classed as recommendations (the class is the project's coding; the paraphrase too, "
+               "the quote is the report's).", recommendations.num_rows))
 st.dataframe(
     recommendations,
     hide_index=True, width="stretch", column_order=["who", "paraphrase", "quote", "source"],

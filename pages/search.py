@@ -2,24 +2,26 @@
 
 import streamlit as st
 
-from evidence import state, ui
+from evidence import choices, page, state, store
+from evidence.markup import fmt, highlighted
 
 KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
          "case evidence", "instrument", "contradiction", "report passage"]
 SECTIONS = {"Section 2 (summary)": "sec-2", "Section 3 (part I: practices)": "sec-3",
             "Section 4 (part II: policies)": "sec-4", "Annex 3 (the survey)": "annex-3"}
-themes = ui.query("table_rows", table_name="themes")
-THEMES = dict(zip(themes["label"], themes["theme_id"], strict=True))
-VIEWS = {"pages/workshop.py": "Workshop", "pages/expert_survey.py": "Expert survey", "pages/policy.py": "Policy",
-         "pages/case_studies.py": "Case studies", "pages/data.py": "Data"}
+THEMES = choices.theme_ids()
+# The view the search query names for each piece of text: (page file, label).
+VIEWS = {"workshop": ("pages/workshop.py", "Workshop"), "expert_survey": ("pages/expert_survey.py", "Expert survey"),
+         "policy": ("pages/policy.py", "Policy"), "case_studies": ("pages/case_studies.py", "Case studies"),
+         "data": ("pages/data.py", "Data")}
 
-ui.review_params({
+page.review_params({
     "search": lambda v: True,
     "kinds": lambda v: state.valid_choices(v, KINDS),
     "topic": lambda v: state.valid_choice(v, THEMES),
     "part": lambda v: state.valid_choice(v, SECTIONS),
 })
-ui.page_header("Evidence search")
+page.header("Evidence search")
 st.caption("Every statement, survey item, result and comment, SWOT item, implication, case description and "
            "evidence sentence, instrument and contradiction. All words must appear; the exact phrase and matches "
            "in more fields rank first.")
@@ -37,17 +39,18 @@ if not words:
     st.info("Type at least one word of two letters or more.", icon=":material/search:")
     st.stop()
 
-results = ui.query("search", phrase=(text or "").strip().lower(), words=words, kinds=kinds or None,
+results = store.rows("search", phrase=(text or "").strip().lower(), words=words, kinds=kinds or None,
                    theme=THEMES.get(theme), section=SECTIONS.get(section))
-st.caption(f"{len(results)} result{'s' if len(results) != 1 else ''}" + (" (the first 200)" if len(results) == 200
-                                                                         else ""))
+st.caption(fmt("{} result{}{}", len(results), "s" if len(results) != 1 else "",
+               " (the first 200)" if len(results) == 200 else ""))
 if results.empty:
     st.info("Nothing in the report matches all these words with these filters.", icon=":material/search_off:")
 for row in results.itertuples():
     with st.container(border=True):
         body, link = st.columns([6, 1.4], vertical_alignment="center")
-        body.markdown(f":blue-badge[{ui.md(row.kind)}] **{ui.highlighted(row.title, words)}** "
-                      f":gray[{ui.md(ui.source_label(row.source))}]  \n{ui.highlighted(row.text, words)}")
-        if row.page in VIEWS:
+        body.markdown(fmt(":blue-badge[{}] **{}** :gray[{}]  \n{}", row.kind, highlighted(row.title, words),
+                          store.source_label(row.source), highlighted(row.text, words)))
+        if row.view in VIEWS:
+            target, label = VIEWS[row.view]
             params = {row.param: row.value} if isinstance(row.param, str) and isinstance(row.value, str) else None
-            link.page_link(row.page, label=VIEWS[row.page], icon=":material/arrow_forward:", query_params=params)
+            link.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params)

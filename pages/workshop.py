@@ -2,20 +2,21 @@
 
 import streamlit as st
 
-from evidence import state, text, ui, url_choice
+from evidence import choices, page, state, store, tables, url_choice
+from evidence.chart_panel import chart_panel
+from evidence.markup import fmt
 
-agenda = ui.query("agenda")
+agenda = store.rows("agenda")
 SLOTS = list(agenda["slot_id"])
 SLOT_LABELS = {row.slot_id: f"{str(row.start_time)[:5]}–{str(row.end_time)[:5]}  {row.title}"
                for row in agenda.itertuples()}
-participants = ui.query("participants", country_label=None)
+participants = store.rows("participants", countries=None, kinds=None)
 COUNTRIES = sorted(participants["country_label"].unique())
 KINDS = sorted(participants["org_type"].unique())
-everything = ui.query("statements_filtered", speakers=None, organisations=None, section=None, theme=None)
+everything = store.rows("statements_filtered", speakers=None, organisations=None, section=None, theme=None)
 SPEAKERS = sorted(everything["speaker_label"].unique())
-SECTIONS = dict(text.statement_sections())
-themes = ui.query("table_rows", table_name="themes")
-THEMES = dict(zip(themes["label"], themes["theme_id"], strict=True))
+SECTIONS = dict(choices.statement_sections())
+THEMES = choices.theme_ids()
 # The view that holds the evidence behind each part of the report the agenda items are summarised in.
 EVIDENCE_VIEWS = {"sec-3.2": ("pages/case_studies.py", "Case studies"), "sec-3.3": ("pages/expert_survey.py",
                   "Expert survey"), "sec-3.4": ("pages/case_studies.py", "Case studies"),
@@ -35,7 +36,7 @@ def clicked(chart_key: str, param: str, field: str, target: str, multiple: bool)
         url_choice.choose(target, value)
 
 
-ui.review_params({
+page.review_params({
     "slot": lambda v: state.valid_choice(v, SLOTS),
     "from": lambda v: state.valid_choices(v, COUNTRIES),
     "org": lambda v: state.valid_choices(v, KINDS),
@@ -43,7 +44,7 @@ ui.review_params({
     "section": lambda v: state.valid_choice(v, SECTIONS),
     "about": lambda v: state.valid_choice(v, THEMES),
 })
-ui.page_header("Workshop")
+page.header("Workshop")
 st.markdown("An expert workshop in Brussels on 13 June 2016, chaired by Hannes Selhofer (Salzburg Research): "
             "the agenda, the people in the room, and who said what.")
 
@@ -60,23 +61,23 @@ def timeline_and_slot() -> None:
                              placeholder="Click an item of the timeline, or pick one")
     with timeline_slot:
         key = f"agenda-{state.view_key(slot)}"
-        ui.chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",
+        chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",
                        on_select=lambda k=f"{key}-chart": clicked(k, "pick_slot", "slot_id", "slot", False))
     if slot:
         item = agenda.set_index("slot_id").loc[slot]
         with st.container(border=True):
-            st.subheader(item["title"])
-            st.caption(f"{str(item['start_time'])[:5]}–{str(item['end_time'])[:5]} · part {ui.md(item['part'])} · "
-                       f"speakers: {ui.md(item['speakers'] or 'none listed')} · Annex 1")
+            st.subheader(fmt("{}", item["title"]))
+            st.caption(fmt("{}–{} · part {} · speakers: {} · Annex 1", str(item["start_time"])[:5],
+                           str(item["end_time"])[:5], item["part"], item["speakers"] or "none listed"))
             section = item["report_section"] if isinstance(item["report_section"], str) else None
             if section is None:
                 st.markdown("The report summarises nothing said in this item.")
             else:
-                said = ui.query("statements", section=section)
-                st.markdown(f"**What was said**, in the project's paraphrase ({len(said)} statements, "
-                            f"{ui.md(ui.source_label(section))})")
+                said = store.rows("statements", section=section)
+                st.markdown(fmt("**What was said**, in the project's paraphrase ({} statements, {})", len(said),
+                                store.source_label(section)))
                 for row in said.itertuples():
-                    st.markdown(f"- **{ui.md(row.speaker_label)}**: {ui.md(row.paraphrase)}")
+                    st.markdown(fmt("- **{}**: {}", row.speaker_label, row.paraphrase))
                 if section in EVIDENCE_VIEWS:
                     target, label = EVIDENCE_VIEWS[section]
                     params = {"case": CASE_OF_SECTION[section]} if section in CASE_OF_SECTION else None
@@ -94,20 +95,21 @@ chosen_kinds = st.session_state.get("org") or []
 left, right = st.columns(2)
 with left:
     key = f"by-country-{state.view_key(chosen_countries)}"
-    ui.chart_panel("participants_by_country", "participants", {"country_label": None}, key=key,
+    chart_panel("participants_by_country", "participants", {"countries": None, "kinds": None}, key=key,
                    selection="pick_country",
                    on_select=lambda k=f"{key}-chart": clicked(k, "pick_country", "country_label", "from", True))
 with right:
     key = f"by-kind-{state.view_key(chosen_kinds)}"
-    ui.chart_panel("participants_by_kind", "participants", {"country_label": None}, key=key, selection="pick_kind",
+    chart_panel("participants_by_kind", "participants", {"countries": None, "kinds": None}, key=key,
+                selection="pick_kind",
                    on_select=lambda k=f"{key}-chart": clicked(k, "pick_kind", "org_type", "org", True))
 filters = st.columns(2)
 countries = filters[0].multiselect("Country (as printed)", COUNTRIES, key="from", bind="query-params",
                                    placeholder="All countries")
 kinds = filters[1].multiselect("Kind of organisation (project coding)", KINDS, key="org", bind="query-params",
                                placeholder="All kinds")
-total, listed = text.participant_table(tuple(countries), tuple(kinds))
-st.caption(f"{listed.num_rows} of {total} participants (Annex 2). Section 1 speaks of \"about 25 experts\".")
+total, listed = tables.participant_table(countries=tuple(countries), kinds=tuple(kinds))
+st.caption(fmt("{} of {} participants (Annex 2). Section 1 speaks of “about 25 experts”.", listed.num_rows, total))
 st.dataframe(listed, hide_index=True, width="stretch",
              column_order=["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"],
              column_config={"family_name": "Family name", "given_name": "Given name",
@@ -124,16 +126,18 @@ part = filters[1].selectbox("Part of the report", list(SECTIONS), index=None, ke
                             placeholder="Sections 2 to 4")
 theme = filters[2].selectbox("Theme (project coding)", list(THEMES), index=None, key="about", bind="query-params",
                              placeholder="All themes")
-said = ui.query("statements_filtered", speakers=speakers or None, organisations=None,
-                section=SECTIONS.get(part), theme=THEMES.get(theme))
-st.caption(f"{len(said)} of {len(everything)} statements. Paraphrases, kinds and themes are the project's coding; "
-           "quotes are the report's words.")
+said_filter = {"speakers": speakers or None, "organisations": None, "section": SECTIONS.get(part),
+               "theme": THEMES.get(theme)}
+said = store.rows("statements_filtered", **said_filter)
+st.caption(fmt("{} of {} statements. Paraphrases, kinds and themes are the project's coding; quotes are the report's "
+               "words.", len(said), len(everything)))
 if said.empty:
     st.info("No statement matches these filters.", icon=":material/filter_alt_off:")
 else:
-    st.dataframe(said.assign(source=said["source"].map(ui.source_label)), hide_index=True, width="stretch",
-                 column_order=["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source"],
+    st.dataframe(store.table(name="statements_filtered", **said_filter), hide_index=True, width="stretch",
+                 column_order=["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote",
+                               "source_label"],
                  column_config={"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind",
                                 "theme_label": "Theme", "paraphrase": st.column_config.TextColumn(
                                     "What was said (project's paraphrase)", width="large"),
-                                "quote": "The report's words", "source": "Source"})
+                                "quote": "The report's words", "source_label": "Source"})

@@ -1,9 +1,11 @@
--- participants: the workshop participants (Annex 2), optionally from one country as printed.
--- params: $country_label (a participants.country_label such as 'Italy' or 'EU', or NULL for all)
+-- participants: the workshop participants (Annex 2), optionally from some countries and kinds of organisation.
+-- params: $countries (list of participants.country_label as printed, such as 'Italy' or 'EU', or NULL/empty for
+--         all), $kinds (list of participants.org_type, or NULL/empty for all)
 -- columns: participant_id, family_name, given_name, organisation, country_label, country_iso2, org_type,
 --          workshop_role, position, source
 SELECT participant_id, family_name, given_name, organisation, country_label, country_iso2, org_type,
        workshop_role, position, source
 FROM participants
-WHERE $country_label IS NULL OR country_label = $country_label
+WHERE (coalesce(len($countries), 0) = 0 OR list_contains($countries, country_label))
+  AND (coalesce(len($kinds), 0) = 0 OR list_contains($kinds, org_type))
 ORDER BY position;

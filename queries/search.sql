@@ -3,7 +3,7 @@
 -- params: $phrase (the search as typed, lower-case), $words (list: its words, lower-case), $kinds (list of kinds or
 --         NULL/empty), $theme (a theme_id or NULL), $section (a top-level part: 'sec-2', 'sec-3', 'sec-4',
 --         'annex-1', 'annex-2', 'annex-3', or NULL)
--- columns: kind, ref_id, title, text, theme_id, source, page, param, value, score
+-- columns: kind, ref_id, title, text, theme_id, source, view, param, value, score
 WITH RECURSIVE lineage AS (
     SELECT source_id, source_id AS ancestor, parent_id FROM sources
     UNION ALL
@@ -16,51 +16,51 @@ top_part AS (  -- each source's top-level part of the report (a child of the rep
 corpus AS (
     SELECT 'statement' AS kind, statement_id AS ref_id, speaker_label || coalesce(' (' || organisation || ')', '')
                AS title, paraphrase || coalesce(' “' || quote || '”', '') AS text, theme_id, source,
-           'pages/workshop.py' AS page, 'speaker' AS param, speaker_label AS value
+           'workshop' AS view, 'speaker' AS param, speaker_label AS value
     FROM statements
     UNION ALL
     SELECT 'survey item', item_id, 'Figure ' || figure_id || ', item ' || letter, text, theme_id, source,
-           'pages/expert_survey.py', 'item', item_id
+           'expert_survey', 'item', item_id
     FROM survey_items
     UNION ALL
     SELECT 'survey result', result_id, 'Item ' || item_id || ' (project''s reading: ' || replace(measure, '_', ' ')
                || ', ' || verdict || ')',
            wording, NULL, source,
-           'pages/expert_survey.py', 'item', item_id
+           'expert_survey', 'item', item_id
     FROM survey_results
     UNION ALL
     SELECT 'survey comment', comment_id, 'Comment on ' || q.label, c.text, c.theme_id, c.source,
-           'pages/expert_survey.py', 'item', (SELECT min(i.item_id) FROM survey_items AS i
+           'expert_survey', 'item', (SELECT min(i.item_id) FROM survey_items AS i
                                                JOIN survey_figures AS f USING (figure_id)
                                                WHERE f.question_id = c.question_id)
     FROM survey_comments AS c JOIN survey_questions AS q USING (question_id)
     UNION ALL
     SELECT 'SWOT item', swot_id, upper(quadrant[1]) || quadrant[2:], text, theme_id, source,
-           'pages/policy.py', 'swot_q', text[1:40]
+           'policy', 'swot_q', text[1:40]
     FROM swot_items
     UNION ALL
     SELECT 'implication', implication_id, 'Implication: ' || domain_id, text, theme_id, source,
-           'pages/policy.py', NULL, NULL
+           'policy', NULL, NULL
     FROM policy_implications
     UNION ALL
     SELECT 'case', case_id, name, coalesce(description, '') || ' ' || typology_reason, NULL, source,
-           'pages/case_studies.py', 'case', name
+           'case_studies', 'case', name
     FROM cases
     UNION ALL
     SELECT 'case evidence', a.activity_id, c.name || ': ' || a.type_id, a.evidence, NULL, a.source,
-           'pages/case_studies.py', 'case', c.name
+           'case_studies', 'case', c.name
     FROM case_activities AS a JOIN cases AS c USING (case_id)
     UNION ALL
     SELECT 'instrument', instrument_id, name, description || coalesce(' ' || targets, ''), NULL, source,
-           'pages/policy.py', 'q', name
+           'policy', 'q', name
     FROM instruments
     UNION ALL
     SELECT 'contradiction', contradiction_id, topic, statement_a || ' / ' || statement_b, NULL, source_a,
-           'pages/data.py', 'table', 'contradictions'
+           'data', 'table', 'contradictions'
     FROM contradictions
     UNION ALL
     SELECT 'report passage', passage_id, topic, text, NULL, source,
-           'pages/data.py', 'table', 'report_passages'
+           'data', 'table', 'report_passages'
     FROM report_passages
 ),
 scored AS (
@@ -72,7 +72,7 @@ scored AS (
         len(list_filter($words, lambda w: contains(lower(title || ' ' || text), w))) AS words_anywhere
     FROM corpus
 )
-SELECT kind, ref_id, title, text, theme_id, source, page, param, value,
+SELECT kind, ref_id, title, text, theme_id, source, view, param, value,
        100 * phrase_in_text::INTEGER + 50 * phrase_in_title::INTEGER
        + 10 * ((words_in_text > 0)::INTEGER + (words_in_title > 0)::INTEGER) + words_in_text + words_in_title
        AS score

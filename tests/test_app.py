@@ -12,11 +12,11 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    from evidence import ui
+    from evidence import store
 
-    ui._database.clear()
+    store.clear()
     yield
-    ui._database.clear()
+    store.clear()
 
 
 def run_app() -> AppTest:

@@ -2,18 +2,17 @@
 
 import pytest
 
-from evidence import charts, ui
+from evidence import charts, store
+from evidence.chart_panel import chart_spec
 from evidence.db import Database
 from tests.views import open_view
 
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    ui._query.clear()
-    ui._chart.clear()
+    store.clear()
     yield
-    ui._query.clear()
-    ui._chart.clear()
+    store.clear()
 
 
 def test_same_query_runs_sql_once(monkeypatch):
@@ -25,11 +24,11 @@ def test_same_query_runs_sql_once(monkeypatch):
         return original(self, name, **params)
 
     monkeypatch.setattr(Database, "query", counting)
-    first = ui.query("cases", typology="born_global")
-    second = ui.query("cases", typology="born_global")
+    first = store.rows("cases", typology="born_global")
+    second = store.rows("cases", typology="born_global")
     assert first.equals(second)
     assert calls == [("cases", {"typology": "born_global"})]
-    ui.query("cases", typology="urged_global")
+    store.rows("cases", typology="urged_global")
     assert len(calls) == 2
 
 
@@ -42,10 +41,10 @@ def test_same_chart_is_built_once(monkeypatch):
         return original(frame, large=large)
 
     monkeypatch.setitem(charts.BUILDERS, "typology", counting)
-    first = ui.chart_spec("typology", "cases", {"typology": None})
-    second = ui.chart_spec("typology", "cases", {"typology": None})
+    first = chart_spec("typology", "cases", {"typology": None})
+    second = chart_spec("typology", "cases", {"typology": None})
     assert first == second and built == [False]
-    ui.chart_spec("typology", "cases", {"typology": None}, large=True)
+    chart_spec("typology", "cases", {"typology": None}, large=True)
     assert built == [False, True]
 
 

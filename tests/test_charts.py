@@ -7,7 +7,7 @@ import altair as alt
 import pytest
 from PIL import Image
 
-from evidence import charts, findings, palette, ui
+from evidence import chart_panel, charts, findings, palette
 
 CASE_FILTERS = (("countries", ("NL", "DE")), ("presented", None), ("selected", "lifetec"), ("types", None),
                 ("typologies", None))
@@ -25,8 +25,8 @@ CHARTED = {(f.chart, f.query, tuple(sorted(f.params.items()))) for f in findings
     ("what_how_cells", "what_how_cells", (("process_id", "export"), ("type_id", "customising"))),
     ("policy_gaps", "what_how_cells", (("process_id", None), ("type_id", None))),
     ("agenda_timeline", "agenda", ()),
-    ("participants_by_country", "participants", (("country_label", None),)),
-    ("participants_by_kind", "participants", (("country_label", None),)),
+    ("participants_by_country", "participants", (("countries", None), ("kinds", None))),
+    ("participants_by_kind", "participants", (("countries", None), ("kinds", None))),
 }
 
 
@@ -97,14 +97,14 @@ def test_categories_keep_their_colours(db):
 
 def test_png_export_is_a_valid_image(db):
     spec = charts.typology(db.query("cases", typology=None)).to_dict()
-    image = Image.open(io.BytesIO(ui.png_bytes(json.dumps(spec))))
+    image = Image.open(io.BytesIO(chart_panel.png_bytes(json.dumps(spec))))
     image.verify()
-    assert image.format == "PNG" and image.size[0] >= ui.EXPORT_WIDTH
+    assert image.format == "PNG" and image.size[0] >= chart_panel.EXPORT_WIDTH
 
 
 def test_svg_export_is_svg(db):
-    spec = charts.what_how(db.query("what_how_matrix")).to_dict()
-    assert ui.svg_bytes(json.dumps(spec)).lstrip().startswith(b"<svg")
+    spec = charts.what_how(db.query("what_how_cells", type_id=None, process_id=None)).to_dict()
+    assert chart_panel.svg_bytes(json.dumps(spec)).lstrip().startswith(b"<svg")
 
 
 def layer_data(chart, index: int):

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from evidence import ui
+from evidence import downloads
 from evidence.db import DEFAULT_DATA_DIR
 from tests.views import open_view
 
@@ -36,7 +36,7 @@ def test_a_table_shows_its_fields_and_preview(db, table):
 @pytest.mark.parametrize("fmt", ["csv", "parquet", "json"])
 def test_downloads_hold_the_right_rows(db, fmt):
     expected = db.query("table_rows", table_name="swot_items")
-    raw = ui.table_bytes("swot_items", fmt)
+    raw = downloads.table_bytes("swot_items", fmt)
     if fmt == "csv":
         got = pd.read_csv(io.BytesIO(raw))
     elif fmt == "parquet":
@@ -48,7 +48,7 @@ def test_downloads_hold_the_right_rows(db, fmt):
 
 
 def test_the_package_zip_holds_every_table_and_the_descriptor():
-    with zipfile.ZipFile(io.BytesIO(ui.package_zip())) as archive:
+    with zipfile.ZipFile(io.BytesIO(downloads.package_zip())) as archive:
         names = {name.split("/", 1)[1] for name in archive.namelist()}
     assert {f"{t}.csv" for t in TABLES} <= names
     assert {"datapackage.json", "README.md"} <= names

@@ -102,7 +102,7 @@ def test_half_of_cases_report_positive_impact_is_marked_derived(db):
 # ------------------------------------------------------------------ WHAT/HOW matrix (section 4.2)
 
 def test_what_how_symbol_counts(db):
-    matrix = db.query("what_how_matrix").set_index(["type_id", "process_id"])["symbols"]
+    matrix = db.query("what_how_cells", type_id=None, process_id=None).set_index(["type_id", "process_id"])["symbols"]
     assert matrix.sum() == 19
     assert matrix["collaboration"].tolist() == [3, 1, 3]
     assert matrix["ip"].tolist() == [0, 0, 1]
@@ -307,9 +307,9 @@ def test_response_rate_range(db):
 # ------------------------------------------------------------------ participants and agenda (Annexes 1, 2)
 
 def test_participants(db):
-    everyone = db.query("participants", country_label=None)
+    everyone = db.query("participants", countries=None, kinds=None)
     assert len(everyone) == 33
-    assert len(db.query("participants", country_label="Italy")) == 3
+    assert len(db.query("participants", countries=["Italy"], kinds=None)) == 3
     assert one(everyone, participant_id="selhofer")["workshop_role"] == "chair"
     assert one(everyone, participant_id="golding")["country_iso2"] == "GB"
 

@@ -19,7 +19,10 @@ EXAMPLES = {
     "instrument_figures": {"measure": "budget_eur"},
     "instruments": {"level": "EU"},
     "key_figures": {},
-    "participants": {"country_label": "EU"},
+    "participants": {"countries": ["EU"], "kinds": ["network or association"]},
+    "routes": {"from_process": "export"},
+    "sources": {},
+    "themes": {},
     "policy_implications": {},
     "schema_columns": {},
     "schema_constraints": {},
@@ -60,7 +63,6 @@ EXAMPLES = {
     "table_rows": {"table_name": "sources"},
     "table_page": {"table_name": "statements", "size": 5, "offset": 10},
     "type_counts": {},
-    "what_how_matrix": {},
 }
 
 

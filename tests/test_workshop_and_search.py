@@ -5,7 +5,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from evidence import state, ui
+from evidence import state, store
+from evidence.markup import highlighted
 from evidence.db import DATA_DIR_ENV
 from tests.views import APP, open_view, shown_text
 
@@ -66,7 +67,7 @@ def test_search_without_words_and_with_no_match_says_so():
 
 
 def test_highlighting_escapes_the_text():
-    marked = ui.highlighted("a <script>alert('trade')</script> *trade*", ["trade"])
+    marked = highlighted("a <script>alert('trade')</script> *trade*", ["trade"])
     assert "<script>" not in marked and "\\<script\\>" in marked
     assert marked.count(":orange-background[") == 2
     assert state.match_spans("Trade and trade", ["trade"]) == [(0, 5), (10, 15)]
@@ -86,11 +87,9 @@ def hostile_data(data_copy, monkeypatch):
         assert old in text
         path.write_text(text.replace(old, old + " " + HOSTILE.replace('"', '""'), 1), encoding="utf-8")
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
-    ui._database.clear()
-    ui._query.clear()
+    store.clear()
     yield data_copy
-    ui._database.clear()
-    ui._query.clear()
+    store.clear()
 
 
 def raw_strings(app: AppTest) -> list[str]:

@@ -1,0 +1,48 @@
+"""What every view's page has: its title with the share box, a notice for link parameters it cannot use,
+and, instead of a traceback, the page that lists what is wrong with a data folder."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from evidence import browser, state
+from evidence.markup import fmt
+from evidence.validate import DataError
+
+
+def header(title: str) -> None:
+    """A view's title with its share link beside it (the link is the address bar, read in the browser)."""
+    head, tools = st.columns([5, 2], vertical_alignment="bottom")
+    head.title(title)
+    with tools:
+        browser.share_box()
+
+
+def review_params(validators: dict) -> None:
+    """Drop link parameters this page cannot use, with a small plain-text notice; never an exception."""
+    params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
+    unknown, malformed = state.review(params, validators)
+    for name in unknown:
+        del st.query_params[name]
+    message = state.notice(unknown, malformed)
+    if message:
+        st.caption(fmt(":material/info: {}", message))
+
+
+def problems_frame(err: DataError) -> pd.DataFrame:
+    # Strings throughout, so a problem without a line or column shows blank, not "None".
+    return pd.DataFrame(
+        [
+            {"file": p.file, "line": "" if p.line is None else str(p.line), "column": p.column or "",
+             "rule": p.rule, "problem": p.message}
+            for p in err.problems
+        ]
+    )
+
+
+def show_data_problems(err: DataError) -> None:
+    """Instead of a traceback: the list of problems, each naming file, line, column and rule."""
+    st.error(fmt("The data in {} could not be loaded: {} problem(s). Fix them and reload the page; "
+                 "`make validate` prints the same list.", err.data_dir, len(err.problems)))
+    st.dataframe(problems_frame(err), hide_index=True, width="stretch")
