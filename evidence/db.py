@@ -14,8 +14,9 @@ import duckdb
 import pandas as pd
 
 from evidence import loader, queries
+from evidence.csv_reading import DataError, Problem
 from evidence.loader import DATA_DIR_ENV, DEFAULT_DATA_DIR, REPO, data_dir_from_env  # noqa: F401
-from evidence.validate import DataError, Problem, load
+from evidence.validate import load
 
 
 @dataclass

@@ -1,10 +1,10 @@
 """Loading the data folder in a child process, started as early as possible.
 
 The loading (parsing every CSV with the schema's types, enforcing every key and check in DuckDB) runs in
-`python -m evidence.validate --pickle DIR`, so the key indexes it needs (~100 MB) never enter the server's
-memory; the server gets the checked tables back as Arrow. `app.py` starts the child before it imports
-anything heavy, so the two processes import their libraries at the same time (the cold start is shorter by
-about a second). Standard library only, so importing this module costs nothing.
+`python -m evidence.loader DIR` (this module's entry point, below), so the key indexes it needs (~100 MB)
+never enter the server's memory; the server gets the checked tables back as Arrow. `app.py` starts the child
+before it imports anything heavy, so the two processes import their libraries at the same time (the cold start
+is shorter by about a second). Standard library only, so importing this module costs nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def data_dir_from_env() -> Path:
 
 def _spawn(data_dir: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    return subprocess.Popen([sys.executable, "-m", "evidence.validate", "--pickle", str(data_dir)], cwd=REPO,
+    return subprocess.Popen([sys.executable, "-m", "evidence.loader", str(data_dir)], cwd=REPO,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -57,3 +57,15 @@ def result(data_dir: Path, timeout_s: float = 300):
         lines = err.decode("utf-8", "replace").strip().splitlines()
         return None, lines[-1] if lines else f"exit code {child.returncode}"
     return pickle.loads(out), None
+
+
+def main(argv: list[str]) -> int:
+    """The loading child: check the data folder and write (tables, counts, problems), pickled, to stdout."""
+    from evidence.validate import validated_tables  # the heavy imports happen in the child only
+
+    sys.stdout.buffer.write(pickle.dumps(validated_tables(Path(argv[0]))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

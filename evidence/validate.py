@@ -10,70 +10,15 @@ or every problem found (exit status 1).
 
 from __future__ import annotations
 
-import csv
-import io
-import pickle
 import re
 import sys
-from dataclasses import dataclass, field
-from datetime import date, time
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from evidence import queries
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    rule: str
-    message: str
-    line: int | None = None
-    column: str | None = None
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.column is not None:
-            where += f", column {self.column}"
-        return f"{where}: {self.rule}: {self.message}"
-
-
-class DataError(Exception):
-    """The data folder cannot be loaded; `problems` says why."""
-
-    def __init__(self, data_dir: Path, problems: list[Problem]):
-        self.data_dir = data_dir
-        self.problems = problems
-        super().__init__(f"{len(problems)} problem(s) in {data_dir}: {problems[0] if problems else ''}")
-
-
-@dataclass
-class Column:
-    name: str
-    data_type: str
-    nullable: bool
-
-
-@dataclass
-class Table:
-    name: str
-    columns: list[Column]
-    foreign_keys: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
-    checks: list[tuple[list[str], str]] = field(default_factory=list)
-    key: list[str] = field(default_factory=list)
-
-    @property
-    def file(self) -> str:
-        return f"{self.name}.csv"
-
-    @property
-    def parents(self) -> set[str]:
-        return {ref for _, ref, _ in self.foreign_keys if ref != self.name}
-
+from evidence.csv_reading import ARROW_TYPES, Column, DataError, Problem, Table, read_csv  # noqa: F401
 
 # ------------------------------------------------------------------------------------ schema
 
@@ -95,144 +40,6 @@ def create_schema(connection) -> list[Table]:
         elif row.constraint_type == "PRIMARY KEY":
             table.key = columns
     return list(tables.values())
-
-
-# ------------------------------------------------------------------------------------ values
-
-_INTEGER = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
-_INT_RANGE = {"INTEGER": 2**31, "BIGINT": 2**63}
-
-ARROW_TYPES = {
-    "VARCHAR": pa.string(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "BOOLEAN": pa.bool_(),
-    "DATE": pa.date32(),
-    "TIME": pa.time64("us"),
-}
-
-TYPE_NAMES = {
-    "VARCHAR": "text",
-    "INTEGER": "a whole number",
-    "BIGINT": "a whole number",
-    "DOUBLE": "a number",
-    "BOOLEAN": "true or false",
-    "DATE": "a date YYYY-MM-DD",
-    "TIME": "a time HH:MM:SS",
-}
-
-
-def parse_value(text: str, data_type: str):
-    """The typed value of a CSV field; '' is NULL. Raises ValueError when the text is not of the type."""
-    if text == "":
-        return None
-    if data_type == "VARCHAR":
-        return text
-    value = text.strip()
-    if data_type in _INT_RANGE:
-        if not _INTEGER.fullmatch(value):
-            raise ValueError
-        number = int(value)
-        if not -_INT_RANGE[data_type] <= number < _INT_RANGE[data_type]:
-            raise ValueError
-        return number
-    if data_type == "DOUBLE":
-        if not _NUMBER.fullmatch(value):
-            raise ValueError
-        return float(value)
-    if data_type == "BOOLEAN":
-        lowered = value.lower()
-        if lowered not in ("true", "false"):
-            raise ValueError
-        return lowered == "true"
-    if data_type == "DATE":
-        if not _DATE.fullmatch(value):
-            raise ValueError
-        return date.fromisoformat(value)
-    if data_type == "TIME":
-        if not _TIME.fullmatch(value):
-            raise ValueError
-        return time.fromisoformat(value)
-    raise ValueError(f"unsupported column type {data_type}")
-
-
-# ------------------------------------------------------------------------------------ reading
-
-
-def read_csv(path: Path, table: Table) -> tuple[list[tuple[int, list]], list[Problem]]:
-    """Parse one CSV file into typed rows (with their line numbers), or say what is wrong with it."""
-    name = table.file
-    if not path.is_file():
-        return [], [Problem(name, "missing file", f"the data folder has no {name} for table {table.name}")]
-    raw = path.read_bytes()
-    if not raw.strip():
-        return [], [Problem(name, "empty file", "the file is empty: expected a header row and data rows")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return [], [Problem(name, "bad encoding",
-                            f"byte 0x{raw[err.start]:02x} is not valid UTF-8 (save the file as UTF-8)", line)]
-
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        header = next(reader)
-        for record in reader:
-            if record:
-                records.append((reader.line_num, record))
-    except csv.Error as err:
-        return [], [Problem(name, "broken quoting", f"the CSV cannot be parsed here ({err})", reader.line_num)]
-
-    problems = _check_header(name, header, table)
-    if problems:
-        return [], problems
-    if not records:
-        return [], [Problem(name, "empty file", "the file has a header but no data rows")]
-
-    position = {column: header.index(column) for column in header}
-    rows: list[tuple[int, list]] = []
-    for line, record in records:
-        if len(record) != len(header):
-            problems.append(Problem(name, "wrong number of fields",
-                                    f"{len(record)} fields where the header has {len(header)}", line))
-            continue
-        values = []
-        for column in table.columns:
-            text = record[position[column.name]]
-            try:
-                values.append(parse_value(text, column.data_type))
-            except ValueError:
-                problems.append(Problem(name, "wrong type",
-                                        f"{text!r} is not {TYPE_NAMES[column.data_type]} ({column.data_type})",
-                                        line, column.name))
-                values.append(None)
-        rows.append((line, values))
-    return rows, problems
-
-
-def _check_header(name: str, header: list[str], table: Table) -> list[Problem]:
-    expected = [column.name for column in table.columns]
-    problems = []
-    seen = set()
-    for column in header:
-        if column in seen:
-            problems.append(Problem(name, "duplicate column", f"column {column!r} appears twice in the header",
-                                    1, column))
-        seen.add(column)
-    for column in expected:
-        if column not in seen:
-            problems.append(Problem(name, "missing column", f"the header has no column {column!r}", 1, column))
-    for column in header:
-        if column not in expected:
-            problems.append(Problem(name, "extra column",
-                                    f"column {column!r} is not in table {table.name} "
-                                    f"(expected: {', '.join(expected)})", 1, column))
-    return problems
 
 
 # ------------------------------------------------------------------------------------ loading
@@ -376,16 +183,9 @@ def report(data_dir: Path) -> tuple[str, bool]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from evidence.db import data_dir_from_env
+    from evidence.loader import data_dir_from_env
 
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--pickle"]:
-        # For the app (evidence.db), which loads in a child process: the result, pickled, on stdout.
-        # Through the importable module, not __main__, so the pickled problems unpickle as evidence.validate's.
-        from evidence import validate
-
-        sys.stdout.buffer.write(pickle.dumps(validate.validated_tables(Path(argv[1]))))
-        return 0
     data_dir = Path(argv[0]) if argv else data_dir_from_env()
     text, ok = report(data_dir)
     print(text)

@@ -6,8 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from evidence import state, store
-from evidence.markup import highlighted
 from evidence.db import DATA_DIR_ENV
+from evidence.markup import highlighted
 from tests.views import APP, open_view, shown_text
 
 
