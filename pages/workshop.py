@@ -81,7 +81,7 @@ def timeline_and_slot() -> None:
                 if section in EVIDENCE_VIEWS:
                     target, label = EVIDENCE_VIEWS[section]
                     params = {"case": CASE_OF_SECTION[section]} if section in CASE_OF_SECTION else None
-                    st.page_link(target, label=f"The evidence: {label}", icon=":material/arrow_forward:",
+                    st.page_link(target, label=fmt("The evidence: {}", label), icon=":material/arrow_forward:",
                                  query_params=params)
 
 
