@@ -18,8 +18,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -28,13 +26,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from evidence import api_data, api_formats
+from evidence import api_data, api_formats, cache
 from evidence.api_params import BadParameter
 from evidence.loader import data_dir_from_env
 
 PREFIX = "/api"
 ORIGINS_ENV = "SME_EVIDENCE_API_ORIGINS"
-CACHE_BYTES = 32 * 1024 * 1024
 TABLE_FORMATS = ("json", "csv", "parquet")
 QUERY_FORMATS = ("json", "csv", "parquet")
 _NAME = re.compile(r"^(tables|queries)/([A-Za-z0-9_]{1,80})\.([a-z]{1,10})$")
@@ -64,41 +61,6 @@ def _not_found(message: str, **extra) -> ApiError:
     return ApiError(404, "not found", message, **extra)
 
 
-# ------------------------------------------------------------------------------ cache
-
-
-class _Cache:
-    """Answers by their inputs, least recently used first out, within a byte budget."""
-
-    def __init__(self, budget: int):
-        self.budget, self.used = budget, 0
-        self.items: OrderedDict[tuple, Answer] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: tuple) -> Answer | None:
-        with self.lock:
-            answer = self.items.get(key)
-            if answer is not None:
-                self.items.move_to_end(key)
-            return answer
-
-    def put(self, key: tuple, answer: Answer) -> None:
-        with self.lock:
-            if key in self.items or len(answer.body) > self.budget // 4:
-                return
-            self.items[key] = answer
-            self.used += len(answer.body)
-            while self.used > self.budget:
-                _, dropped = self.items.popitem(last=False)
-                self.used -= len(dropped.body)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.items.clear()
-            self.used = 0
-
-
-CACHE = _Cache(CACHE_BYTES)
 
 
 # ------------------------------------------------------------------------------ answers
@@ -251,7 +213,9 @@ async def handle(request: Request) -> Response:
         given.setdefault(name, []).append(value)
     base = f"{request.url.scheme}://{request.url.netloc}"
     key = (str(data_dir_from_env()), base, path, tuple((name, tuple(values)) for name, values in sorted(given.items())))
-    cached = CACHE.get(key)
+    if path.strip("/") == "status.json":  # the process's cache, never cached itself
+        return _respond(request, Answer(200, api_formats.json_bytes({"cache": cache.stats()})), False)
+    cached = cache.lookup(key)
     if cached is not None:
         return _respond(request, cached, True)
     result = await run_in_threadpool(_compute, key, base, path, given)
@@ -274,7 +238,7 @@ def _compute(key: tuple, base: str, path: str, given: dict[str, list[str]]) -> A
 
         get_logger(__name__).error("API request %s failed: %s: %s", path[:200], type(err).__name__, err)
         return ApiError(500, "internal error", "the API could not answer this request").answer
-    CACHE.put(key, result)
+    cache.remember(key, result, len(result.body) + 200)
     return result
 
 

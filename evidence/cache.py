@@ -81,6 +81,18 @@ def stats() -> dict:
                 "hits": _STORE.hits, "misses": _STORE.misses}
 
 
+def lookup(key: tuple) -> object | None:
+    """A value put in the store by `remember` (the API's answers), or None. `key[0]` is the data folder."""
+    entry = _STORE.get(key)
+    return None if entry is None else entry[0]
+
+
+def remember(key: tuple, value: object, size: int) -> None:
+    """Keep a value the caller will not change (it is not frozen) under `key`, unless it is a quarter of the store."""
+    if size <= _STORE.max_bytes // 4:
+        _STORE.put(key, value, size)
+
+
 def key_value(value: object) -> object:
     """A hashable form of an argument: lists and tuples become tuples, dicts sorted item tuples."""
     if isinstance(value, (list, tuple)):

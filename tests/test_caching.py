@@ -2,7 +2,7 @@
 
 import pytest
 
-from evidence import charts, store
+from evidence import cache, charts, choices, store
 from evidence.chart_panel import chart_spec
 from evidence.db import Database
 from tests.views import open_view
@@ -76,3 +76,54 @@ def test_rerunning_a_view_runs_no_sql_and_builds_no_chart(monkeypatch, page):
     assert not app.exception
     assert sql[first_sql:] == [], f"a rerun with the same inputs ran SQL: {sql[first_sql:]}"
     assert built[first_built:] == [], f"a rerun with the same inputs built charts: {built[first_built:]}"
+
+
+# ------------------------------------------------------------------------------ the one cache
+
+
+def test_cached_functions_take_keyword_arguments_only():
+    with pytest.raises(TypeError, match="keyword arguments only"):
+        store.query("cases", typology=None)
+
+
+def test_a_caller_cannot_change_what_the_cache_holds():
+    frame = store.rows("cases", typology=None)
+    frame.loc[0, "name"] = "changed"
+    assert store.rows("cases", typology=None).loc[0, "name"] != "changed"
+    policy = choices.policy_choices()
+    with pytest.raises(TypeError):
+        policy["gaps"] = 0
+    with pytest.raises(TypeError):
+        policy["cell_names"]["x"] = "y"
+    assert isinstance(policy["cells"], tuple)
+    with pytest.raises(TypeError, match="immutable"):
+        cache.freeze(bytearray(b"x"))
+
+
+def test_entries_are_keyed_by_the_data_folder(data_copy, monkeypatch):
+    path = data_copy / "cases.csv"
+    first = store.rows("cases", typology=None).iloc[0]["name"]
+    path.write_text(path.read_text(encoding="utf-8").replace(first, "Renamed SME", 1), encoding="utf-8")
+    monkeypatch.setenv("SME_EVIDENCE_DATA", str(data_copy))
+    assert store.rows("cases", typology=None).iloc[0]["name"] == "Renamed SME"
+    monkeypatch.delenv("SME_EVIDENCE_DATA")
+    assert store.rows("cases", typology=None).iloc[0]["name"] == first
+
+
+def test_rebuilding_the_database_empties_the_cache_of_its_folder():
+    store.rows("cases", typology=None)
+    assert cache.stats()["entries"] > 0
+    store._database.clear()
+    store.database()
+    assert cache.stats()["entries"] == 0
+
+
+def test_the_store_stays_within_its_bytes(monkeypatch):
+    monkeypatch.setattr(cache._STORE, "max_bytes", 200_000)
+    for typology in ["born_global", "urged_global", "intentional_global", "accidental_global", None] * 3:
+        store.rows("cases", typology=typology)
+        store.rows("case_card", case_id="weprog")
+        store.rows("survey_items", figure_id=None)
+    held = cache.stats()
+    assert 0 < held["bytes"] <= 200_000 and held["entries"] >= 1
+    assert held["misses"] > held["entries"], "entries were dropped to stay within the bound"
