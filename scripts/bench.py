@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
-import platform
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import websockets
@@ -39,6 +39,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_api  # noqa: E402  (scripts/bench_api.py)
+import bench_report  # noqa: E402  (scripts/bench_report.py)
 import load  # noqa: E402  (scripts/load.py)
 import serve_scaled  # noqa: E402  (scripts/serve_scaled.py)
 
@@ -182,7 +183,7 @@ def click_latency(browser, url: str, view: str, clicks: int, warmup: int = 2) ->
         page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas').first.wait_for()
     samples = [_act(page, states[index % len(states)]) for index in range(warmup + clicks)][warmup:]
     page.close()
-    return {"median": statistics.median(samples), "p95": p95(samples)}
+    return {"median": statistics.median(samples), "p95": p95(samples), "clicks": states}
 
 
 # ------------------------------------------------------------------------------ 4-6. load, scaling, soak
@@ -260,6 +261,8 @@ def main() -> int:
             api = bench_api.measure(url)  # API requests/s beside reruns/s, same process, same run
             soaked = soak(url, process.pid, args.soak_seconds) if args.soak_seconds > 0 else []
             print("soak", soaked[:1], soaked[-1:], flush=True)
+            with urllib.request.urlopen(f"{url}/api/status.json", timeout=10) as response:
+                cache_fill = json.loads(response.read())["cache"]  # the one cache after the load and the soak
         finally:
             process.terminate()
             process.wait(timeout=10)
@@ -269,98 +272,11 @@ def main() -> int:
         scaled = concurrency(setup.url, None, 50, 10)
         scaled["peak_mb"] = max(memory_mb(app.pid, "VmHWM") for app in setup.apps)
         print("scaled", scaled, flush=True)
-    write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api)
+    cache_hit = json.loads(subprocess.run([sys.executable, str(Path(__file__).parent / "bench_cache.py")], check=True,
+                                          capture_output=True, text=True, cwd=REPO).stdout.strip().splitlines()[-1])
+    bench_report.write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api, cache_fill, cache_hit)
     print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0
-
-
-def write_report(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api=None) -> None:
-    base = rows["Baseline one-chart page"]
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Written by `make bench` (`scripts/bench.py`) on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"Linux {platform.release()}. Every figure below comes from this one run; the machine is shared and "
-        "noisy, so compare ratios, not absolute times.",
-        "",
-        "## Server CPU and wall time per warm rerun",
-        "",
-        f"One session reruns each view in its default state {args.reruns} times (after 5 warm-up runs) through "
-        "Streamlit's websocket protocol. CPU is the server process's user + system time, read from /proc in 10 ms "
-        "ticks per rerun (so medians move in steps of 10); the mean over all reruns is finer, and the ratio uses "
-        "it. The baseline is a one-chart page (a DuckDB query, an Altair chart and a table) with Streamlit's "
-        "default configuration. Target: ratio ≤ 0.35.",
-        "",
-        "| view | CPU median (ms) | CPU p95 (ms) | CPU mean (ms) | wall median (ms) | wall p95 (ms) "
-        "| CPU ratio (mean) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for view, row in rows.items():
-        lines.append(f"| {view} | {row['cpu_median']:.0f} | {row['cpu_p95']:.0f} | {row['cpu_mean']:.1f} | "
-                     f"{row['wall_median']:.0f} | {row['wall_p95']:.0f} | {row['cpu_mean'] / base['cpu_mean']:.2f} |")
-    lines += [
-        "",
-        "## Click to visible result, headless Chromium",
-        "",
-        f"The main interaction of each view, {args.clicks} times after 2 warm-up clicks, alternating between two "
-        "states: from the mouse click on a chart mark (Enter in the search box) until the result is on screen and "
-        "the page has settled. Target: p95 ≤ 250 ms.",
-        "",
-        "| view | interaction | p50 (ms) | p95 (ms) |",
-        "| --- | --- | ---: | ---: |",
-    ]
-    for view, row in clicks.items():
-        states = " / ".join(click.target for click in CLICKS[view][1])
-        lines.append(f"| {view} | {states} | {row['median']:.0f} | {row['p95']:.0f} |")
-    lines += [
-        "",
-        "## Cold start",
-        "",
-        f"From process start to the first page settled in Chromium (the script run over and the page drawn): "
-        f"app {cold['app']:.1f} s ({cold['app chart']:.1f} s until its first chart is drawn too), baseline "
-        f"{cold['baseline']:.1f} s. Target: ≤ 3 s. The data loads in a child process started before the app "
-        "imports its libraries, so the two overlap.",
-        "",
-        "## Concurrency",
-        "",
-        "Simulated sessions speak Streamlit's websocket protocol (scripts/load.py): each connects and runs once, "
-        "then all rerun at once with no think time, 10 reruns each, cycling through every view in a default and "
-        "a clicked state. Peak memory is the server's VmHWM (the process's high-water mark since it started). "
-        "Targets: 30 sessions p95 ≤ 1 s with 0 errors; 50 sessions 0 errors; memory < 400 MB.",
-        "",
-        "| set-up | sessions | runs | p50 (ms) | p95 (ms) | runs/s | errors | peak memory (MB) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for setup, row in load_rows + [("2 processes behind HAProxy", scaled), ("baseline page, 1 process", baseline_load)]:
-        peak = f"{row['peak_mb']:.0f}" if row["peak_mb"] else ""
-        lines.append(f"| {setup} | {row['sessions']} | {row['runs']} | {row['p50']:.0f} | {row['p95']:.0f} | "
-                     f"{row['rate']:.1f} | {row['errors']} | {peak} |")
-    errors = [row["first_error"] for _, row in load_rows if row["first_error"]]
-    if errors:
-        lines += ["", f"First error: `{errors[0][:200]}`"]
-    lines += [
-        "",
-        "Behind HAProxy the peak memory is the larger of the two processes'. `make serve-scaled` runs that set-up.",
-        "",
-        "## Soak",
-        "",
-    ]
-    if soaked:
-        values = [mb for _, mb in soaked]
-        lines += [
-            f"10 sessions rerunning every view for {soaked[-1][0] / 60:.1f} minutes, with the full garbage "
-            "collection after each run switched off (`runner.postScriptGC = false`): the server's resident "
-            f"memory went from {values[0]:.0f} MB to {values[-1]:.0f} MB (lowest {min(values):.0f}, highest "
-            f"{max(values):.0f}; first sample after the start-up, then every 15 s):",
-            "",
-            "`" + " ".join(f"{mb:.0f}" for mb in values) + "`",
-        ]
-    else:
-        lines.append("Not run (--soak-seconds 0).")
-    lines.append("")
-    lines += ["", *bench_api.report_lines(api)] if api else []
-    (REPO / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":
