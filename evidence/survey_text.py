@@ -71,7 +71,7 @@ def _quotes(texts) -> Markup:
 @cached()
 def comment_quotes(*, question_id: str | None) -> tuple[int, Markup]:
     """The respondents' comments on one question (or all), as block quotes, and how many there are."""
-    comments = rows("survey_comments", question_id=question_id)
+    comments = rows("survey_comments", question_ids=[question_id] if question_id else None)
     return len(comments), _quotes(comments["text"])
 
 
@@ -79,12 +79,10 @@ def comment_quotes(*, question_id: str | None) -> tuple[int, Markup]:
 def comments_by_question(*, question_ids: tuple[str, ...] | None, themes: tuple[tuple[str, str], ...]
                          ) -> tuple[int, tuple[tuple[Markup, Markup], ...]]:
     """The comments of the chosen questions (all if None), grouped by question: (heading, quotes) pairs."""
-    comments = rows("survey_comments", question_id=None)
-    if question_ids:
-        comments = comments[comments["question_id"].isin(question_ids)]
+    comments = rows("survey_comments", question_ids=list(question_ids) if question_ids else None)
     names = dict(themes)
     groups = tuple(
-        (fmt("**{}** :gray[{}]", names.get(question_id, question_id), source_label(group["source"].iloc[0])),
+        (fmt("**{}** :gray[{}]", names.get(question_id, question_id), group["source_label"].iloc[0]),
          _quotes(group["text"]))
         for question_id, group in comments.groupby("question_id", sort=False)
     )

@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow as pa
 
 from evidence.cache import cached
-from evidence.store import rows, source_label
+from evidence.store import rows
 
 
 @cached()
@@ -22,7 +22,7 @@ def case_table(*, params: dict, type_labels: tuple[tuple[str, str], ...]) -> pa.
         founded=matching["founded_year"].map(lambda y: "–" if pd.isna(y) else str(int(y))),
         staff=[("–" if pd.isna(n) else ("about " if q == "about" else "") + str(int(n)))
                for n, q in zip(matching["staff"], matching["staff_qualifier"], strict=True)],
-        source=matching["source"].map(source_label),
+        source=matching["source_label"],
     )[["case_id", "name", "home", "typology_label", "types", "presented", "founded", "staff", "source"]]
     return pa.Table.from_pandas(shown, preserve_index=False)
 
@@ -39,9 +39,4 @@ def participant_table(*, countries: tuple[str, ...], kinds: tuple[str, ...]) -> 
 @cached()
 def recommendation_table() -> pa.Table:
     """Every statement classed as a recommendation, with who made it."""
-    recommendations = rows("recommendations")
-    shown = recommendations.assign(
-        source=recommendations["source"].map(source_label),
-        who=recommendations["speaker_label"] + recommendations["organisation"].map(
-            lambda o: f" ({o})" if isinstance(o, str) else ""))
-    return pa.Table.from_pandas(shown, preserve_index=False)
+    return pa.Table.from_pandas(rows("recommendations"), preserve_index=False)

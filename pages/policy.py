@@ -154,8 +154,8 @@ st.caption(fmt("{} statements classed as recommendations (the class is the proje
                "the quote is the report's).", recommendations.num_rows))
 st.dataframe(
     recommendations,
-    hide_index=True, width="stretch", column_order=["who", "paraphrase", "quote", "source"],
+    hide_index=True, width="stretch", column_order=["who", "paraphrase", "quote", "source_label"],
     column_config={"who": st.column_config.TextColumn("Who", width="medium"),
                    "paraphrase": st.column_config.TextColumn("Recommendation (paraphrase)", width="large"),
-                   "quote": "The report's words", "source": "Source"},
+                   "quote": "The report's words", "source_label": "Source"},
 )

@@ -4,7 +4,8 @@
 --         $types (list of internationalisation_types.type_id the report names for the case, or NULL/empty),
 --         $presented (true, false, or NULL for all), $selected (a case_id, or NULL)
 -- columns: case_id, name, home_country_label, countries_iso2, typology_id, typology_label, typology_order,
---          types_named, presented_at_workshop, founded_year, staff, staff_qualifier, source, in_filter, selected
+--          types_named, presented_at_workshop, founded_year, staff, staff_qualifier, source, in_filter, selected,
+--          source_label
 WITH named AS (
     SELECT case_id, string_agg(DISTINCT type_id, ';' ORDER BY type_id) AS types_named
     FROM case_activities
@@ -19,8 +20,10 @@ homes AS (
 SELECT
     c.case_id, c.name, c.home_country_label, h.countries_iso2, c.typology_id, g.label AS typology_label,
     g.sort_order AS typology_order, n.types_named, c.presented_at_workshop, c.founded_year, c.staff,
-    c.staff_qualifier, c.source, f.in_filter, coalesce(c.case_id = $selected, false) AS selected
+    c.staff_qualifier, c.source, f.in_filter, coalesce(c.case_id = $selected, false) AS selected,
+    s.label AS source_label
 FROM cases AS c
+JOIN sources AS s ON s.source_id = c.source
 JOIN typology_groups AS g USING (typology_id)
 JOIN homes AS h USING (case_id)
 JOIN case_in_filter($countries, $typologies, $types, $presented) AS f USING (case_id)

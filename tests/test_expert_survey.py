@@ -72,7 +72,7 @@ def test_item_panel_shows_results_comments_and_the_finding_tested(db):
 
 def test_every_item_and_every_comment_is_reachable(db):
     items = db.query("survey_items", figure_id=None)
-    comments = db.query("survey_comments", question_id=None)
+    comments = db.query("survey_comments", question_ids=None)
     app = open_page()
     text = shown_text(app)
     for comment in comments["text"]:  # the comments section lists all of them by default

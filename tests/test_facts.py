@@ -225,13 +225,13 @@ def test_item_without_result_has_no_invented_value(db):
 # ------------------------------------------------------------------ respondent comments (Annex 3)
 
 def test_comment_counts(db):
-    comments = db.query("survey_comments", question_id=None)
+    comments = db.query("survey_comments", question_ids=None)
     assert len(comments) == 31
     assert comments.groupby("question_id").size().max() == 8  # further measures
 
 
 def test_known_comment(db):
-    texts = " ".join(db.query("survey_comments", question_id=None)["text"])
+    texts = " ".join(db.query("survey_comments", question_ids=None)["text"])
     assert "CEO-networks would be interesting." in texts
     assert "Business, business, business - not research." in texts
 

@@ -28,7 +28,7 @@ EXAMPLES = {
     "schema_constraints": {},
     "schema_tables": {},
     "statements": {"section": "sec-4"},
-    "survey_comments": {"question_id": None},
+    "survey_comments": {"question_ids": ["drivers", "barriers"]},
     "survey_ease": {},
     "survey_expertise": {},
     "survey_items": {"figure_id": "3"},
