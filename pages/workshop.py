@@ -109,7 +109,7 @@ countries = filters[0].multiselect("Country (as printed)", COUNTRIES, key="from"
 kinds = filters[1].multiselect("Kind of organisation (project coding)", KINDS, key="org", bind="query-params",
                                placeholder="All kinds")
 total, listed = tables.participant_table(countries=tuple(countries), kinds=tuple(kinds))
-st.caption(fmt("{} of {} participants (Annex 2). Section 1 speaks of “about 25 experts”.", listed.num_rows, total))
+st.caption(fmt('{} of {} participants (Annex 2). Section 1 speaks of "about 25 experts".', listed.num_rows, total))
 st.dataframe(listed, hide_index=True, width="stretch",
              column_order=["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"],
              column_config={"family_name": "Family name", "given_name": "Given name",

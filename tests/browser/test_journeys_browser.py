@@ -191,6 +191,8 @@ def test_presenter_keys_move_between_slides(tab, width, height):
     last = len(FINDINGS)
     for key, number in (("ArrowRight", 2), ("PageDown", 3), ("Space", 4), ("End", last), ("PageUp", last - 1),
                         ("ArrowLeft", last - 2), ("Home", 1)):
+        # The keys are bound by the slide's buttons: a presenter presses once the controls are drawn.
+        page.page.locator(".st-key-slide-nav button").first.wait_for()
         page.page.keyboard.press(key)
         page.page.get_by_role("heading", name=FINDINGS[number - 1].headline).wait_for()
         assert re.search(rf"[?&]slide={number}\b", page.page.url), (key, page.page.url)
