@@ -225,6 +225,19 @@ def main() -> int:
         (Path(scratch) / "baseline.sql").write_text((BASELINE.parent / "baseline.sql").read_text(encoding="utf-8"),
                                                     encoding="utf-8")
 
+        # Streamlit's own floor: an empty page (st.write("hi")) with the project's configuration, in its own folder.
+        empty = Path(scratch) / "empty"
+        (empty / ".streamlit").mkdir(parents=True)
+        (empty / ".streamlit" / "config.toml").write_text((REPO / ".streamlit" / "config.toml").read_text())
+        (empty / "empty_app.py").write_text('import streamlit as st\n\nst.write("hi")\n', encoding="utf-8")
+        process, url, _ = start_server(empty / "empty_app.py", empty)
+        try:
+            rows["Empty page (project configuration)"] = warm_reruns(url, "", process.pid, args.reruns)
+            print("empty", rows["Empty page (project configuration)"], flush=True)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
         # The baseline page, with Streamlit's default configuration (no .streamlit/ in its folder).
         process, url, started = start_server(baseline, Path(scratch))
         try:
