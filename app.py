@@ -30,6 +30,13 @@ else:
         initial_sidebar_state="collapsed" if PRESENTING else "auto",
     )
 
+    try:
+        database()
+    except DataError as err:
+        st.title("Internationalisation of Innovation in SMEs")
+        show_data_problems(err)
+        st.stop()
+
     browser.install()
     st.html(Path("assets/app.css"))
     OVERVIEW = st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True,
@@ -53,12 +60,5 @@ else:
             st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"),
         ],
     }
-    # The navigation first: until it is declared, Streamlit lists the files of pages/ as they are named.
     page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")
-    try:
-        database()
-    except DataError as err:
-        st.title("Internationalisation of Innovation in SMEs")
-        show_data_problems(err)
-        st.stop()
     page.run()

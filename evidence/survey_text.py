@@ -105,12 +105,14 @@ def figure_items(*, figure_id: str) -> Markup:
 
 
 @cached()
-def contradictions() -> tuple[tuple[Markup, Markup, Markup], ...]:
-    """The report's contradictions about the survey: (title, both statements with sources, note)."""
-    return tuple(
-        (fmt("{} ({})", row.topic, row.kind),
-         fmt("“{}” :gray[{}]  \n“{}” :gray[{}]", row.statement_a, source_label(row.source_a), row.statement_b,
-             source_label(row.source_b)),
-         fmt("{}", row.note))
-        for row in rows("survey_contradictions").itertuples()
-    )
+def contradictions() -> tuple[int, Markup]:
+    """The report's contradictions about the survey as one markdown table (a row each: the topic and its kind,
+    both statements with their sources, the project's note), and how many there are. One element, not three
+    per contradiction: on this view they were half of every rerun's messages."""
+    lines = [fmt("| Where (its kind: the project's coding) | The report says | and also says | Note (the project's) |"),
+             fmt("| --- | --- | --- | --- |")]
+    found = rows("survey_contradictions")
+    lines += [fmt("| **{}** ({}) | “{}” :gray[{}] | “{}” :gray[{}] | {} |", row.topic, row.kind, row.statement_a,
+                  source_label(row.source_a), row.statement_b, source_label(row.source_b), row.note)
+              for row in found.itertuples()]
+    return len(found), join("\n", lines)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from evidence import page, state, store, survey_text, url_choice
 from evidence.chart_panel import chart_panel
-from evidence.markup import fmt
+from evidence.markup import fmt, join
 
 SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
 THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
@@ -145,8 +145,7 @@ st.header("Respondents' comments")
 count, groups = survey_text.comments_by_question(question_ids=tuple(questions) if questions else None,
                                                  themes=tuple(THEMES.items()))
 st.caption(fmt("{} comments quoted in Annex 3{}", count, " for the chosen themes." if questions else "."))
-for heading, quotes in groups:
-    st.markdown(fmt("{}\n\n{}", heading, quotes))
+st.markdown(join("\n\n", (fmt("{}\n\n{}", heading, quotes) for heading, quotes in groups)))
 
 # ------------------------------------------------------------------------------ study vs experts, contradictions
 
@@ -166,8 +165,7 @@ st.dataframe(
 )
 
 st.header("The report's own contradictions about the survey")
-st.caption("Both sides are kept in the data; where a chart draws one of these numbers, it is ringed in red.")
-for title, statements, note in survey_text.contradictions():
-    with st.expander(title):
-        st.markdown(statements)
-        st.caption(note)
+count, table = survey_text.contradictions()
+st.caption(fmt("{} places where the report contradicts itself, or cannot be right, about the survey. Both sides are "
+               "kept in the data; where a chart draws one of these numbers, it is ringed in red.", count))
+st.markdown(table)

@@ -89,9 +89,12 @@ def test_every_item_and_every_comment_is_reachable(db):
 
 def test_contradictions_about_the_survey_are_listed(db):
     app = open_page()
-    topics = {e.label.replace("\\", "") for e in app.expander}  # labels are markdown: data text arrives escaped
-    for row in db.query("survey_contradictions").itertuples():
-        assert f"{row.topic} ({row.kind})" in topics
+    table = next(m.value for m in app.markdown if m.value.startswith("| Where (its kind"))
+    shown = table.replace("\\", "")  # data text arrives escaped
+    found = db.query("survey_contradictions")
+    assert table.count("\n") == len(found) + 1, "one row per contradiction, under the header"
+    for row in found.itertuples():
+        assert f"**{row.topic}** ({row.kind})" in shown and row.statement_a in shown and row.statement_b in shown
 
 
 def test_no_chart_draws_a_share_the_database_does_not_hold(db):
