@@ -25,7 +25,7 @@ def test_every_agenda_item_opens_with_what_was_said(db):
 
 @pytest.mark.parametrize(("field", "value", "expected"), [("from", ["Italy"], 3), ("org", ["SME"], 2),
                                                           ("from", ["EU"], 16)])
-def test_participant_filters(db, field, value, expected):
+def test_participant_filters(field, value, expected):
     app = open_view("pages/workshop.py")
     app.multiselect(key=field).set_value(value).run()
     listed = next(frame.value for frame in app.dataframe if "family_name" in frame.value.columns)
@@ -50,7 +50,7 @@ def test_search_finds_a_known_phrase_ranked_first():
     assert "informal" in first and ":orange-background[" in first
 
 
-def test_search_filters_by_kind_and_part(db):
+def test_search_filters_by_kind_and_part():
     app = open_view("pages/search.py")
     app.text_input(key="search").input("chin").run()  # China, Chinese
     app.multiselect(key="kinds").set_value(["SWOT item"]).run()

@@ -152,7 +152,7 @@ def test_search_words_and_kinds_shared_and_reopened(tab, server):
     assert fresh.deep_link_errors("search") == []
 
 
-def test_console_query_runs_on_ctrl_enter_survives_and_reopens(tab, server):
+def test_console_query_runs_on_ctrl_enter_survives_and_reopens(tab):
     page = tab().open("/")
     page.page.locator('[data-testid="stSidebarNav"] a', has_text="Data").click()
     page.settle()
