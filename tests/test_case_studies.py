@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from evidence import text
-from tests.views import open_view
+from tests.views import open_link
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +19,7 @@ def tables(db):
 
 
 def open_page() -> AppTest:
-    return open_view("pages/case_studies.py")
+    return open_link("pages/case_studies.py")
 
 
 def matched(app: AppTest) -> int | None:

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from evidence import charts, text
-from tests.views import open_view, shown_text
+from tests.views import open_link, shown_text
 
 THEMES = {"Views on SMEs": "general_statements", "Drivers": "drivers", "Barriers": "barriers",
           "Trade missions": "trade_missions", "Networking mechanisms": "networking",
@@ -14,7 +14,7 @@ THEMES = {"Views on SMEs": "general_statements", "Drivers": "drivers", "Barriers
 
 
 def open_page() -> AppTest:
-    return open_view("pages/expert_survey.py")
+    return open_link("pages/expert_survey.py")
 
 
 def metrics(app: AppTest) -> dict:

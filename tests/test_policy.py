@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from evidence import text
-from tests.views import open_view, shown_text
+from tests.views import open_link, shown_text
 
 CELLS = ["branch-export", "branch-production", "branch-rnd", "collaboration-export", "collaboration-production",
          "collaboration-rnd", "customising-export", "customising-production", "customising-rnd", "ip-export",
@@ -15,7 +15,7 @@ TITLES = {"instrument": "Instruments", "swot": "SWOT items", "implication": "Imp
 
 
 def open_page() -> AppTest:
-    return open_view("pages/policy.py")
+    return open_link("pages/policy.py")
 
 
 def table_of_instruments(app: AppTest):

@@ -7,11 +7,11 @@ from streamlit.testing.v1 import AppTest
 
 from evidence import state, ui
 from evidence.db import DATA_DIR_ENV
-from tests.views import APP, open_view, shown_text
+from tests.views import APP, open_link, shown_text
 
 
 def test_every_agenda_item_opens_with_what_was_said(db):
-    app = open_view("pages/workshop.py")
+    app = open_link("pages/workshop.py")
     for row in db.query("agenda").itertuples():
         app.selectbox(key="slot").set_value(row.slot_id).run()
         assert not app.exception
@@ -26,7 +26,7 @@ def test_every_agenda_item_opens_with_what_was_said(db):
 @pytest.mark.parametrize(("field", "value", "expected"), [("from", ["Italy"], 3), ("org", ["SME"], 2),
                                                           ("from", ["EU"], 16)])
 def test_participant_filters(field, value, expected):
-    app = open_view("pages/workshop.py")
+    app = open_link("pages/workshop.py")
     app.multiselect(key=field).set_value(value).run()
     listed = next(frame.value for frame in app.dataframe if "family_name" in frame.value.columns)
     assert len(listed) == expected
@@ -34,7 +34,7 @@ def test_participant_filters(field, value, expected):
 
 
 def test_who_said_what_filters(db):
-    app = open_view("pages/workshop.py")
+    app = open_link("pages/workshop.py")
     app.multiselect(key="speaker").set_value(["Christin Pfeiffer"]).run()
     said = next(frame.value for frame in app.dataframe if "paraphrase" in frame.value.columns)
     expected = db.query("statements_filtered", speakers=["Christin Pfeiffer"], organisations=None, section=None,
@@ -43,7 +43,7 @@ def test_who_said_what_filters(db):
 
 
 def test_search_finds_a_known_phrase_ranked_first():
-    app = open_view("pages/search.py")
+    app = open_link("pages/search.py")
     app.text_input(key="search").input("informal business networks").run()
     assert not app.exception
     first = next(m.value for m in app.markdown if "blue-badge" in m.value)
@@ -51,7 +51,7 @@ def test_search_finds_a_known_phrase_ranked_first():
 
 
 def test_search_filters_by_kind_and_part():
-    app = open_view("pages/search.py")
+    app = open_link("pages/search.py")
     app.text_input(key="search").input("chin").run()  # China, Chinese
     app.multiselect(key="kinds").set_value(["SWOT item"]).run()
     badges = [m.value for m in app.markdown if "blue-badge" in m.value]
@@ -59,7 +59,7 @@ def test_search_filters_by_kind_and_part():
 
 
 def test_search_without_words_and_with_no_match_says_so():
-    app = open_view("pages/search.py")
+    app = open_link("pages/search.py")
     assert any("Type at least one word" in i.value for i in app.info)
     app.text_input(key="search").input("zzzqqq nothing").run()
     assert any("Nothing in the report matches" in i.value for i in app.info)
