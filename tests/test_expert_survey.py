@@ -74,26 +74,26 @@ def test_item_with_no_reported_figure():
     app = open_page()
     app.selectbox(key="item").set_value("1a.a").run()
     assert not app.exception
-    text = shown_text(app)
-    assert "The report gives no result for this item" in text
-    assert "Compared to larger firms, SMEs are more hesitant" in text
+    said = shown_text(app)
+    assert "The report gives no result for this item" in said
+    assert "Compared to larger firms, SMEs are more hesitant" in said
 
 
 def test_item_panel_shows_results_comments_and_the_finding_tested():
     app = open_page()
     app.selectbox(key="item").set_value("3.b").run()
-    text = shown_text(app)
-    assert "more important" in text
-    assert "It depends very much on the proximity or distance of the new market" in text  # a barriers comment
-    assert "most case SMEs were found to be able to manage related issues" in text  # the study finding tested
-    assert "diverged" in text
+    said = shown_text(app)
+    assert "more important" in said
+    assert "It depends very much on the proximity or distance of the new market" in said  # a barriers comment
+    assert "most case SMEs were found to be able to manage related issues" in said  # the study finding tested
+    assert "diverged" in said
 
 
 def test_the_default_view_lists_every_comment_and_offers_every_item(db):
     app = open_page()
-    text = shown_text(app)
+    said = shown_text(app)
     for comment in db.query("survey_comments", question_id=None)["text"]:  # all of them by default
-        assert comment in text, comment[:60]
+        assert comment in said, comment[:60]
     offered = app.selectbox(key="item").options
     items = db.query("survey_items", figure_id=None)
     assert len(offered) == len(items) == 42
