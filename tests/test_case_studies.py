@@ -106,6 +106,7 @@ def test_presented_filter(db, tables, answer):
 
 
 @pytest.mark.parametrize(("countries", "typologies", "types", "presented"), [
+    (["Netherlands", "Germany"], [], ["customising"], None),
     ([], ["Born globals", "Urged globals"], ["collaboration"], None),
     (["Denmark"], ["Born globals"], [], "yes"),
     ([], [], ["branch", "collaboration"], "no"),
