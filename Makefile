@@ -1,12 +1,13 @@
 # Two commands on a fresh machine: `make run` (set up and serve the app) and `make test`
-# (set up, lint, run every test). Both create the virtual environment themselves.
+# (set up, lint, run every test). Both create the virtual environment themselves. `make test-fast` is the
+# lane without a browser (no chromium, no haproxy): lint, the data package check and every other test.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint validate datapackage clean chromium haproxy bench serve-scaled screenshots
+.PHONY: run test test-fast lint validate datapackage clean chromium haproxy bench serve-scaled screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -36,10 +37,21 @@ haproxy:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq haproxy; \
 	  else echo "The scaled set-up needs Debian's haproxy: run 'sudo apt-get install haproxy'"; exit 1; fi; }
 
+# Two workers (pytest-xdist), one per core; a test file stays on one worker, so its module fixtures (the API's
+# server, a broken data copy) are made once. The browser lane runs after the fast lane, on its own two workers.
+XDIST := -n 2 --dist loadfile
+BROWSER_XDIST := -n 2 --dist loadgroup
+
+test-fast: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m evidence.datapackage --check
+	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
+
 test: $(VENV)/.dev chromium haproxy
 	$(BIN)/ruff check .
 	$(BIN)/python -m evidence.datapackage --check
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
+	$(BIN)/python -m pytest -q $(BROWSER_XDIST) tests/browser
 
 # The README's gallery: the browser tests write their screenshots into docs/screenshots instead of build/.
 screenshots: $(VENV)/.dev chromium haproxy

@@ -12,7 +12,7 @@ from evidence import api_links
 from evidence.db import DEFAULT_DATA_DIR
 from tests.api_server import get, get_json, no_traceback_fixture, parsed_csv, server_fixture  # noqa: F401 (fixtures)
 from tests.test_queries import EXAMPLES
-from tests.views import open_view
+from tests.views import open_link
 
 TABLES = [resource["name"] for resource in
           json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
@@ -183,7 +183,7 @@ def shown_api_urls(app) -> list[str]:
 
 def test_a_chart_panel_shows_its_api_url_for_the_current_filters(server):
     url, _ = server
-    app = open_view("pages/case_studies.py")
+    app = open_link("pages/case_studies.py")
     app.multiselect(key="country").set_value(["Netherlands"]).run()
     app.toggle[0].set_value(True).run()
     assert not app.exception
@@ -200,7 +200,7 @@ def test_a_chart_panel_shows_its_api_url_for_the_current_filters(server):
 
 def test_the_data_view_shows_each_tables_api_url(server):
     url, _ = server
-    app = open_view("pages/data.py")
+    app = open_link("pages/data.py")
     app.selectbox(key="table").set_value("swot_items").run()
     assert not app.exception
     shown = shown_api_urls(app)

@@ -2,21 +2,11 @@
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from evidence.db import DATA_DIR_ENV
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    from evidence import store
-
-    store.clear()
-    yield
-    store.clear()
 
 
 def run_app() -> AppTest:

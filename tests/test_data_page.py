@@ -10,13 +10,13 @@ import pytest
 
 from evidence import downloads
 from evidence.db import DEFAULT_DATA_DIR
-from tests.views import open_view
+from tests.views import open_link
 
 TABLES = [r["name"] for r in json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text())["resources"]]
 
 
 def test_every_table_is_listed_with_its_row_count(db):
-    app = open_view("pages/data.py")
+    app = open_link("pages/data.py")
     listing = app.dataframe[0].value
     assert list(listing["table"]) == TABLES
     assert dict(zip(listing["table"], listing["rows"], strict=True)) == db.row_counts
@@ -24,7 +24,7 @@ def test_every_table_is_listed_with_its_row_count(db):
 
 @pytest.mark.parametrize("table", ["cases", "survey_results", "statements"])
 def test_a_table_shows_its_fields_and_preview(db, table):
-    app = open_view("pages/data.py")
+    app = open_link("pages/data.py")
     app.selectbox(key="table").set_value(table).run()
     assert not app.exception
     fields = app.dataframe[1].value
@@ -59,7 +59,7 @@ def sql_box(app):
 
 
 def test_console_runs_a_query_in_the_page():
-    app = open_view("pages/data.py")
+    app = open_link("pages/data.py")
     sql_box(app).input("SELECT name FROM cases ORDER BY name")  # in a form: sent on submit
     next(b for b in app.button if b.label == "Run").click().run()
     assert not app.exception
@@ -67,7 +67,7 @@ def test_console_runs_a_query_in_the_page():
 
 
 def test_console_refusal_is_a_message_shown_as_text():
-    app = open_view("pages/data.py")
+    app = open_link("pages/data.py")
     sql_box(app).input("SELECT * FROM read_text('/etc/passwd') -- <script>alert(1)</script> **x**")
     next(b for b in app.button if b.label == "Run").click().run()
     assert not app.exception
@@ -76,7 +76,7 @@ def test_console_refusal_is_a_message_shown_as_text():
 
 
 def test_example_queries_load_into_the_box():
-    app = open_view("pages/data.py")
+    app = open_link("pages/data.py")
     app.selectbox(key="example").set_value("key_figures").run()
     assert sql_box(app).value.startswith("-- key_figures:")
     next(b for b in app.button if b.label == "Run").click().run()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from evidence import state
 from evidence.findings import CONCLUSION_EVIDENCE, FINDINGS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -26,11 +27,17 @@ def texts(app: AppTest) -> str:
     return shown.replace("\\", "")
 
 
-def test_headline_figures_come_from_the_data(db):
+@pytest.fixture(scope="module")
+def overview() -> AppTest:
+    """The Overview as a link without parameters opens it, run once for the tests that only read it."""
     app = run()
     assert not app.exception
+    return app
+
+
+def test_headline_figures_come_from_the_data(db, overview):
     # Labels are markdown: the data's words arrive escaped ("R\\&D"), and show as typed.
-    metrics = {m.label.replace("\\", ""): m.value for m in app.metric}
+    metrics = {m.label.replace("\\", ""): m.value for m in overview.metric}
     sample = db.query("survey_samples", sample_id="2016-06-30").iloc[0]
     assert metrics == {
         "Case studies": str(len(db.query("cases", typology=None))),
@@ -39,25 +46,24 @@ def test_headline_figures_come_from_the_data(db):
         "Workshop participants": str(len(db.query("participants", countries=None, kinds=None))),
         "SMEs with an R&D partner abroad": "8%",
     }
-    assert "Annex 3, Section 7.1" in texts(app)  # each figure names its source
+    assert "Annex 3, Section 7.1" in texts(overview)  # each figure names its source
 
 
-def test_every_conclusion_of_section_2_is_shown(db):
-    app = run()
-    shown = texts(app)
+def test_every_conclusion_of_section_2_is_shown(db, overview):
+    shown = texts(overview)
     for paraphrase in db.query("statements", section="sec-2")["paraphrase"][1:]:
         assert paraphrase in shown
-    buttons = [b.label for b in app.button]
+    buttons = [b.label for b in overview.button]
     assert sum(label.startswith("Evidence: slide") for label in buttons) == len(CONCLUSION_EVIDENCE)
 
 
-def test_study_vs_experts_shows_both_sides(db):
-    app = run()
-    shown = texts(app)
+def test_study_vs_experts_shows_both_sides(db, overview):
+    shown = texts(overview)
     for row in db.query("study_vs_experts", outcome=None).itertuples():
         assert row.study_statement[:40] in shown and row.expert_statement[:40] in shown
     assert "diverged" in shown and "Paired by the project" in shown
     assert "nan" not in shown.split() and "survey item nan" not in shown
+    assert any(c.value == "11 of 11 findings" for c in overview.caption)
 
 
 def test_presenter_mode_shows_the_first_key_finding():
@@ -68,21 +74,17 @@ def test_presenter_mode_shows_the_first_key_finding():
     assert not app.metric  # the overview's content is not on the slide
 
 
-@pytest.mark.parametrize("value", ["true", "yes", "ON"])
-def test_presenter_mode_accepts_several_spellings(value):
-    assert run(present=value).title[0].value == FINDINGS[0].headline
+def test_presenter_mode_accepts_another_spelling():
+    # Every spelling is checked in tests/test_state.py (state.is_present, which app.py and the view call).
+    app = run(present="ON")
+    assert not app.exception and app.title[0].value == FINDINGS[0].headline
 
 
-def test_unknown_parameters_are_ignored_with_a_notice():
-    app = run(colour="red")
+def test_unknown_parameters_and_a_malformed_slide_get_a_notice():
+    app = run(present="1", slide="99", colour="red")
     assert not app.exception
     assert any("unknown parameter" in c.value and "colour" in c.value for c in app.caption)
-
-
-def test_malformed_slide_gets_a_notice():
-    app = run(present="1", slide="99")
-    assert not app.exception
-    assert any("unusable value" in c.value for c in app.caption)
+    assert any("unusable value" in c.value and "slide" in c.value for c in app.caption)
     assert app.title[0].value == FINDINGS[0].headline
 
 
@@ -98,8 +100,35 @@ def junk_strings(count: int, seed: int = 2016):
         yield params
 
 
-@pytest.mark.parametrize("params", list(junk_strings(50)), ids=lambda p: str(abs(hash(str(p))) % 10**8))
-def test_fifty_junk_query_strings_raise_nothing(params):
+JUNK = list(junk_strings(50))
+
+
+@pytest.mark.parametrize("params", JUNK, ids=[f"junk-{number}" for number in range(len(JUNK))])
+def test_fifty_junk_query_strings_are_reviewed_without_an_error(db, params):
+    """What the app and the Overview do with a link's parameters (evidence/state.py), for each of fifty junk links."""
+    params = {name: [value] for name, value in params.items() if name}  # as st.query_params.get_all gives them
+    conclusions = set(db.query("statements", section="sec-2")["statement_id"])
+    validators = {"slide": lambda v: state.valid_page_number(v, len(FINDINGS)),
+                  "outcome": lambda v: state.valid_choice(v, ["confirmed", "qualified", "diverged"]),
+                  "from": lambda v: state.valid_choice(v, conclusions),
+                  "at": lambda v: state.valid_choice(v, conclusions)}
+    assert state.is_present(params.get("present")) is False  # no junk value is a yes (1, true, yes, on)
+    unknown, malformed = state.review(params, validators)
+    assert set(unknown) == set(params) - set(validators) - state.GLOBAL_PARAMS
+    assert set(malformed) <= set(params) and not set(unknown) & set(malformed)
+    message = state.notice(unknown, malformed)
+    assert (message is None) == (not unknown and not malformed)
+    if message:
+        assert len(message) < 400 and "\n" not in message
+    if "slide" in params and "slide" not in malformed:
+        assert 1 <= int(state.last(params["slide"])) <= len(FINDINGS)  # what the slide view then reads
+
+
+END_TO_END = (3, 12, 18, 30, 38)  # a slide, a present, a nameless parameter, four at once, a nameless and a present
+
+
+@pytest.mark.parametrize("params", [JUNK[i] for i in END_TO_END], ids=[f"junk-{number}" for number in END_TO_END])
+def test_junk_query_strings_raise_nothing_in_the_app(params):
     app = AppTest.from_file(APP, default_timeout=30)
     for name, value in params.items():
         if name:
@@ -110,16 +139,23 @@ def test_fifty_junk_query_strings_raise_nothing(params):
 
 
 @pytest.mark.parametrize(("outcome", "rows"), [("confirmed", 8), ("qualified", 1), ("diverged", 2)])
-def test_outcome_filter_from_the_url(outcome, rows):
-    app = run(outcome=outcome)
+def test_outcome_filter(db, outcome, rows):
+    # What the Overview's outcome filter asks for; its wiring from the URL is checked below with "diverged".
+    shown = db.query("study_vs_experts", outcome=outcome)
+    assert len(shown) == rows and set(shown["outcome"]) == {outcome}
+
+
+def test_outcome_filter_from_the_url():
+    app = run(outcome="diverged")
     assert not app.exception
-    assert any(c.value == f"{rows} of 11 findings · {outcome}" for c in app.caption)
+    assert any(c.value == "2 of 11 findings · diverged" for c in app.caption)
 
 
 def test_bad_outcome_is_ignored():
     app = run(outcome="<b>nope</b>")
     assert not app.exception
     assert any(c.value == "11 of 11 findings" for c in app.caption)
+    assert any("unusable value" in c.value and "outcome" in c.value for c in app.caption)
 
 
 def test_conclusion_view_links_point_at_pages_that_exist_with_valid_state(db):

@@ -1,61 +1,86 @@
-"""The Policy view, server-side with AppTest: every matrix cell, SWOT item, implication and instrument appears."""
-
+"""The Policy view: what each of the 15 matrix cells lists (a plain call of the text builder the view calls), and
+the view itself, server-side with AppTest: every SWOT item, implication, route and instrument, the gap count,
+one cell's panel, the filters."""
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.views import open_view, shown_text
+from evidence import text
+from tests.views import open_link, shown_text
+
+CELLS = ["branch-export", "branch-production", "branch-rnd", "collaboration-export", "collaboration-production",
+         "collaboration-rnd", "customising-export", "customising-production", "customising-rnd", "ip-export",
+         "ip-production", "ip-rnd", "employment-export", "employment-production", "employment-rnd"]
+TITLES = {"instrument": "Instruments", "swot": "SWOT items", "implication": "Implications"}
 
 
 def open_page() -> AppTest:
-    return open_view("pages/policy.py")
+    return open_link("pages/policy.py")
 
 
+def table_of_instruments(app: AppTest):
+    return next(frame.value for frame in app.dataframe if "kind" in frame.value.columns)
 
-def test_every_swot_item_implication_and_route_appears(db):
-    text = shown_text(open_page())
+
+def test_every_swot_item_implication_route_and_instrument_appears_and_the_gaps_are_counted(db):
+    app = open_page()
+    said = shown_text(app)
     for item in db.query("swot", quadrant=None)["text"]:
-        assert item in text, item[:50]
+        assert item in said, item[:50]
     for item in db.query("policy_implications")["text"]:
-        assert item in text, item[:50]
+        assert item in said, item[:50]
     for route in db.query("table_rows", table_name="routes")["text"]:
-        assert route in text
+        assert route in said
+    assert set(table_of_instruments(app)["name"]) == set(db.query("instruments", level=None)["name"])
+    # Section 4.2's figure has case activity in 9 of its 15 cells; instruments reach two of them (collaboration
+    # and employment in R&D): 7 gaps.
+    assert any("7 of 9 cells with case activity" in c.value for c in app.caption)
 
 
-def test_every_instrument_appears(db):
-    app = open_page()
-    table = next(frame.value for frame in app.dataframe if "kind" in frame.value.columns)
-    assert set(table["name"]) == set(db.query("instruments", level=None)["name"])
+def linked(db, type_id: str, process_id: str, kind: str):
+    """The links of the raw policy_links table that reach a cell: made for it, its row, its column, or all."""
+    links = db.query("table_rows", table_name="policy_links")
+    reach = (links["type_id"].isna() | (links["type_id"] == type_id)) & (
+        links["process_id"].isna() | (links["process_id"] == process_id))
+    return links[reach & (links["entity_kind"] == kind)]
 
 
-@pytest.mark.parametrize("cell", ["branch-export", "branch-production", "branch-rnd", "collaboration-export",
-                                  "collaboration-production", "collaboration-rnd", "customising-export",
-                                  "customising-production", "customising-rnd", "ip-export", "ip-production",
-                                  "ip-rnd", "employment-export", "employment-production", "employment-rnd"])
-def test_every_matrix_cell_opens_its_panel(db, cell):
-    app = open_page()
-    app.selectbox(key="cell").set_value(cell).run()
-    assert not app.exception
+@pytest.mark.parametrize("cell", CELLS)
+def test_every_matrix_cells_panel_lists_what_concerns_it(db, cell):
     type_id, process_id = cell.split("-", 1)
-    text = shown_text(app)
-    links = db.query("cell_links", type_id=type_id, process_id=process_id)
-    for kind, title in (("instrument", "Instruments"), ("swot", "SWOT items"), ("implication", "Implications")):
-        assert f"{title} that concern it ({int((links['entity_kind'] == kind).sum())})" in text
+    links = text.cell_links(type_id=type_id, process_id=process_id)
+    panel = {title: (count, listed.replace("\\", "")) for title, count, listed in links}
+    texts = {"swot": dict(zip(*db.query("swot", quadrant=None)[["swot_id", "text"]].T.values, strict=True)),
+             "implication": dict(zip(*db.query("policy_implications")[["implication_id", "text"]].T.values,
+                                     strict=True)),
+             "instrument": dict(zip(*db.query("instruments", level=None)[["instrument_id", "name"]].T.values,
+                                    strict=True))}
+    for kind, title in TITLES.items():
+        links = linked(db, type_id, process_id, kind)
+        count, listed = panel[title]
+        assert count == len(links), (cell, kind)
+        for entity in links["entity_id"]:
+            assert texts[kind][entity] in listed, (cell, entity)
+    count, cases = text.cell_cases(type_id=type_id)
     for case in db.query("type_activities", type_id=type_id)["case_name"]:
-        assert case in text
+        assert case in cases.replace("\\", "")
+    assert count == db.query("type_activities", type_id=type_id).query("stance == 'does'")["case_id"].nunique()
 
 
 def test_customising_export_shows_its_cases_instruments_and_swot(db):
     app = open_page()
     app.selectbox(key="cell").set_value("customising-export").run()
-    text = shown_text(app)
-    assert all(case in text for case in ("Food Freshly", "Intermet", "LifeTec"))
-    assert "little attention for (upgrading) customisation" in text
-    assert "innovation-oriented trade missions" in text
-    assert "Project's link" in text  # the links are marked as project coding
+    assert not app.exception
+    said = shown_text(app)
+    assert all(case in said for case in ("Food Freshly", "Intermet", "LifeTec"))
+    assert "little attention for (upgrading) customisation" in said
+    assert "innovation-oriented trade missions" in said
+    assert "Project's link" in said  # the links are marked as project coding
+    for kind, title in TITLES.items():
+        assert f"{title} that concern it ({len(linked(db, 'customising', 'export', kind))})" in said
 
 
-def test_swot_filter_and_theme():
+def test_swot_and_instrument_filters():
     app = open_page()
     app.text_input(key="swot_q").input("chin").run()  # China, Chinese (case-insensitive)
     assert not app.exception
@@ -63,20 +88,8 @@ def test_swot_filter_and_theme():
     app.text_input(key="swot_q").input("").run()
     app.selectbox(key="swot_theme").set_value("Knowledge and R&D").run()
     assert any(":orange-badge[theme]" in m.value for m in app.markdown)
-
-
-def test_instrument_filters():
-    app = open_page()
     app.multiselect(key="level").set_value(["network"]).run()
-    table = next(frame.value for frame in app.dataframe if "kind" in frame.value.columns)
+    table = table_of_instruments(app)
     assert set(table["level"]) == {"network"} and len(table) >= 3
     app.text_input(key="q").input("zzz-nothing").run()
     assert any("No instrument matches" in i.value for i in app.info)
-
-
-def test_gaps_are_counted_from_the_data(db):
-    app = open_page()
-    cells = db.query("what_how_cells", type_id=None, process_id=None)
-    gaps = int(((cells["symbols"] > 0) & (cells["cell_instruments"] == 0)).sum())
-    active = int((cells["symbols"] > 0).sum())
-    assert any(f"{gaps} of {active} cells with case activity" in c.value for c in app.caption)

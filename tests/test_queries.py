@@ -140,13 +140,17 @@ def test_parameters_are_values_not_sql(db):
 
 
 def test_each_thread_has_its_own_cursor(db):
-    seen, errors = [], []
+    cursors, errors = [], []
+    together = threading.Barrier(6)  # every thread holds its cursor at the same time: none can be reused
 
     def work():
         try:
-            seen.append(id(db.cursor()))
+            mine = db.cursor()
+            together.wait(timeout=30)
+            assert db.cursor() is mine  # the same cursor for the whole thread
             for _ in range(20):
                 assert len(db.query("cases", typology=None)) == 12
+            cursors.append(mine)  # kept alive, so no two can share an address
         except Exception as err:  # noqa: BLE001 - collected for the assertion below
             errors.append(err)
 
@@ -156,7 +160,8 @@ def test_each_thread_has_its_own_cursor(db):
     for thread in threads:
         thread.join()
     assert not errors
-    assert len(set(seen)) == 6
+    assert len(cursors) == 6
+    assert all(a is not b for i, a in enumerate(cursors) for b in cursors[i + 1:])
 
 
 def test_the_app_database_is_a_compact_copy_with_the_same_rows(db, schema_db):

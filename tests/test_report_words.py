@@ -9,7 +9,7 @@ import pytest
 
 from evidence import queries
 from evidence.validate import create_schema
-from tests.views import open_view
+from tests.views import open_link
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_instrument_descriptions_cite_the_section_they_quote(db):
 
 
 def test_item_panel_keeps_the_project_verdict_out_of_the_reports_words():
-    app = open_view("pages/expert_survey.py")
+    app = open_link("pages/expert_survey.py")
     app.selectbox(key="item").set_value("7.a").run()
     assert not app.exception
     said = next(m.value for m in app.markdown if m.value.startswith("**What the report says about it**"))
@@ -136,7 +136,7 @@ def test_item_panel_keeps_the_project_verdict_out_of_the_reports_words():
 
 
 def test_item_panel_shows_the_reports_own_caveat_on_the_item():
-    app = open_view("pages/expert_survey.py")
+    app = open_link("pages/expert_survey.py")
     app.selectbox(key="item").set_value("1b.a").run()
     said = next(m.value for m in app.markdown if m.value.startswith("**What the report says about it**"))
     assert "may therefore have led to a misunderstanding" in said.replace("\\", "")
@@ -144,7 +144,7 @@ def test_item_panel_shows_the_reports_own_caveat_on_the_item():
 
 
 def test_item_panel_says_who_paired_the_finding():
-    app = open_view("pages/expert_survey.py")
+    app = open_link("pages/expert_survey.py")
     app.selectbox(key="item").set_value("4.e").run()  # sector-specific: paired by the project
     tested = next(m.value for m in app.markdown if m.value.startswith("**The study finding it tested**"))
     assert "Paired by the project" in tested
@@ -154,7 +154,7 @@ def test_item_panel_says_who_paired_the_finding():
 
 
 def test_workshop_marks_paraphrases():
-    app = open_view("pages/workshop.py")
+    app = open_link("pages/workshop.py")
     app.selectbox(key="slot").set_value("1015a-study").run()
     heading = [m.value for m in app.markdown if m.value.startswith("**What was said**")]
     assert heading and all("project's paraphrase" in h for h in heading)

@@ -93,13 +93,6 @@ def test_one_statement_at_a_time(console, sql):
     assert not answer.ok and "One statement at a time" in answer.message
 
 
-def test_a_query_that_would_run_for_minutes_is_stopped(console):
-    started = time.perf_counter()
-    answer = console.run("SELECT count(*) FROM range(1000000000000) AS a")
-    assert time.perf_counter() - started < 10
-    assert not answer.ok and "stopped after 2 seconds" in answer.message
-
-
 def test_millions_of_rows_are_cut_with_a_notice(console):
     answer = console.run("SELECT * FROM range(5000000)")
     assert answer.ok and answer.cut and len(answer.frame) == 1000
@@ -124,11 +117,13 @@ def test_a_normal_query_answers(console):
     assert list(answer.frame["name"]) == ["Numeca", "Ticketbis", "WEPROG", "poLight"]
 
 
-def test_a_second_session_still_answers_while_a_long_query_is_cut(console):
+def test_a_query_that_would_run_for_minutes_is_stopped_while_a_second_session_answers(console):
     results = {}
 
     def long_query():
+        started = time.perf_counter()
         results["long"] = console.run("SELECT count(*) FROM range(1000000000000) AS a")
+        results["long_seconds"] = time.perf_counter() - started
 
     worker = threading.Thread(target=long_query)
     worker.start()
@@ -139,7 +134,8 @@ def test_a_second_session_still_answers_while_a_long_query_is_cut(console):
     worker.join()
     assert quick.ok and quick.frame["n"][0] == 42
     assert quick_seconds < 1.5, f"the second session waited {quick_seconds:.2f} s"
-    assert not results["long"].ok and "stopped" in results["long"].message
+    assert not results["long"].ok and "stopped after 2 seconds" in results["long"].message
+    assert results["long_seconds"] < 10
 
 
 def test_the_secret_file_exists_so_the_read_tests_mean_something():

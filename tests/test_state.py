@@ -6,8 +6,8 @@ from evidence import state
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ("1", True), ("true", True), ("YES", True), (["0", "1"], True), ("0", False), ("", False), (None, False),
-    ("maybe", False), ([], False),
+    ("1", True), ("true", True), ("YES", True), ("yes", True), ("ON", True), (" on ", True), (["0", "1"], True),
+    ("0", False), ("", False), (None, False), ("maybe", False), ([], False), ("off", False),
 ])
 def test_is_present(value, expected):
     assert state.is_present(value) is expected

@@ -1,12 +1,13 @@
 """Broken data of every kind gets a message naming the file, the line, the column and the rule."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from evidence.db import build_database
+from evidence.db import DEFAULT_DATA_DIR, build_database
 from evidence.validate import DataError, load, report
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,140 +44,236 @@ def test_bundled_data_is_valid():
     assert "cases" in text and "12 rows" in text
 
 
-def test_missing_file(data_copy):
-    (data_copy / "swot_items.csv").unlink()
-    problem = the_problem(problems_for(data_copy), "swot_items.csv", "missing file")
-    assert "swot_items" in problem.message
+# ------------------------------------------------------------------ one break each, several breaks a load
+#
+# Each break below is a function that breaks a copy of data/ and hands back its check of the problems. Loading a
+# copy takes a second, so the breaks are loaded in groups: a group breaks each file at most once, and breaks no
+# table that references another table of the group it breaks (that table would be "not checked", hiding its own
+# break). Each check names the file, the line, the column and the rule it expects, so a break another one hid, or
+# a problem put on another break's file, fails its test.
+
+BREAKS: dict[str, tuple[int, object]] = {}
 
 
-def test_missing_column(data_copy):
-    path = data_copy / "themes.csv"
+def breaks(group: int):
+    def register(function):
+        BREAKS[function.__name__] = (group, function)
+        return function
+    return register
+
+
+@breaks(group=1)
+def missing_column(data: Path):
+    path = data / "themes.csv"
     edit(path, "theme_id,label,description", "theme_id,description")
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([lines[0]] + [line.split(",", 2)[0] + "," + line.split(",", 2)[2]
                                              for line in lines[1:]]) + "\n", encoding="utf-8")
-    problem = the_problem(problems_for(data_copy), "themes.csv", "missing column")
-    assert problem.column == "label" and problem.line == 1
+
+    def check(problems):
+        problem = the_problem(problems, "themes.csv", "missing column")
+        assert problem.column == "label" and problem.line == 1
+    return check
 
 
-def test_extra_column(data_copy):
-    path = data_copy / "countries.csv"
+@breaks(group=1)
+def extra_column(data: Path):
+    path = data / "countries.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([lines[0] + ",capital"] + [line + ",x" for line in lines[1:]]) + "\n", encoding="utf-8")
-    problem = the_problem(problems_for(data_copy), "countries.csv", "extra column")
-    assert problem.column == "capital"
+
+    def check(problems):
+        assert the_problem(problems, "countries.csv", "extra column").column == "capital"
+    return check
 
 
-def test_wrong_type(data_copy):
-    path = data_copy / "survey_expertise.csv"
+@breaks(group=1)
+def wrong_type(data: Path):
+    path = data / "survey_expertise.csv"
     edit(path, "SMEs,High,77,", "SMEs,High,seventy-seven,")
-    problem = the_problem(problems_for(data_copy), "survey_expertise.csv", "wrong type")
-    assert problem.column == "share_pct"
-    assert problem.line == line_of(path, "seventy-seven")
-    assert "whole number" in problem.message
+
+    def check(problems):
+        problem = the_problem(problems, "survey_expertise.csv", "wrong type")
+        assert problem.column == "share_pct"
+        assert problem.line == line_of(path, "seventy-seven")
+        assert "whole number" in problem.message
+    return check
 
 
-def test_bad_boolean(data_copy):
-    path = data_copy / "countries.csv"
+@breaks(group=2)
+def bad_boolean(data: Path):
+    path = data / "countries.csv"
     edit(path, "AT,AUT,Austria,true,true", "AT,AUT,Austria,yes,true")
-    problem = the_problem(problems_for(data_copy), "countries.csv", "wrong type")
-    assert problem.column == "eu_member_2016" and problem.line == line_of(path, "Austria")
+
+    def check(problems):
+        problem = the_problem(problems, "countries.csv", "wrong type")
+        assert problem.column == "eu_member_2016" and problem.line == line_of(path, "Austria")
+    return check
 
 
-def test_bad_time(data_copy):
-    path = data_copy / "agenda.csv"
-    edit(path, "09:30:00", "half past nine")
-    problem = the_problem(problems_for(data_copy), "agenda.csv", "wrong type")
-    assert problem.column == "start_time"
+@breaks(group=1)
+def bad_time(data: Path):
+    edit(data / "agenda.csv", "09:30:00", "half past nine")
+
+    def check(problems):
+        assert the_problem(problems, "agenda.csv", "wrong type").column == "start_time"
+    return check
 
 
-def test_duplicate_key(data_copy):
-    path = data_copy / "themes.csv"
+@breaks(group=2)
+def duplicate_key(data: Path):
+    path = data / "themes.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
-    problem = the_problem(problems_for(data_copy), "themes.csv", "duplicate key")
-    assert problem.line == len(lines) + 1
-    assert problem.column == "theme_id"
+
+    def check(problems):
+        problem = the_problem(problems, "themes.csv", "duplicate key")
+        assert problem.line == len(lines) + 1
+        assert problem.column == "theme_id"
+    return check
 
 
-def test_unknown_reference(data_copy):
-    path = data_copy / "cases.csv"
+@breaks(group=1)
+def unknown_reference(data: Path):
+    path = data / "cases.csv"
     edit(path, ",urged_global,", ",urged_globel,")
-    problem = the_problem(problems_for(data_copy), "cases.csv", "unknown reference")
-    assert problem.column == "typology_id"
-    assert "urged_globel" in problem.message and "typology_groups.typology_id" in problem.message
-    assert problem.line == line_of(path, "urged_globel")
+
+    def check(problems):
+        problem = the_problem(problems, "cases.csv", "unknown reference")
+        assert problem.column == "typology_id"
+        assert "urged_globel" in problem.message and "typology_groups.typology_id" in problem.message
+        assert problem.line == line_of(path, "urged_globel")
+    return check
 
 
-def test_unknown_source(data_copy):
-    path = data_copy / "swot_items.csv"
+@breaks(group=2)
+def unknown_source(data: Path):
+    path = data / "swot_items.csv"
     text = path.read_text(encoding="utf-8").splitlines()
     text[3] = text[3].rsplit(",", 1)[0] + ",sec-9.9"
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    problem = the_problem(problems_for(data_copy), "swot_items.csv", "unknown reference")
-    assert problem.column == "source" and problem.line == 4 and "sec-9.9" in problem.message
+
+    def check(problems):
+        problem = the_problem(problems, "swot_items.csv", "unknown reference")
+        assert problem.column == "source" and problem.line == 4 and "sec-9.9" in problem.message
+    return check
 
 
-def test_check_violated(data_copy):
-    path = data_copy / "survey_expertise.csv"
-    edit(path, "SMEs,High,77,", "SMEs,High,177,")
-    problem = the_problem(problems_for(data_copy), "survey_expertise.csv", "check violated")
-    assert problem.column == "share_pct" and "BETWEEN 0 AND 100" in problem.message
+@breaks(group=2)
+def check_violated(data: Path):
+    edit(data / "survey_expertise.csv", "SMEs,High,77,", "SMEs,High,177,")
+
+    def check(problems):
+        problem = the_problem(problems, "survey_expertise.csv", "check violated")
+        assert problem.column == "share_pct" and "BETWEEN 0 AND 100" in problem.message
+    return check
 
 
-def test_missing_required_value(data_copy):
-    path = data_copy / "themes.csv"
-    edit(path, "markets_growth,Markets and growth,", "markets_growth,,")
-    problem = the_problem(problems_for(data_copy), "themes.csv", "missing value")
-    assert problem.column == "label" and problem.line == 2
+@breaks(group=3)
+def missing_required_value(data: Path):
+    edit(data / "themes.csv", "markets_growth,Markets and growth,", "markets_growth,,")
+
+    def check(problems):
+        problem = the_problem(problems, "themes.csv", "missing value")
+        assert problem.column == "label" and problem.line == 2
+    return check
 
 
-def test_empty_file(data_copy):
-    (data_copy / "routes.csv").write_text("", encoding="utf-8")
-    the_problem(problems_for(data_copy), "routes.csv", "empty file")
+@breaks(group=1)
+def empty_file(data: Path):
+    (data / "routes.csv").write_text("", encoding="utf-8")
+
+    def check(problems):
+        the_problem(problems, "routes.csv", "empty file")
+    return check
 
 
-def test_header_only_file(data_copy):
-    path = data_copy / "routes.csv"
+@breaks(group=2)
+def header_only_file(data: Path):
+    path = data / "routes.csv"
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    problem = the_problem(problems_for(data_copy), "routes.csv", "empty file")
-    assert "no data rows" in problem.message
+
+    def check(problems):
+        assert "no data rows" in the_problem(problems, "routes.csv", "empty file").message
+    return check
 
 
-def test_bad_encoding(data_copy):
-    path = data_copy / "countries.csv"
-    raw = path.read_bytes().replace(b"Austria", "Österreich".encode("latin-1"))
-    path.write_bytes(raw)
-    problem = the_problem(problems_for(data_copy), "countries.csv", "bad encoding")
-    assert problem.line == 2  # Austria is the first data row
-    assert "UTF-8" in problem.message
+@breaks(group=3)
+def missing_file(data: Path):
+    (data / "swot_items.csv").unlink()
+
+    def check(problems):
+        assert "swot_items" in the_problem(problems, "swot_items.csv", "missing file").message
+    return check
 
 
-def test_broken_quoting(data_copy):
-    path = data_copy / "themes.csv"
+@breaks(group=3)
+def bad_encoding(data: Path):
+    path = data / "countries.csv"
+    path.write_bytes(path.read_bytes().replace(b"Austria", "Österreich".encode("latin-1")))
+
+    def check(problems):
+        problem = the_problem(problems, "countries.csv", "bad encoding")
+        assert problem.line == 2  # Austria is the first data row
+        assert "UTF-8" in problem.message
+    return check
+
+
+@breaks(group=4)
+def broken_quoting(data: Path):
+    path = data / "themes.csv"
     edit(path, 'markets_growth,Markets and growth,"', 'markets_growth,Markets and growth,"unclosed ')
     edit(path, "business success.\"\n", "business success.\n")
-    problem = the_problem(problems_for(data_copy), "themes.csv", "broken quoting")
-    assert problem.line is not None
+
+    def check(problems):
+        assert the_problem(problems, "themes.csv", "broken quoting").line is not None
+    return check
 
 
-def test_wrong_number_of_fields(data_copy):
-    path = data_copy / "countries.csv"
+@breaks(group=4)
+def wrong_number_of_fields(data: Path):
+    path = data / "countries.csv"
     edit(path, "BE,BEL,Belgium,true,true", "BE,BEL,Belgium,true")
-    problem = the_problem(problems_for(data_copy), "countries.csv", "wrong number of fields")
-    assert problem.line == line_of(path, "Belgium")
+
+    def check(problems):
+        assert the_problem(problems, "countries.csv", "wrong number of fields").line == line_of(path, "Belgium")
+    return check
 
 
-def test_duplicate_header_column(data_copy):
-    path = data_copy / "themes.csv"
-    edit(path, "theme_id,label,description", "theme_id,label,label")
-    problems = problems_for(data_copy)
-    assert the_problem(problems, "themes.csv", "duplicate column").column == "label"
+@breaks(group=5)
+def duplicate_header_column(data: Path):
+    edit(data / "themes.csv", "theme_id,label,description", "theme_id,label,label")
+
+    def check(problems):
+        assert the_problem(problems, "themes.csv", "duplicate column").column == "label"
+    return check
 
 
-def test_unknown_file(data_copy):
-    (data_copy / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
-    the_problem(problems_for(data_copy), "notes.csv", "unknown file")
+@breaks(group=3)
+def unknown_file(data: Path):
+    (data / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+
+    def check(problems):
+        the_problem(problems, "notes.csv", "unknown file")
+    return check
+
+
+@pytest.fixture(scope="module")
+def loaded_groups(tmp_path_factory):
+    """Each group of breaks in its own copy of data/, loaded once: {group: (problems, {break: check})}."""
+    loaded = {}
+    for group in sorted({group for group, _ in BREAKS.values()}):
+        data = tmp_path_factory.mktemp(f"group-{group}") / "data"
+        shutil.copytree(DEFAULT_DATA_DIR, data)
+        checks = {name: function(data) for name, (number, function) in BREAKS.items() if number == group}
+        loaded[group] = (problems_for(data), checks)
+    return loaded
+
+
+@pytest.mark.parametrize("name", sorted(BREAKS))
+def test_each_break_is_named_by_file_line_column_and_rule(loaded_groups, name):
+    problems, checks = loaded_groups[BREAKS[name][0]]
+    checks[name](problems)
 
 
 def test_children_of_a_broken_table_are_named_not_flooded(data_copy):

@@ -8,26 +8,37 @@ from streamlit.testing.v1 import AppTest
 from evidence import state, store
 from evidence.db import DATA_DIR_ENV
 from evidence.markup import highlighted
-from tests.views import APP, open_view, shown_text
+from tests.views import APP, open_link, shown_text
 
 
-def test_every_agenda_item_opens_with_what_was_said(db):
-    app = open_view("pages/workshop.py")
+def test_every_agenda_item_has_what_was_said_or_says_there_is_none(db):
+    # The item panel lists the statements of the item's part of the report (checked on two items below).
+    sections = set(db.query("table_rows", table_name="sources")["source_id"])
     for row in db.query("agenda").itertuples():
-        app.selectbox(key="slot").set_value(row.slot_id).run()
-        assert not app.exception
-        text = shown_text(app)
         if isinstance(row.report_section, str):
-            for said in db.query("statements", section=row.report_section)["paraphrase"]:
-                assert said in text
-        else:
-            assert "The report summarises nothing said in this item." in text
+            assert row.report_section in sections, row.slot_id
+            assert not db.query("statements", section=row.report_section).empty, row.slot_id
+
+
+@pytest.mark.parametrize(("slot", "summarised"), [("1115c-weprog", True), ("1230-lunch", False)])
+def test_an_agenda_item_opens_with_what_was_said(db, slot, summarised):
+    app = open_link("pages/workshop.py")
+    app.selectbox(key="slot").set_value(slot).run()
+    assert not app.exception
+    text = shown_text(app)
+    section = db.query("agenda").set_index("slot_id").loc[slot, "report_section"]
+    assert isinstance(section, str) is summarised
+    if summarised:
+        said = db.query("statements", section=section)["paraphrase"]
+        assert len(said) > 0 and all(paraphrase in text for paraphrase in said)
+    else:
+        assert "The report summarises nothing said in this item." in text
 
 
 @pytest.mark.parametrize(("field", "value", "expected"), [("from", ["Italy"], 3), ("org", ["SME"], 2),
                                                           ("from", ["EU"], 16)])
-def test_participant_filters(db, field, value, expected):
-    app = open_view("pages/workshop.py")
+def test_participant_filters(field, value, expected):
+    app = open_link("pages/workshop.py")
     app.multiselect(key=field).set_value(value).run()
     listed = next(frame.value for frame in app.dataframe if "family_name" in frame.value.columns)
     assert len(listed) == expected
@@ -35,7 +46,7 @@ def test_participant_filters(db, field, value, expected):
 
 
 def test_who_said_what_filters(db):
-    app = open_view("pages/workshop.py")
+    app = open_link("pages/workshop.py")
     app.multiselect(key="speaker").set_value(["Christin Pfeiffer"]).run()
     said = next(frame.value for frame in app.dataframe if "paraphrase" in frame.value.columns)
     expected = db.query("statements_filtered", speakers=["Christin Pfeiffer"], organisations=None, section=None,
@@ -44,15 +55,15 @@ def test_who_said_what_filters(db):
 
 
 def test_search_finds_a_known_phrase_ranked_first():
-    app = open_view("pages/search.py")
+    app = open_link("pages/search.py")
     app.text_input(key="search").input("informal business networks").run()
     assert not app.exception
     first = next(m.value for m in app.markdown if "blue-badge" in m.value)
     assert "informal" in first and ":orange-background[" in first
 
 
-def test_search_filters_by_kind_and_part(db):
-    app = open_view("pages/search.py")
+def test_search_filters_by_kind_and_part():
+    app = open_link("pages/search.py")
     app.text_input(key="search").input("chin").run()  # China, Chinese
     app.multiselect(key="kinds").set_value(["SWOT item"]).run()
     badges = [m.value for m in app.markdown if "blue-badge" in m.value]
@@ -60,7 +71,7 @@ def test_search_filters_by_kind_and_part(db):
 
 
 def test_search_without_words_and_with_no_match_says_so():
-    app = open_view("pages/search.py")
+    app = open_link("pages/search.py")
     assert any("Type at least one word" in i.value for i in app.info)
     app.text_input(key="search").input("zzzqqq nothing").run()
     assert any("Nothing in the report matches" in i.value for i in app.info)

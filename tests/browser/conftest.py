@@ -56,6 +56,22 @@ def server():
 
 
 @pytest.fixture(scope="session")
+def balanced(tmp_path_factory):
+    """Two app processes behind HAProxy (`make serve-scaled`'s set-up, scripts/serve_scaled.py), each logging to
+    a file outside the repository: (the set-up, the log folder). Shared by test_api_scaled.py and
+    test_scaled_browser.py (one xdist group, run in that order: the last test there stops a process)."""
+    assert shutil.which("haproxy") or Path("/usr/sbin/haproxy").exists(), (
+        "The scaling tests need Debian's haproxy: apt-get install haproxy (make test does it as root)"
+    )
+    sys.path.insert(0, str(REPO / "scripts"))
+    import serve_scaled
+
+    logs = tmp_path_factory.mktemp("scaled-logs")
+    with serve_scaled.scaled(processes=2, logs=logs) as setup:
+        yield setup, logs
+
+
+@pytest.fixture(scope="session")
 def browser():
     assert Path(CHROMIUM).exists() or shutil.which("chromium"), (
         "Browser tests need Debian's chromium at /usr/bin/chromium: apt-get install chromium"

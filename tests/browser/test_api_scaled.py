@@ -5,31 +5,19 @@ requests answer the same JSON, and neither process logs a traceback. HAProxy mis
 import csv
 import io
 import json
-import shutil
-import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from .conftest import REPO
 
-sys.path.insert(0, str(REPO / "scripts"))
-import serve_scaled  # noqa: E402
+# The set-up (the `balanced` fixture, tests/browser/conftest.py) is shared with test_scaled_browser.py, whose last
+# test stops a process: the two files run on one worker, this one first.
+pytestmark = pytest.mark.xdist_group("scaled")
 
 TABLES = [resource["name"] for resource in
           json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
-
-
-@pytest.fixture(scope="module")
-def balanced(tmp_path_factory):
-    assert shutil.which("haproxy") or Path("/usr/sbin/haproxy").exists(), (
-        "The scaling test needs Debian's haproxy: apt-get install haproxy (make test does it as root)"
-    )
-    logs = tmp_path_factory.mktemp("scaled-logs")
-    with serve_scaled.scaled(processes=2, logs=logs) as setup:
-        yield setup, logs
 
 
 def get(url: str):

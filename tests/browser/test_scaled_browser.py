@@ -2,26 +2,20 @@
 process (a cookie, not the client address: every client here has the same address), its downloads are served
 through the balancer, and a process that stops gets no new session. HAProxy missing fails, never skips."""
 
-import shutil
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from .conftest import CHART_DRAWN, REPO, Page
+from .conftest import CHART_DRAWN, Page
 
-sys.path.insert(0, str(REPO / "scripts"))
-import serve_scaled  # noqa: E402
+# The set-up (`balanced`, tests/browser/conftest.py) is shared with test_api_scaled.py, which runs first on the same
+# worker: the last test here stops one of the two processes.
+pytestmark = pytest.mark.xdist_group("scaled")
 
 
-@pytest.fixture(scope="module")
-def balanced():
-    assert shutil.which("haproxy") or Path("/usr/sbin/haproxy").exists(), (
-        "The scaling test needs Debian's haproxy: apt-get install haproxy (make test does it as root)"
-    )
-    with serve_scaled.scaled(processes=2) as setup:
-        yield setup
+@pytest.fixture
+def setup(balanced):
+    return balanced[0]
 
 
 def node_of(page: Page) -> str:
@@ -38,10 +32,10 @@ def download_csv(page: Page) -> list[str]:
     return info.value.path().read_text(encoding="utf-8").strip().splitlines()
 
 
-def test_sessions_are_spread_and_downloads_come_through_the_balancer(browser, balanced):
+def test_sessions_are_spread_and_downloads_come_through_the_balancer(browser, setup):
     nodes = []
     for _ in range(4):
-        page = Page(browser, balanced.url).open("/")
+        page = Page(browser, setup.url).open("/")
         try:
             nodes.append(node_of(page))
             lines = download_csv(page)
@@ -54,12 +48,12 @@ def test_sessions_are_spread_and_downloads_come_through_the_balancer(browser, ba
     assert set(nodes) == {"app1", "app2"}, f"new sessions go to both processes in turn: {nodes}"
 
 
-def test_a_stopped_process_gets_no_new_session(browser, balanced):
-    balanced.apps[0].terminate()
-    balanced.apps[0].wait(timeout=10)
+def test_a_stopped_process_gets_no_new_session(browser, setup):
+    setup.apps[0].terminate()
+    setup.apps[0].wait(timeout=10)
     time.sleep(3)  # two failed health checks, one second apart, take the process out
     for _ in range(2):
-        page = Page(browser, balanced.url).open("/")
+        page = Page(browser, setup.url).open("/")
         try:
             assert node_of(page) == "app2"
             page.page.get_by_role("heading", name="Internationalisation of Innovation in SMEs").wait_for()
