@@ -176,11 +176,13 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     spec = drawn.spec
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
     width = "content" if drawn.side_by_side else "stretch"
+    # The builder's description (charts.base.described) is the chart's text alternative for screen readers.
+    alt = spec.get("description")
     if on_select is None:
-        st.vega_lite_chart(spec, width=width, height=height, theme=None, key=f"{key}-chart")
+        st.vega_lite_chart(spec, width=width, height=height, theme=None, key=f"{key}-chart", alt=alt)
     else:
         st.vega_lite_chart(spec, width=width, height=height, theme=None, key=f"{key}-chart", on_select=on_select,
-                           selection_mode=selection)
+                           selection_mode=selection, alt=alt)
     if not show_tools:
         return
     # The downloads sit behind the data toggle: three download buttons on every chart cost a fifth of a

@@ -16,6 +16,7 @@ from evidence.charts.cases import (
                                    typology,
 )
 from evidence.charts.policy import budgets, policy_gaps, sme_activity_abroad, what_how, what_how_cells
+from evidence.charts.statements import survey_statements
 from evidence.charts.survey import (
                                    ease,
                                    expertise,
@@ -24,7 +25,6 @@ from evidence.charts.survey import (
                                    respondent_types,
                                    study_vs_experts,
                                    survey_shares,
-                                   survey_statements,
 )
 from evidence.charts.workshop import agenda_timeline, participants_by_country, participants_by_kind
 

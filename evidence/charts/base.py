@@ -30,7 +30,16 @@ def wrapped(text: str, width: int = 34) -> str:
 def _title(title: str, source: str, note: str | None = None) -> alt.Title:
     # A subtitle given with newlines is drawn as those lines (narrow charts cut one long line).
     subtitle = [line for part in [f"Source: {source}"] + ([note] if note else []) for line in part.split("\n")]
-    return alt.Title(title, subtitle=subtitle, anchor="start", subtitleColor=palette.GREY)
+    return alt.Title(title, subtitle=subtitle, anchor="start", subtitleColor=palette.MUTED)
+
+
+def described(chart: alt.TopLevelMixin, says: str) -> alt.TopLevelMixin:
+    """The chart's text alternative: its title, then what it shows in words (`says`), then its source line.
+
+    Vega-Lite puts it on the SVG as its accessible name; the page passes the same text to Streamlit's `alt`."""
+    title = chart.title
+    lines = [title.text] + [line for line in (title.subtitle or []) if line.startswith("Source:")]
+    return chart.properties(description=" ".join([lines[0].rstrip(".") + ".", says.strip()] + lines[1:]))
 
 
 def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
@@ -38,10 +47,14 @@ def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
     if large:
         # On a slide the headline is the title: keep only the source lines, to fit one screen.
         lines = list(chart.title.subtitle)
-        chart = chart.properties(title=alt.Title(lines[0], subtitle=lines[1:], anchor="start", color=palette.GREY,
-                                                 fontWeight="normal", subtitleColor=palette.GREY))
+        chart = chart.properties(title=alt.Title(lines[0], subtitle=lines[1:], anchor="start", color=palette.MUTED,
+                                                 fontWeight="normal", subtitleColor=palette.MUTED))
     return (
         chart.configure_title(fontSize=size if large else 16, subtitleFontSize=size, offset=12)
+        # Light fills (orange, sky, yellow: under 3:1 on white) get a dark outline, so every bar and marker
+        # stands out from the page (WCAG 1.4.11); an encoded stroke (a selection ring) still wins.
+        .configure_bar(stroke=palette.INK, strokeWidth=0.6)
+        .configure_point(stroke=palette.INK, strokeWidth=0.6)
         .configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=460 if large else 340)
         .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", labelLimit=400)
         .configure_view(stroke=None)

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, wrapped
+from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, described, wrapped
 
 # ------------------------------------------------------------------------------ cases (section 3.2)
 
@@ -26,6 +26,8 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      "source": "Sections 3.2, 3.4, Annex 1 (counted by the project)"})
     data = pd.DataFrame(rows)
     data["shown"] = data["cases"].fillna(0)
+    data["says"] = [f"{t}, {m}: " + ("no count given" if pd.isna(c) else f"{int(c)} cases") + f". {d}"
+                    for t, m, c, d in zip(data["type"], data["measure"], data["cases"], data["detail"], strict=True)]
     # A type the report neither counts nor names gets one label on its upper bar, not "no count given" over "0".
     uncounted = data.groupby("type_id")["cases"].transform(lambda c: c.isna().any() and (c.fillna(0) == 0).all())
     data["label"] = [
@@ -42,9 +44,10 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         color=alt.Color("type_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=[alt.Tooltip("type:N"), alt.Tooltip("measure:N"), alt.Tooltip("cases:Q"),
                  alt.Tooltip("detail:N", title="the report says"), alt.Tooltip("source:N")],
+        description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12).encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False).encode(
         y=alt.Y("type:N", sort=order),
         yOffset=alt.YOffset("measure:N", sort=["counted by the report (of 12)", "named in the report"]),
         x=alt.X("shown:Q"),
@@ -56,7 +59,10 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      "Dark bars: the report's count. Light, dashed: the cases it names for the type."),
         height=250 if large else 300,
     )
-    return _finish(chart, large)
+    counted = data[data["measure"].str.startswith("counted")]
+    return _finish(described(chart, "Cases per type, as the report counts them: " + "; ".join(
+        f"{t} {'no count given' if pd.isna(c) else int(c)}" for t, c in zip(counted["type"], counted["cases"],
+                                                                             strict=True)) + "."), large)
 
 
 def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large: bool) -> alt.Chart:
@@ -70,6 +76,7 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
         # Whole labels in lines, never cut: the report's words are the point of the chart.
         line=frame["item"].map(lambda item: wrapped(item, 44 if large else 38)),
     )
+    data["says"] = data["item"] + ": " + data["label"] + " cases. The report says: " + data["wording"].fillna("")
     order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["line"])
     shown_topics = [topic for topic in palette.TOPICS if topic in set(data["topic"])]
     domain, colours = palette.scale({topic: palette.TOPICS[topic] for topic in shown_topics})
@@ -81,15 +88,17 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
                         legend=alt.Legend(title=None) if len(shown_topics) > 1 else None),
         tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
                  alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source:N")],
+        description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12).encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False).encode(
         y=alt.Y("line:N", sort=order), x="shown:Q", text="label:N")
     chart = alt.layer(bars, labels).properties(
         title=_title(title, "Section 3.2 (counts over the 12 cases)", note),
         height=max(100, 40 * len(data)) if large else max(90, 32 * len(data)),
     )
-    return _finish(chart, large)
+    return _finish(described(chart, "Counts over the 12 cases: " + "; ".join(
+        f"{i}: {lab}" for i, lab in zip(data["item"], data["label"], strict=True)) + "."), large)
 
 
 @builder
@@ -107,6 +116,7 @@ def typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         .agg(cases=("name", "size"), names=("name", lambda n: ", ".join(sorted(n))))
         .assign(source="Section 3.2")
     )
+    data["says"] = data["typology_label"] + ": " + data["cases"].astype(str) + " cases, " + data["names"]
     domain, colours = palette.scale(palette.TYPOLOGY)
     order = list(data.sort_values("typology_order")["typology_label"])
     base = alt.Chart(data)
@@ -116,15 +126,16 @@ def typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         color=alt.Color("typology_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=[alt.Tooltip("typology_label:N", title="group"), "cases:Q", alt.Tooltip("names:N", title="cases"),
                  "source:N"],
+        description="says:N",
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12).encode(
+    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12, aria=False).encode(
         y=alt.Y("typology_label:N", sort=order), x="cases:Q", text="names:N"
     )
     chart = alt.layer(bars, labels).properties(
         title=_title("Born, urged, intentional and accidental globals", "Section 3.2 (the study's typology)"),
         height=240 if large else 220,
     )
-    return _finish(chart, large)
+    return _finish(described(chart, "The 12 cases by group: " + "; ".join(data["says"]) + "."), large)
 
 
 # ------------------------------------------------------------------------------ the Case studies page
@@ -156,6 +167,11 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data = _blocks(frame, "typology_order", "name").assign(
         source="Section 3.2",
         status=lambda f: f["in_filter"].map({True: "matches the filters", False: "filtered out"}))
+    data["says"] = (data["name"] + ", " + data["typology_label"] + ", " + data["home_country_label"].fillna("")
+                    + " (" + data["status"] + ")")
+    # Names on a bright block take black or white, whichever reads (white fails on orange, green and pink).
+    data["ink"] = [palette.label_on(palette.TYPOLOGY.get(t, palette.BLUE)) if f else palette.INK
+                   for t, f in zip(data["typology_id"], data["in_filter"], strict=True)]
     order = list(data.sort_values("typology_order")["typology_label"].unique())
     domain, colours = palette.scale(palette.TYPOLOGY)
     pick = alt.selection_point(name="pick_typology", fields=["typology_id"], on="click", clear="dblclick")
@@ -166,14 +182,13 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         color=alt.Color("typology_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=[alt.Tooltip("name:N", title="case"), alt.Tooltip("typology_label:N", title="group"),
                  alt.Tooltip("home_country_label:N", title="home"), "status:N", "source:N"],
+        description="says:N",
         **_case_highlight(),
     )
     # Names in lines within their block ("Real Project / Partner"), never cut.
     names = alt.Chart(data.assign(lines=data["name"].map(lambda n: wrapped(n, 12)))).mark_text(
-        color="white", fontSize=16 if large else 12, fontWeight="bold", lineBreak="\n").encode(
-        y=y, x="xm:Q", text="lines:N",
-        opacity=alt.condition("datum.in_filter", alt.value(1.0), alt.value(0.6)),
-        color=alt.condition("datum.in_filter", alt.value("white"), alt.value(palette.INK)),
+        fontSize=16 if large else 12, fontWeight="bold", lineBreak="\n", aria=False).encode(
+        y=y, x="xm:Q", text="lines:N", color=alt.Color("ink:N", scale=None),
     )
     chart = alt.layer(blocks, names).properties(
         title=_title("The typology: born, urged, intentional and accidental globals",
@@ -181,7 +196,7 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      "One block per case; click a group to filter by it, click it again to remove the filter."),
         height=200,
     )
-    return _finish(chart, large)
+    return _finish(described(chart, "One block per case, by group: " + "; ".join(data["says"]) + "."), large)
 
 
 @builder
@@ -195,6 +210,9 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     named = _blocks(frame[frame["case_id"].notna()], "type_order", "case_name").assign(
         measure="named in the report", in_filter=lambda f: f["in_filter"].fillna(False).astype(bool))
+    counted["says"] = counted["type_label"] + ": the report counts " + counted["label"]
+    named["says"] = (named["case_name"] + ", named for " + named["type_label"] + " ("
+                     + named["coding"].fillna("") + ")")
     domain, colours = palette.scale(palette.TYPES)
     measures = ["counted by the report", "named in the report"]
     pick = alt.selection_point(name="pick_type", fields=["type_id"], on="click", clear="dblclick")
@@ -207,20 +225,24 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         x=alt.X("cases:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
         tooltip=[alt.Tooltip("type_label:N", title="type"), alt.Tooltip("label:N", title="the report counts"),
                  alt.Tooltip("reported_wording:N", title="the report says"), "source:N"],
+        description="says:N",
     )
-    report_labels = alt.Chart(counted).mark_text(align="left", dx=4, fontSize=16 if large else 12).encode(
+    report_labels = alt.Chart(counted).mark_text(align="left", dx=4, fontSize=16 if large else 12,
+                                                 aria=False).encode(
         y=y, yOffset=offset, x="cases:Q", text="label:N")
     case_blocks = alt.Chart(named).mark_bar(strokeDash=[4, 3], stroke=palette.INK, cursor="pointer").encode(
         y=y, yOffset=offset, color=colour, x="x0:Q", x2="x1:Q",
         tooltip=[alt.Tooltip("case_name:N", title="case"), alt.Tooltip("type_label:N", title="type"),
                  alt.Tooltip("coding:N", title="stated or project's match"),
                  alt.Tooltip("evidence:N", title="the report says"), "source:N"],
+        description="says:N",
         **_case_highlight(),
     )
     # The named cases as words after their blocks (in the blocks, a name would be cut to "Food F…").
     names = (named.groupby(["type_id", "type_label", "measure"], as_index=False)
              .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 52))))
-    named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=14 if large else 11, lineBreak="\n").encode(
+    named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=14 if large else 11, lineBreak="\n",
+                                              aria=False).encode(
         y=y, yOffset=offset, x="end:Q", text="names:N")
     chart = alt.layer(report_bars, report_labels, case_blocks, named_labels).properties(
         title=_title("What the report counts over the 12, and the cases it names",
@@ -229,7 +251,9 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      f"({len(named)} in all). Click a type to filter."),
         height=360,
     )
-    return _finish(chart, large)
+    return _finish(described(chart, "; ".join(counted["says"]) + ". Cases named: " + "; ".join(
+        f"{t}: {n}" for t, n in zip(names["type_label"], names["names"].str.replace("\n", " "), strict=True))
+        + "."), large)
 
 
 @builder
@@ -252,6 +276,9 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     tiles["in_filter"] = tiles["matching"] > 0
     tiles["label"] = tiles.apply(lambda r: f"{r.iso2}\n{r.matching}" if r.cases else r.iso2, axis=1)
     tiles["source"] = "Section 3.2 (home countries)"
+    tiles["says"] = [f"{c}: {n} case firm{'s' if n != 1 else ''} based here, {m} matching the filters ({names})"
+                     for c, n, m, names in zip(tiles["country"], tiles["cases"], tiles["matching"], tiles["names"],
+                                               strict=True)]
     pick = alt.selection_point(name="pick_country", fields=["iso2"], on="click", clear="dblclick")
     base = alt.Chart(tiles).encode(
         x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
@@ -266,18 +293,24 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         tooltip=["country:N", alt.Tooltip("cases:Q", title="case firms based here"),
                  alt.Tooltip("matching:Q", title="matching the filters"), alt.Tooltip("names:N", title="cases"),
                  "source:N"],
+        description="says:N",
     )
-    outline = base.mark_rect(fill=None, stroke=palette.VERMILLION, strokeWidth=4).transform_filter("datum.selected")
-    labels = base.mark_text(fontSize=12, lineBreak="\n").encode(
+    # The selected country's ring: drawn, not announced (the tile says it), and no empty group without a name.
+    outline = base.mark_rect(fill=None, stroke=palette.VERMILLION, strokeWidth=4, aria=False).transform_filter(
+        "datum.selected")
+    # White only on the full blue (5.2:1); the paler blue of one matching case takes dark text.
+    labels = base.mark_text(fontSize=12, lineBreak="\n", aria=False).encode(
         text="label:N",
-        color=alt.condition("datum.matching >= 1", alt.value("white"), alt.value(palette.INK)),
+        color=alt.condition("datum.matching >= 2", alt.value("white"), alt.value(palette.INK)),
     )
     chart = alt.layer(squares, outline, labels).properties(
         title=_title("Where the case firms are based", "Section 3.2 (home countries;\nWEPROG counts for DK and DE)",
                      "Number: cases matching the filters.\nClick a country to filter."),
         height=300, width=340,
     )
-    return _finish(chart, large)
+    based = tiles[tiles["cases"] > 0]
+    return _finish(described(chart, "Countries with case firms: " + "; ".join(
+        f"{c} {n}" for c, n in zip(based["country"], based["cases"], strict=True)) + "."), large)
 
 
 @builder

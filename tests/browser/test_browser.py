@@ -158,7 +158,7 @@ def findings_caption(page) -> str:
 def test_chart_click_filters_and_goes_into_the_url(tab):
     page = tab().open("/")
     page.page.locator(CHART_DRAWN).first.wait_for()
-    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label*="outcome: diverged"]')
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label*=": diverged ("]')
     page.page.get_by_text("2 of 11 findings · diverged").wait_for()
     assert "outcome=diverged" in page.page.url
     page.page.get_by_text("How much cultural barriers matter").first.wait_for()
