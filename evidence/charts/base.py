@@ -27,19 +27,26 @@ def wrapped(text: str, width: int = 34) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
+# A title and its subtitle are drawn in lines that fit a phone's 360 px (Vega cuts a long line with an ellipsis).
+TITLE_WIDTH, SUBTITLE_WIDTH = 40, 58
+
+
 def _title(title: str, source: str, note: str | None = None) -> alt.Title:
-    # A subtitle given with newlines is drawn as those lines (narrow charts cut one long line).
-    subtitle = [line for part in [f"Source: {source}"] + ([note] if note else []) for line in part.split("\n")]
-    return alt.Title(title, subtitle=subtitle, anchor="start", subtitleColor=palette.MUTED)
+    # A subtitle given with newlines keeps those breaks; each part is wrapped to the phone's width.
+    subtitle = [line for part in [f"Source: {source}"] + ([note] if note else []) for given in part.split("\n")
+                for line in wrapped(given, SUBTITLE_WIDTH).split("\n")]
+    return alt.Title(wrapped(title, TITLE_WIDTH).split("\n"), subtitle=subtitle, anchor="start",
+                     subtitleColor=palette.MUTED)
 
 
 def described(chart: alt.TopLevelMixin, says: str) -> alt.TopLevelMixin:
-    """The chart's text alternative: its title, then what it shows in words (`says`), then its source line.
+    """The chart's text alternative: its title, then what it shows in words (`says`), then its source and note.
 
     Vega-Lite puts it on the SVG as its accessible name; the page passes the same text to Streamlit's `alt`."""
     title = chart.title
-    lines = [title.text] + [line for line in (title.subtitle or []) if line.startswith("Source:")]
-    return chart.properties(description=" ".join([lines[0].rstrip(".") + ".", says.strip()] + lines[1:]))
+    text = " ".join(title.text) if isinstance(title.text, list) else title.text
+    # The subtitle's lines (the source, then any note) as running text again.
+    return chart.properties(description=" ".join([text.rstrip(".") + ".", says.strip()] + list(title.subtitle or [])))
 
 
 def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:

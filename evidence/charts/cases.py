@@ -74,7 +74,7 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
                for c, q in zip(frame["cases_count"], frame["count_qualifier"], strict=True)],
         shown=frame["cases_count"].fillna(0),
         # Whole labels in lines, never cut: the report's words are the point of the chart.
-        line=frame["item"].map(lambda item: wrapped(item, 44 if large else 38)),
+        line=frame["item"].map(lambda item: wrapped(item, 44 if large else 26)),
     )
     data["says"] = data["item"] + ": " + data["label"] + " cases. The report says: " + data["wording"].fillna("")
     order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["line"])
@@ -83,9 +83,11 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
     base = alt.Chart(data)
     bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
         y=alt.Y("line:N", sort=order, title=None, axis=alt.Axis(labelExpr=LINES)),
-        x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
+        # Room after the longest bar for its label ("9 of 12"); the axis still ends at 12.
+        x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 16]),
+                axis=alt.Axis(format="d", values=[0, 4, 8, 12])),
         color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title=None) if len(shown_topics) > 1 else None),
+                        legend=alt.Legend(title=None, columns=2) if len(shown_topics) > 1 else None),
         tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
                  alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source:N")],
         description="says:N",
@@ -186,15 +188,15 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         **_case_highlight(),
     )
     # Names in lines within their block ("Real Project / Partner"), never cut.
-    names = alt.Chart(data.assign(lines=data["name"].map(lambda n: wrapped(n, 12)))).mark_text(
-        fontSize=16 if large else 12, fontWeight="bold", lineBreak="\n", aria=False).encode(
+    names = alt.Chart(data.assign(lines=data["name"].map(lambda n: wrapped(n, 7)))).mark_text(
+        fontSize=16 if large else 11, fontWeight="bold", lineBreak="\n", aria=False).encode(
         y=y, x="xm:Q", text="lines:N", color=alt.Color("ink:N", scale=None),
     )
     chart = alt.layer(blocks, names).properties(
         title=_title("The typology: born, urged, intentional and accidental globals",
                      "Section 3.2 (the study's typology of the 12 cases)",
                      "One block per case; click a group to filter by it, click it again to remove the filter."),
-        height=200,
+        height=240,
     )
     return _finish(described(chart, "One block per case, by group: " + "; ".join(data["says"]) + "."), large)
 
@@ -240,7 +242,7 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     # The named cases as words after their blocks (in the blocks, a name would be cut to "Food F…").
     names = (named.groupby(["type_id", "type_label", "measure"], as_index=False)
-             .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 52))))
+             .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 26))))
     named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=14 if large else 11, lineBreak="\n",
                                               aria=False).encode(
         y=y, yOffset=offset, x="end:Q", text="names:N")

@@ -94,14 +94,15 @@ def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         text=[label(v, q) for v, q in zip(frame["value"], frame["qualifier"], strict=True)],
         source=frame["source_label"],
         baseline=1e5,  # a log axis has no zero: bars start at EUR 100,000
-        name=frame["instrument_name"].map(lambda n: wrapped(n, 30)),
     )
+    # The amount goes under the name, in the label: beside the bar it would be cut on a phone.
+    data["name"] = [f"{wrapped(n, 26)}\n{t}" for n, t in zip(data["instrument_name"], data["text"], strict=True)]
     data["says"] = data["instrument_name"] + ": " + data["text"] + " (" + data["source"] + ")"
     base = alt.Chart(data)
     bars = base.mark_bar(color=palette.BLUE).encode(
         y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=LINES)),
         x=alt.X("value:Q", title="budget (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e11]),
-                axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelExpr=(
+                axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelOverlap="greedy", labelExpr=(
                     "datum.value >= 1e9 ? 'EUR ' + datum.value / 1e9 + ' billion' : datum.value >= 1e6 ? "
                     "'EUR ' + datum.value / 1e6 + ' million' : 'EUR ' + format(datum.value, ',')"))),
         x2="baseline:Q",
@@ -109,13 +110,10 @@ def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  "qualifier:N", alt.Tooltip("wording:N", title="the report says"), "source:N"],
         description="says:N",
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12, aria=False).encode(
-        y=alt.Y("name:N", sort="-x"), x="value:Q", text="text:N"
-    )
-    chart = alt.layer(bars, labels).properties(
+    chart = bars.properties(
         title=_title("Most EU money for SMEs goes through the research programmes",
                      "Sections 4.1 and 4.4.1 (Horizon 2020 and the planned forum)"),
-        height=230 if large else 200,
+        height=230 if large else len(data) * (14 * max(n.count("\n") + 1 for n in data["name"]) + 10),
     )
     return _finish(described(chart, "Budgets on a log scale: " + "; ".join(data["says"]) + "."), large)
 
@@ -189,7 +187,7 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data = frame.assign(
         gap=(frame["symbols"] > 0) & (frame["cell_instruments"] == 0),
         # Three short lines a cell can hold even on a phone: the activity, then the two instrument counts.
-        label=[f"{'activity ' + '●' * int(s) if s else 'no activity'}\n{c} aimed here\n{k} for the process"
+        label=[f"{'●' * int(s) if s else '–'}\n{c} here\n{k} process"
                for s, c, k in zip(frame["symbols"], frame["cell_instruments"], frame["column_instruments"],
                                   strict=True)],
         says=[f"{how}, {what}: " + (f"case activity ({int(s)} symbols)" if s else "no case activity")
@@ -204,7 +202,8 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color("status:N", scale=alt.Scale(
             domain=["activity, no instrument aimed at it", "activity and an instrument aimed at it", "no activity"],
-            range=[palette.VERMILLION, palette.BLUE, "#EEF0F3"]), legend=alt.Legend(title=None, orient="bottom")),
+            range=[palette.VERMILLION, palette.BLUE, "#EEF0F3"]),
+            legend=alt.Legend(title=None, orient="bottom", direction="vertical", columns=1)),
         tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
                  alt.Tooltip("symbols:Q", title="case activity (symbols)"),
                  alt.Tooltip("cell_instruments:Q", title="existing instruments aimed at the cell"),
@@ -222,8 +221,8 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     chart = alt.layer(cells, text).properties(
         title=_title("Gaps: case activity the portfolio does not aim at",
                      "Section 4.2 (figure, SWOT); instruments of sections 4.1-4.4",
-                     "Each cell: the case activity (●), the existing instruments aimed at the cell, and those "
-                     "for the whole process (links are the project's coding)."),
+                     "Each cell: the case activity (●, – for none), the existing instruments aimed at the cell "
+                     "(here) and at its whole business process (process). Links are the project's coding."),
         height=300,
     )
     gaps = data[data["gap"]]

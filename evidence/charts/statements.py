@@ -45,7 +45,7 @@ def _share_words(row) -> str:
 def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     """Every item in full words with what the report says (a verdict in words under its text), and the shares it
     gives: the marker's shape is the qualifier, two-level priorities stacked. Every row is clickable."""
-    width = 40 if large else 34
+    width = 44 if large else 40
     data = frame.assign(code=frame["figure_id"] + "." + frame["letter"])
     summary = data.groupby(["item_id", "code", "figure_id", "letter", "text"], as_index=False, sort=False).apply(
         lambda g: pd.Series({"words": _words(g), "selected": bool(g["selected"].any())}), include_groups=False)
@@ -88,14 +88,16 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                alt.Tooltip("flag:N", title="contradiction")]
     lines = max((label.count("\n") + 1 for label in order), default=1)
     row_height = max(30 if large else 26, (17 if large else 13) * lines + 8)
-    y = alt.Y("item:N", sort=order, title=None,
-              axis=alt.Axis(labelExpr=LINES, labelLimit=480 if large else 260, labelBaseline="middle",
-                            labelFontSize=14 if large else 11))
+    # Labels start at the top of their row, level with the row's shading (a multi-line label drawn from the
+    # row's middle would run into the next row: the marks would sit half a row off their words).
+    y = alt.Y("item:N", sort=order, title=None, scale=alt.Scale(paddingInner=0.08),
+              axis=alt.Axis(labelExpr=LINES, labelLimit=480 if large else 240, labelBaseline="top",
+                            labelOffset=-(row_height / 2) + 4, labelFontSize=14 if large else 11, ticks=False))
     x = alt.X("value_pct:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100]))
     # A whole row is the click target (words-only items too), the chosen one shaded.
     rows = alt.Chart(summary).mark_bar(cursor="pointer", strokeWidth=0).add_params(pick).encode(
         y=y, x=alt.datum(0, scale=alt.Scale(domain=[0, 100])), x2=alt.datum(100),
-        color=alt.condition("datum.selected", alt.value("#FBE3D6"), alt.value("#F7F8FA")),
+        color=alt.condition("datum.selected", alt.value("#FBE3D6"), alt.value("#F9FAFB")),
         tooltip=[alt.Tooltip("text:N", title="item"), alt.Tooltip("words:N", title="the report says")],
         description="says:N",
     )

@@ -31,12 +31,12 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data = data.drop(columns=["start_time", "end_time"])  # times are not JSON: keep the minutes and the label
     data["says"] = (data["when"] + ", " + data["title"] + (", " + data["who"]).where(data["who"] != "", "")
                     + " (part " + data["part"].astype(str) + ")")
-    data["row"] = (data["when"].str.slice(0, 5) + "  " + data["title"]).map(lambda t: wrapped(t, 64))
+    data["row"] = (data["when"].str.slice(0, 5) + "  " + data["title"]).map(lambda t: wrapped(t, 34))
     order = list(data.sort_values(["start", "slot_id"])["row"])
     parts = {"opening": palette.GREY, "I": palette.BLUE, "II": palette.ORANGE, "closing": palette.PURPLE}
     pick = alt.selection_point(name="pick_slot", fields=["slot_id"], on="click", clear="dblclick")
     base = alt.Chart(data).encode(
-        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=460, labelExpr=LINES)))
+        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelExpr=LINES)))
     bars = base.mark_bar(cursor="pointer", cornerRadius=2).add_params(pick).encode(
         x=alt.X("start:Q", title="time", scale=alt.Scale(domain=[570, 965]),
                 axis=alt.Axis(values=list(range(570, 961, 30)), description="Time of day, from 9:30 to 16:00",
@@ -44,7 +44,7 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                                         "+ datum.value % 60")),
         x2="end:Q",
         color=alt.Color("part:N", scale=alt.Scale(domain=list(parts), range=list(parts.values())),
-                        legend=alt.Legend(title="part")),
+                        legend=alt.Legend(title="part", columns=2)),
         tooltip=[alt.Tooltip("title:N", title="item"), "when:N", alt.Tooltip("who:N", title="speakers"), "part:N",
                  "source:N"],
         description="says:N",
