@@ -69,12 +69,12 @@ def scale(mapping: dict[str, str], labels: dict[str, str] | None = None) -> tupl
     return domain, list(mapping.values())
 
 # How a survey share is drawn, by the report's qualifier: the marker says how precise the number is.
-QUALIFIER_SHAPES = {
-    "exact": ("circle", "exact: the report prints this number"),
-    "almost": ("triangle-left", "almost / nearly: just under this number"),
-    "nearly": ("triangle-left", "almost / nearly: just under this number"),
-    "more than": ("triangle-right", "more than: over this number"),
-    "about": ("diamond", "about: roughly this number"),
+QUALIFIER_SHAPES = {  # short labels: the legend sits beside the item labels, on a phone too
+    "exact": ("circle", "exact: as printed"),
+    "almost": ("triangle-left", "almost / nearly (under)"),
+    "nearly": ("triangle-left", "almost / nearly (under)"),
+    "more than": ("triangle-right", "more than (over)"),
+    "about": ("diamond", "about (roughly)"),
 }
 
 MEASURES = {

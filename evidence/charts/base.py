@@ -75,10 +75,13 @@ def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
 
 
 def _coding_legend() -> dict:
+    # Over the chart: Vega lays legends that share a side out in a row, wider than a phone; in two lines
+    # ("project's coding / or arithmetic"), as it starts where the plot does, after the axis labels.
     domain = [palette.STATED, palette.CODED]
+    lines = "split(replace(datum.label, / or /, '\\nor '), '\\n')"
+    legend = alt.Legend(title=None, orient="top", direction="vertical", labelExpr=lines)
     return {
-        "opacity": alt.Opacity("coding:N", scale=alt.Scale(domain=domain, range=[1.0, 0.45]),
-                               legend=alt.Legend(title=None)),
+        "opacity": alt.Opacity("coding:N", scale=alt.Scale(domain=domain, range=[1.0, 0.45]), legend=legend),
         "strokeDash": alt.StrokeDash("coding:N", scale=alt.Scale(domain=domain, range=[[1, 0], [4, 3]]),
-                                     legend=alt.Legend(title=None)),
+                                     legend=legend),
     }

@@ -31,7 +31,7 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     # A type the report neither counts nor names gets one label on its upper bar, not "no count given" over "0".
     uncounted = data.groupby("type_id")["cases"].transform(lambda c: c.isna().any() and (c.fillna(0) == 0).all())
     data["label"] = [
-        ("no count given, no case named" if measure.startswith("counted") else "") if empty
+        ("no count given,\nno case named" if measure.startswith("counted") else "") if empty
         else ("no count given" if pd.isna(c) else f"{int(c)}")
         for c, measure, empty in zip(data["cases"], data["measure"], uncounted, strict=True)]
     order = list(frame.sort_values("sort_order")["label"])
@@ -47,7 +47,7 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False).encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False, lineBreak="\n").encode(
         y=alt.Y("type:N", sort=order),
         yOffset=alt.YOffset("measure:N", sort=["counted by the report (of 12)", "named in the report"]),
         x=alt.X("shown:Q"),

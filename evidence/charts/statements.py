@@ -80,7 +80,7 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     shape_range = list(dict.fromkeys(shape for shape, _ in palette.QUALIFIER_SHAPES.values()))
     stances = [s for s in STANCES if s in set(numeric["stance"])]
     colour = alt.Color("stance:N", scale=alt.Scale(domain=stances, range=[STANCES[s] for s in stances]),
-                       legend=alt.Legend(title="the share is", orient="bottom", direction="vertical", columns=2))
+                       legend=alt.Legend(title="the share is", orient="top", direction="vertical", columns=1))
     pick = alt.selection_point(name="pick_item", fields=["item_id"], on="click", clear="dblclick")
     tooltip = [alt.Tooltip("text:N", title="item"), alt.Tooltip("measure_label:N", title="measure"),
                alt.Tooltip("value_pct:Q", title="%"), alt.Tooltip("qualifier:N"),
@@ -110,7 +110,7 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         y=y, x=x, color=colour,
         shape=alt.Shape("shape_key:N", scale=alt.Scale(domain=shape_domain, range=shape_range),
                         legend=alt.Legend(title="how precise the report is", orient="bottom", direction="vertical",
-                                          columns=1, labelLimit=260)),
+                                          columns=1)),
         stroke=alt.condition("datum.flag != ''", alt.value(palette.VERMILLION), alt.value(palette.INK)),
         strokeWidth=alt.condition("datum.flag != ''", alt.value(2.5), alt.value(0.6)),
         tooltip=tooltip, description="says:N",

@@ -203,21 +203,22 @@ def regions(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     data["says"] = data["region"] + ": " + data["share_wording"].fillna("") + " (" + data["respondents"].astype(
         str) + " of 12 respondents)"
-    order = list(data.sort_values("position")["region"])
+    # The report's wording goes under the region, in the label: beside the bar it would be cut on a phone.
+    data["region_label"] = [f"{r}\n{wrapped(str(w), 28)}" if isinstance(w, str) else r
+                            for r, w in zip(data["region"], data["share_wording"], strict=True)]
+    order = list(data.sort_values("position")["region_label"])
     base = alt.Chart(data)
     bars = base.mark_bar(color=palette.BLUE, stroke=palette.INK, strokeWidth=0.6).encode(
-        y=alt.Y("region:N", sort=order, title=None),
+        y=alt.Y("region_label:N", sort=order, title=None, axis=alt.Axis(labelExpr=LINES)),
         x=alt.X("respondents:Q", title="respondents (of 12)", scale=alt.Scale(domain=[0, 12])),
         tooltip=["region:N", "respondents:Q", alt.Tooltip("share_wording:N", title="the report says"),
                  alt.Tooltip("source_label:N", title="source")],
         description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, aria=False).encode(y=alt.Y("region:N", sort=order), x="respondents:Q",
-                                                        text="share_wording:N")
-    chart = alt.layer(bars, labels).properties(
+    chart = bars.properties(
         title=_title("Which regions, for those who wanted a focus", "Figure 7 and Section 7.3.4 (N = 12)",
                      "“50%” of 12 is drawn as 6: the project's arithmetic, lighter and dashed."),
-        height=150,
+        height=max(150, len(data) * (13 * max(label.count("\n") + 1 for label in order) + 10)),
     )
     return _finish(described(chart, "; ".join(data.sort_values("position")["says"]) + "."), large)

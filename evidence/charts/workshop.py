@@ -39,7 +39,7 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelExpr=LINES)))
     bars = base.mark_bar(cursor="pointer", cornerRadius=2).add_params(pick).encode(
         x=alt.X("start:Q", title="time", scale=alt.Scale(domain=[570, 965]),
-                axis=alt.Axis(values=list(range(570, 961, 30)), description="Time of day, from 9:30 to 16:00",
+                axis=alt.Axis(values=list(range(570, 961, 60)), description="Time of day, from 9:30 to 16:00",
                               labelExpr="floor(datum.value / 60) + ':' + (datum.value % 60 < 10 ? '0' : '') "
                                         "+ datum.value % 60")),
         x2="end:Q",
