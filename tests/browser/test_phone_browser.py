@@ -33,6 +33,9 @@ def test_view_reflows_on_a_phone(tab, path):
     page = tab(*PHONE)
     page.page.goto(page.server + path)
     page.settle(60000)
+    # The app's stylesheet (the phone rules in assets/app.css) arrives a moment after the run.
+    page.page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
+                                ".some(s => s.textContent.includes('stCaptionContainer'))", timeout=60000)
     if path not in WITHOUT_CHARTS:
         page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
     if "present=1" not in path:
