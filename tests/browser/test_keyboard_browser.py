@@ -115,12 +115,13 @@ def test_case_filter_from_the_keyboard(tab, label, option, shown):
 def test_study_vs_experts_outcome_from_the_keyboard(tab):
     page = open_view(tab, "/")
     tab_to(page, "Show")
-    # In a button group the focus is on its first button: the arrows move along it, Enter picks.
+    # A button group is one Tab stop: the focus lands on its first button, the arrows move along it, Enter picks.
     for _ in range(5):
         label = page.page.evaluate("() => document.activeElement.innerText.trim()")
         if "diverged" in label:
             break
-        page.page.keyboard.press("Tab")
+        page.page.keyboard.press("ArrowRight")
+    assert "diverged" in page.page.evaluate("() => document.activeElement.innerText.trim()")
     page.page.keyboard.press("Enter")
     page.settle(60000)
     page.page.get_by_text("2 of 11 findings · diverged").wait_for()
