@@ -176,10 +176,8 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     spec = drawn.spec
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
     width = "content" if drawn.side_by_side else "stretch"
-    # The builder's description (charts.base.described) is the chart's text alternative for screen readers:
-    # given as `alt` (Streamlit warns, with a stack, when the spec sets it too; the exports keep it).
-    alt = spec.get("description")
-    spec = {k: v for k, v in spec.items() if k != "description"}
+    alt = spec.get("description")  # the text alternative (charts.base.described), given to Streamlit as alt only:
+    spec = {k: v for k, v in spec.items() if k != "description"}  # it warns, with a stack, if the spec has it too
     if on_select is None:
         st.vega_lite_chart(spec, width=width, height=height, theme=None, key=f"{key}-chart", alt=alt)
     else:
