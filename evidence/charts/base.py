@@ -28,7 +28,7 @@ def wrapped(text: str, width: int = 34) -> str:
 
 
 # A title and its subtitle are drawn in lines that fit a phone's 360 px (Vega cuts a long line with an ellipsis).
-TITLE_WIDTH, SUBTITLE_WIDTH = 40, 58
+TITLE_WIDTH, SUBTITLE_WIDTH = 36, 58
 
 
 def _title(title: str, source: str, note: str | None = None) -> alt.Title:

@@ -98,7 +98,9 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
         y=alt.Y("line:N", sort=order), x="shown:Q", text="label:N")
     chart = alt.layer(bars, labels).properties(
         title=_title(title, "Section 3.2 (counts over the 12 cases)", note),
-        height=max(100, 40 * len(data)) if large else max(90, 32 * len(data)),
+        # Every row as high as the longest label needs (a band scale gives all rows the same height).
+        height=max(100, 40 * len(data)) if large else max(90, len(data) * max(
+            32, 13 * max(line.count("\n") + 1 for line in data["line"]) + 8)),
     )
     return _finish(described(chart, "Counts over the 12 cases: " + "; ".join(
         f"{i}: {lab}" for i, lab in zip(data["item"], data["label"], strict=True)) + "."), large)

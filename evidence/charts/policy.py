@@ -102,7 +102,8 @@ def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     bars = base.mark_bar(color=palette.BLUE).encode(
         y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=LINES)),
         x=alt.X("value:Q", title="budget (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e11]),
-                axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelOverlap="greedy", labelExpr=(
+                axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelOverlap="greedy", labelSeparation=8,
+                              labelExpr=(
                     "datum.value >= 1e9 ? 'EUR ' + datum.value / 1e9 + ' billion' : datum.value >= 1e6 ? "
                     "'EUR ' + datum.value / 1e6 + ' million' : 'EUR ' + format(datum.value, ',')"))),
         x2="baseline:Q",
