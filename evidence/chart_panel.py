@@ -27,6 +27,7 @@ class Chart:
     datasets: tuple[tuple[str, bytes], ...]
     export_json: str
     side_by_side: bool
+    alt: str | None  # the text alternative (charts.base.described): Streamlit's alt, not in the drawn spec
 
     @property
     def spec(self) -> dict:
@@ -40,11 +41,12 @@ class Chart:
 def chart(*, chart: str, name: str, params: dict, large: bool = False) -> Chart:
     """A chart from a named query, cached by its inputs: a rerun builds no chart twice."""
     plain = charts.BUILDERS[chart](store.rows(name, **params), large=large).to_dict()
-    layout = {k: v for k, v in plain.items() if k != "datasets"}
+    # The description goes to Streamlit as alt only: it warns, with a stack, when the spec has it too.
+    layout = {k: v for k, v in plain.items() if k not in ("datasets", "description")}
     datasets = tuple((key, convert_anything_to_arrow_bytes(pd.DataFrame(values)))
                      for key, values in plain.get("datasets", {}).items())
     return Chart(layout_json=json.dumps(layout), datasets=datasets, export_json=json.dumps(plain),
-                 side_by_side="hconcat" in plain)
+                 side_by_side="hconcat" in plain, alt=plain.get("description"))
 
 
 def chart_spec(chart_name: str, name: str, params: dict, large: bool = False) -> dict:
@@ -84,10 +86,10 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
     width = "content" if drawn.side_by_side else "stretch"
     if on_select is None:
-        st.vega_lite_chart(drawn.spec, width=width, height=height, theme=None, key=f"{key}-chart")
+        st.vega_lite_chart(drawn.spec, width=width, height=height, theme=None, key=f"{key}-chart", alt=drawn.alt)
     else:
         st.vega_lite_chart(drawn.spec, width=width, height=height, theme=None, key=f"{key}-chart",
-                           on_select=on_select, selection_mode=selection)
+                           on_select=on_select, selection_mode=selection, alt=drawn.alt)
     if not show_tools:
         return
     # The downloads sit behind the data toggle: three download buttons on every chart cost a fifth of a

@@ -11,8 +11,15 @@ GREEN = "#009E73"
 YELLOW = "#F0E442"
 VERMILLION = "#D55E00"
 PURPLE = "#CC79A7"
-GREY = "#7F7F7F"
+GREY = "#7F7F7F"  # a mark's colour only (4.0:1 on white): never text
 INK = "#262730"
+# Secondary text (captions, chart subtitles, "no result given"): 6.4:1 on white, 5.9:1 on the grey panels.
+# Streamlit's own caption grey (#7d7d83, 4.09:1) fails WCAG 2.1 AA; assets/app.css sets this one instead.
+MUTED = "#5E5E66"
+WHITE = "#FFFFFF"
+BLACK = "#000000"
+# Backgrounds text sits on: the page, Streamlit's secondary panels (config.toml) and the "no case" tiles.
+BACKGROUNDS = ("#FFFFFF", "#F4F6F8", "#EEF0F3")
 
 TYPOLOGY = {
     "born_global": BLUE,
@@ -62,12 +69,12 @@ def scale(mapping: dict[str, str], labels: dict[str, str] | None = None) -> tupl
     return domain, list(mapping.values())
 
 # How a survey share is drawn, by the report's qualifier: the marker says how precise the number is.
-QUALIFIER_SHAPES = {
-    "exact": ("circle", "exact: the report prints this number"),
-    "almost": ("triangle-left", "almost / nearly: just under this number"),
-    "nearly": ("triangle-left", "almost / nearly: just under this number"),
-    "more than": ("triangle-right", "more than: over this number"),
-    "about": ("diamond", "about: roughly this number"),
+QUALIFIER_SHAPES = {  # short labels: the legend sits beside the item labels, on a phone too
+    "exact": ("circle", "exact: as printed"),
+    "almost": ("triangle-left", "almost / nearly (under)"),
+    "nearly": ("triangle-left", "almost / nearly (under)"),
+    "more than": ("triangle-right", "more than (over)"),
+    "about": ("diamond", "about (roughly)"),
 }
 
 MEASURES = {
@@ -76,3 +83,25 @@ MEASURES = {
     "undecided": ORANGE, "undecided_or_reject": ORANGE, "undecided_or_not_convinced": ORANGE,
     "reject": VERMILLION, "yes": BLUE, "no": VERMILLION,
 }
+
+
+# ------------------------------------------------------------------------------ contrast (WCAG 2.1, 1.4.3, 1.4.11)
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance of an sRGB colour "#rrggbb" (WCAG 2.1 definition)."""
+    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    """The WCAG contrast ratio of two colours, from 1 to 21."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def label_on(fill: str) -> str:
+    """The text colour for a label drawn on `fill`: white or black, whichever contrasts more (white on the
+    Okabe-Ito blue, black on orange, sky, green, vermillion and pink, where white fails 4.5:1)."""
+    return WHITE if contrast(WHITE, fill) >= contrast(BLACK, fill) else BLACK

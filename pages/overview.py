@@ -32,6 +32,13 @@ h1 { font-size: 2.3rem !important; line-height: 1.15 !important; padding: 0 0 0.
 .st-key-slide-count p { font-size: 1.25rem; font-weight: 600; white-space: nowrap; }
 @media (min-height: 1000px) { h1 { font-size: 2.9rem !important; } [data-testid="stMarkdownContainer"] p {
   font-size: 1.55rem; } }
+/* A phone: the slide scrolls instead of squeezing its chart to a line; the chart keeps most of a screen. */
+@media (max-width: 640px) {
+  .block-container, [data-testid="stMainBlockContainer"] { padding: 0.8rem 1rem !important; height: auto; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-slide-chart) { flex: 0 0 auto !important; height: 70vh; }
+  h1 { font-size: 1.6rem !important; }
+  [data-testid="stMarkdownContainer"] p { font-size: 1.05rem; }
+}
 </style>
 """
 

@@ -1,11 +1,12 @@
 -- survey_results: every result the report gives for survey items, optionally for one item.
 -- params: $item_id (a survey_items.item_id, or NULL for all)
 -- columns: result_id, item_id, figure_id, measure, value_pct, value_count, qualifier, verdict, wording, source,
---          contradiction_id
+--          contradiction_id, source_label
 SELECT
     r.result_id, r.item_id, i.figure_id, r.measure, r.value_pct, r.value_count, r.qualifier, r.verdict,
-    r.wording, r.source, r.contradiction_id
+    r.wording, r.source, r.contradiction_id, coalesce(src.label, r.source) AS source_label
 FROM survey_results AS r
 JOIN survey_items AS i USING (item_id)
+LEFT JOIN sources AS src ON src.source_id = r.source
 WHERE $item_id IS NULL OR r.item_id = $item_id
 ORDER BY i.figure_id, i.letter, r.result_id;

@@ -69,15 +69,15 @@ class Click:
 
 
 CLICKS = {
-    "Overview": ("/", [Click("outcome: diverged", r"^\d+ of \d+ findings · diverged$"),
-                       Click("outcome: confirmed", r"^\d+ of \d+ findings · confirmed$")]),
-    "Case studies": ("/case_studies", [Click("case: Aisense", r"^3 of 12 cases match\.$"),
-                                       Click("case: Aisense", r"^12 of 12 cases match\.$")]),
-    "Expert survey": ("/expert_survey", [Click("item: 5.c", "heading:Figure 5, item c", "point"),
-                                         Click("item: 6.f", "heading:Figure 6, item f", "point")]),
+    "Overview": ("/", [Click(": diverged (", r"^\d+ of \d+ findings · diverged$"),
+                       Click(": confirmed (", r"^\d+ of \d+ findings · confirmed$")]),
+    "Case studies": ("/case_studies", [Click("Aisense, ", r"^3 of 12 cases match\.$"),
+                                       Click("Aisense, ", r"^12 of 12 cases match\.$")]),
+    "Expert survey": ("/expert_survey", [Click("(5.c): ", "heading:Figure 5, item c", "point"),
+                                         Click("(6.f): ", "heading:Figure 6, item f", "point")]),
     "Policy": ("/policy", [
-        Click("HOW: Employment; WHAT: R&D and innovation", "heading:Employment × R&D and innovation"),
-        Click("HOW: Customising; WHAT: Export and trade", "heading:Customising × Export and trade")]),
+        Click("Employment, R&D and innovation: ", "heading:Employment × R&D and innovation"),
+        Click("Customising, Export and trade: ", "heading:Customising × Export and trade")]),
     "Workshop": ("/workshop", [Click("WEPROG", r"Section 3\.4\.1\)$"), Click("LifeTec", r"Section 3\.4\.2\)$")]),
     "Evidence search": ("/search", [Click("search:informal business networks", r"^\d+ results?$"),
                                     Click("search:trade missions", r"^\d+ results?$")]),

@@ -128,8 +128,7 @@ def test_contradictions_about_the_survey_are_listed(db):
 def test_no_chart_draws_a_share_the_database_does_not_hold(db):
     frame = db.query("survey_statement_results", questions=None, item=None)
     held = {(r.item_id, r.measure, int(r.value_pct)) for r in frame.itertuples() if pd.notna(r.value_pct)}
-    chart = charts.survey_statements(frame)
-    shares = chart.hconcat[1]
+    shares = charts.survey_statements(frame)
     drawn = set()
     for layer in shares.layer:
         if isinstance(layer.data, pd.DataFrame) and "value_pct" in layer.data:
@@ -144,8 +143,8 @@ def test_no_chart_draws_a_share_the_database_does_not_hold(db):
 
 def test_qualified_shares_are_not_drawn_as_exact(db):
     frame = db.query("survey_statement_results", questions=None, item=None)
-    shares = charts.survey_statements(frame).hconcat[1]
-    bars, points = shares.layer[0].data, shares.layer[2].data
+    shares = charts.survey_statements(frame)
+    bars, points = shares.layer[1].data, shares.layer[3].data
     assert set(bars["qualifier"]) == {"exact"}
     shapes = dict(zip(points["qualifier"], points["shape_key"], strict=True))
     assert shapes["almost"].startswith("almost") and shapes["more than"].startswith("more than")

@@ -6,16 +6,10 @@ Builders register themselves by name in BUILDERS; pages and slides refer to them
 """
 
 from evidence.charts.base import BUILDERS, builder
-from evidence.charts.cases import (
-                                   case_aggregates,
-                                   case_map,
-                                   case_reasons,
-                                   case_types,
-                                   case_typology,
-                                   type_counts,
-                                   typology,
-)
+from evidence.charts.case_studies import case_map, case_reasons, case_types, case_typology
+from evidence.charts.cases import case_aggregates, type_counts, typology
 from evidence.charts.policy import budgets, policy_gaps, sme_activity_abroad, what_how, what_how_cells
+from evidence.charts.statements import survey_statements
 from evidence.charts.survey import (
                                    ease,
                                    expertise,
@@ -24,7 +18,6 @@ from evidence.charts.survey import (
                                    respondent_types,
                                    study_vs_experts,
                                    survey_shares,
-                                   survey_statements,
 )
 from evidence.charts.workshop import agenda_timeline, participants_by_country, participants_by_kind
 

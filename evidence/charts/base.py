@@ -27,10 +27,26 @@ def wrapped(text: str, width: int = 34) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
+# A title and its subtitle are drawn in lines that fit a phone's 360 px (Vega cuts a long line with an ellipsis).
+TITLE_WIDTH, SUBTITLE_WIDTH = 36, 58
+
+
 def _title(title: str, source: str, note: str | None = None) -> alt.Title:
-    # A subtitle given with newlines is drawn as those lines (narrow charts cut one long line).
-    subtitle = [line for part in [f"Source: {source}"] + ([note] if note else []) for line in part.split("\n")]
-    return alt.Title(title, subtitle=subtitle, anchor="start", subtitleColor=palette.GREY)
+    # A subtitle given with newlines keeps those breaks; each part is wrapped to the phone's width.
+    subtitle = [line for part in [f"Source: {source}"] + ([note] if note else []) for given in part.split("\n")
+                for line in wrapped(given, SUBTITLE_WIDTH).split("\n")]
+    return alt.Title(wrapped(title, TITLE_WIDTH).split("\n"), subtitle=subtitle, anchor="start",
+                     subtitleColor=palette.MUTED)
+
+
+def described(chart: alt.TopLevelMixin, says: str) -> alt.TopLevelMixin:
+    """The chart's text alternative: its title, then what it shows in words (`says`), then its source and note.
+
+    Vega-Lite puts it on the SVG as its accessible name; the page passes the same text to Streamlit's `alt`."""
+    title = chart.title
+    text = " ".join(title.text) if isinstance(title.text, list) else title.text
+    # The subtitle's lines (the source, then any note) as running text again.
+    return chart.properties(description=" ".join([text.rstrip(".") + ".", says.strip()] + list(title.subtitle or [])))
 
 
 def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
@@ -38,10 +54,14 @@ def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
     if large:
         # On a slide the headline is the title: keep only the source lines, to fit one screen.
         lines = list(chart.title.subtitle)
-        chart = chart.properties(title=alt.Title(lines[0], subtitle=lines[1:], anchor="start", color=palette.GREY,
-                                                 fontWeight="normal", subtitleColor=palette.GREY))
+        chart = chart.properties(title=alt.Title(lines[0], subtitle=lines[1:], anchor="start", color=palette.MUTED,
+                                                 fontWeight="normal", subtitleColor=palette.MUTED))
     return (
         chart.configure_title(fontSize=size if large else 16, subtitleFontSize=size, offset=12)
+        # Light fills (orange, sky, yellow: under 3:1 on white) get a dark outline, so every bar and marker
+        # stands out from the page (WCAG 1.4.11); an encoded stroke (a selection ring) still wins.
+        .configure_bar(stroke=palette.INK, strokeWidth=0.6)
+        .configure_point(stroke=palette.INK, strokeWidth=0.6)
         .configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=460 if large else 340)
         .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", labelLimit=400)
         .configure_view(stroke=None)
@@ -55,10 +75,13 @@ def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
 
 
 def _coding_legend() -> dict:
+    # Over the chart: Vega lays legends that share a side out in a row, wider than a phone; in two lines
+    # ("project's coding / or arithmetic"), as it starts where the plot does, after the axis labels.
     domain = [palette.STATED, palette.CODED]
+    lines = "split(replace(datum.label, / or /, '\\nor '), '\\n')"
+    legend = alt.Legend(title=None, orient="top", direction="vertical", labelExpr=lines)
     return {
-        "opacity": alt.Opacity("coding:N", scale=alt.Scale(domain=domain, range=[1.0, 0.45]),
-                               legend=alt.Legend(title=None)),
+        "opacity": alt.Opacity("coding:N", scale=alt.Scale(domain=domain, range=[1.0, 0.45]), legend=legend),
         "strokeDash": alt.StrokeDash("coding:N", scale=alt.Scale(domain=domain, range=[[1, 0], [4, 3]]),
-                                     legend=alt.Legend(title=None)),
+                                     legend=legend),
     }

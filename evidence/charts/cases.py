@@ -1,4 +1,5 @@
-"""Charts of the 12 case studies (section 3.2, 3.4): counts over the 12, the typology, the Case studies page."""
+"""Charts of the 12 case studies (section 3.2, 3.4): counts over the 12 and the typology (the Case studies page's
+own charts are in case_studies.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, wrapped
+from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, described, wrapped
 
 # ------------------------------------------------------------------------------ cases (section 3.2)
 
@@ -26,10 +27,12 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      "source": "Sections 3.2, 3.4, Annex 1 (counted by the project)"})
     data = pd.DataFrame(rows)
     data["shown"] = data["cases"].fillna(0)
+    data["says"] = [f"{t}, {m}: " + ("no count given" if pd.isna(c) else f"{int(c)} cases") + f". {d}"
+                    for t, m, c, d in zip(data["type"], data["measure"], data["cases"], data["detail"], strict=True)]
     # A type the report neither counts nor names gets one label on its upper bar, not "no count given" over "0".
     uncounted = data.groupby("type_id")["cases"].transform(lambda c: c.isna().any() and (c.fillna(0) == 0).all())
     data["label"] = [
-        ("no count given, no case named" if measure.startswith("counted") else "") if empty
+        ("no count given,\nno case named" if measure.startswith("counted") else "") if empty
         else ("no count given" if pd.isna(c) else f"{int(c)}")
         for c, measure, empty in zip(data["cases"], data["measure"], uncounted, strict=True)]
     order = list(frame.sort_values("sort_order")["label"])
@@ -42,9 +45,10 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         color=alt.Color("type_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=[alt.Tooltip("type:N"), alt.Tooltip("measure:N"), alt.Tooltip("cases:Q"),
                  alt.Tooltip("detail:N", title="the report says"), alt.Tooltip("source:N")],
+        description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12).encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False, lineBreak="\n").encode(
         y=alt.Y("type:N", sort=order),
         yOffset=alt.YOffset("measure:N", sort=["counted by the report (of 12)", "named in the report"]),
         x=alt.X("shown:Q"),
@@ -56,7 +60,10 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                      "Dark bars: the report's count. Light, dashed: the cases it names for the type."),
         height=250 if large else 300,
     )
-    return _finish(chart, large)
+    counted = data[data["measure"].str.startswith("counted")]
+    return _finish(described(chart, "Cases per type, as the report counts them: " + "; ".join(
+        f"{t} {'no count given' if pd.isna(c) else int(c)}" for t, c in zip(counted["type"], counted["cases"],
+                                                                             strict=True)) + "."), large)
 
 
 def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large: bool) -> alt.Chart:
@@ -68,28 +75,35 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
                for c, q in zip(frame["cases_count"], frame["count_qualifier"], strict=True)],
         shown=frame["cases_count"].fillna(0),
         # Whole labels in lines, never cut: the report's words are the point of the chart.
-        line=frame["item"].map(lambda item: wrapped(item, 44 if large else 38)),
+        line=frame["item"].map(lambda item: wrapped(item, 44 if large else 26)),
     )
+    data["says"] = data["item"] + ": " + data["label"] + " cases. The report says: " + data["wording"].fillna("")
     order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["line"])
     shown_topics = [topic for topic in palette.TOPICS if topic in set(data["topic"])]
     domain, colours = palette.scale({topic: palette.TOPICS[topic] for topic in shown_topics})
     base = alt.Chart(data)
     bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
         y=alt.Y("line:N", sort=order, title=None, axis=alt.Axis(labelExpr=LINES)),
-        x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
+        # Room after the longest bar for its label ("9 of 12"); the axis still ends at 12.
+        x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 16]),
+                axis=alt.Axis(format="d", values=[0, 4, 8, 12])),
         color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title=None) if len(shown_topics) > 1 else None),
+                        legend=alt.Legend(title=None, columns=2) if len(shown_topics) > 1 else None),
         tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
                  alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source:N")],
+        description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12).encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False).encode(
         y=alt.Y("line:N", sort=order), x="shown:Q", text="label:N")
     chart = alt.layer(bars, labels).properties(
         title=_title(title, "Section 3.2 (counts over the 12 cases)", note),
-        height=max(100, 40 * len(data)) if large else max(90, 32 * len(data)),
+        # Every row as high as the longest label needs (a band scale gives all rows the same height).
+        height=max(100, 40 * len(data)) if large else max(90, len(data) * max(
+            32, 13 * max(line.count("\n") + 1 for line in data["line"]) + 8)),
     )
-    return _finish(chart, large)
+    return _finish(described(chart, "Counts over the 12 cases: " + "; ".join(
+        f"{i}: {lab}" for i, lab in zip(data["item"], data["label"], strict=True)) + "."), large)
 
 
 @builder
@@ -107,6 +121,7 @@ def typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         .agg(cases=("name", "size"), names=("name", lambda n: ", ".join(sorted(n))))
         .assign(source="Section 3.2")
     )
+    data["says"] = data["typology_label"] + ": " + data["cases"].astype(str) + " cases, " + data["names"]
     domain, colours = palette.scale(palette.TYPOLOGY)
     order = list(data.sort_values("typology_order")["typology_label"])
     base = alt.Chart(data)
@@ -116,173 +131,13 @@ def typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         color=alt.Color("typology_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
         tooltip=[alt.Tooltip("typology_label:N", title="group"), "cases:Q", alt.Tooltip("names:N", title="cases"),
                  "source:N"],
+        description="says:N",
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12).encode(
+    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12, aria=False).encode(
         y=alt.Y("typology_label:N", sort=order), x="cases:Q", text="names:N"
     )
     chart = alt.layer(bars, labels).properties(
         title=_title("Born, urged, intentional and accidental globals", "Section 3.2 (the study's typology)"),
         height=240 if large else 220,
     )
-    return _finish(chart, large)
-
-
-# ------------------------------------------------------------------------------ the Case studies page
-
-
-def _case_highlight() -> dict:
-    return {
-        "opacity": alt.condition("datum.in_filter", alt.value(1.0), alt.value(0.22)),
-        "strokeWidth": alt.condition("datum.selected", alt.value(4), alt.value(0.8)),
-    }
-
-
-def _blocks(frame: pd.DataFrame, group: str, name: str) -> pd.DataFrame:
-    """One unit-wide block per row, side by side within its group (x0..x1), ordered by name.
-
-    Positions are computed here rather than stacked by Vega-Lite, so each block keeps its own row's
-    fields (filtered, selected) for highlighting.
-    """
-    ordered = frame.sort_values([group, name]).copy()
-    ordered["x0"] = ordered.groupby(group).cumcount()
-    ordered["x1"] = ordered["x0"] + 1
-    ordered["xm"] = ordered["x0"] + 0.5
-    return ordered
-
-
-@builder
-def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
-    """The typology groups with the cases in each: one block per case, filtered cases bright, the selected outlined."""
-    data = _blocks(frame, "typology_order", "name").assign(
-        source="Section 3.2",
-        status=lambda f: f["in_filter"].map({True: "matches the filters", False: "filtered out"}))
-    order = list(data.sort_values("typology_order")["typology_label"].unique())
-    domain, colours = palette.scale(palette.TYPOLOGY)
-    pick = alt.selection_point(name="pick_typology", fields=["typology_id"], on="click", clear="dblclick")
-    y = alt.Y("typology_label:N", sort=order, title=None)
-    blocks = alt.Chart(data).mark_bar(stroke=palette.INK, cursor="pointer").add_params(pick).encode(
-        y=y, x=alt.X("x0:Q", title="cases", axis=alt.Axis(tickMinStep=1, format="d"), scale=alt.Scale(domain=[0, 4])),
-        x2="x1:Q",
-        color=alt.Color("typology_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None),
-        tooltip=[alt.Tooltip("name:N", title="case"), alt.Tooltip("typology_label:N", title="group"),
-                 alt.Tooltip("home_country_label:N", title="home"), "status:N", "source:N"],
-        **_case_highlight(),
-    )
-    # Names in lines within their block ("Real Project / Partner"), never cut.
-    names = alt.Chart(data.assign(lines=data["name"].map(lambda n: wrapped(n, 12)))).mark_text(
-        color="white", fontSize=16 if large else 12, fontWeight="bold", lineBreak="\n").encode(
-        y=y, x="xm:Q", text="lines:N",
-        opacity=alt.condition("datum.in_filter", alt.value(1.0), alt.value(0.6)),
-        color=alt.condition("datum.in_filter", alt.value("white"), alt.value(palette.INK)),
-    )
-    chart = alt.layer(blocks, names).properties(
-        title=_title("The typology: born, urged, intentional and accidental globals",
-                     "Section 3.2 (the study's typology of the 12 cases)",
-                     "One block per case; click a group to filter by it, click it again to remove the filter."),
-        height=200,
-    )
-    return _finish(chart, large)
-
-
-@builder
-def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
-    """Per type: the report's count over the 12 beside the cases it names, one block per named case."""
-    order = list(frame.drop_duplicates("type_id").sort_values("type_order")["type_label"])
-    counted = frame.drop_duplicates("type_id").assign(
-        measure="counted by the report", cases=lambda f: f["reported_count"].fillna(0),
-        label=lambda f: f["reported_count"].map(lambda c: "no count given" if pd.isna(c) else f"{int(c)} of 12"),
-        source="Section 3.2",
-    )
-    named = _blocks(frame[frame["case_id"].notna()], "type_order", "case_name").assign(
-        measure="named in the report", in_filter=lambda f: f["in_filter"].fillna(False).astype(bool))
-    domain, colours = palette.scale(palette.TYPES)
-    measures = ["counted by the report", "named in the report"]
-    pick = alt.selection_point(name="pick_type", fields=["type_id"], on="click", clear="dblclick")
-    y = alt.Y("type_label:N", sort=order, title=None)
-    offset = alt.YOffset("measure:N", sort=measures)
-    colour = alt.Color("type_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None)
-    report_bars = alt.Chart(counted).mark_bar(stroke=palette.INK, strokeWidth=0.6, cursor="pointer").add_params(
-        pick).encode(
-        y=y, yOffset=offset, color=colour,
-        x=alt.X("cases:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
-        tooltip=[alt.Tooltip("type_label:N", title="type"), alt.Tooltip("label:N", title="the report counts"),
-                 alt.Tooltip("reported_wording:N", title="the report says"), "source:N"],
-    )
-    report_labels = alt.Chart(counted).mark_text(align="left", dx=4, fontSize=16 if large else 12).encode(
-        y=y, yOffset=offset, x="cases:Q", text="label:N")
-    case_blocks = alt.Chart(named).mark_bar(strokeDash=[4, 3], stroke=palette.INK, cursor="pointer").encode(
-        y=y, yOffset=offset, color=colour, x="x0:Q", x2="x1:Q",
-        tooltip=[alt.Tooltip("case_name:N", title="case"), alt.Tooltip("type_label:N", title="type"),
-                 alt.Tooltip("coding:N", title="stated or project's match"),
-                 alt.Tooltip("evidence:N", title="the report says"), "source:N"],
-        **_case_highlight(),
-    )
-    # The named cases as words after their blocks (in the blocks, a name would be cut to "Food F…").
-    names = (named.groupby(["type_id", "type_label", "measure"], as_index=False)
-             .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 52))))
-    named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=14 if large else 11, lineBreak="\n").encode(
-        y=y, yOffset=offset, x="end:Q", text="names:N")
-    chart = alt.layer(report_bars, report_labels, case_blocks, named_labels).properties(
-        title=_title("What the report counts over the 12, and the cases it names",
-                     "Section 3.2 (counts); sections 3.2, 3.4 and Annex 1 (named cases)",
-                     f"Upper bar: the report's count. Lower, dashed: one block per case it names "
-                     f"({len(named)} in all). Click a type to filter."),
-        height=360,
-    )
-    return _finish(chart, large)
-
-
-@builder
-def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
-    """Home countries on a tile grid of Europe (and Israel): how many cases each, how many pass the filters."""
-    from evidence.tiles import TILES
-
-    homes = frame.assign(iso2=frame["countries_iso2"].str.split(";")).explode("iso2")
-    per_country = homes.groupby("iso2").agg(
-        cases=("case_id", "size"), matching=("in_filter", "sum"),
-        names=("name", lambda n: ", ".join(sorted(n))), selected=("selected", "any"),
-    )
-    tiles = pd.DataFrame(
-        [{"iso2": iso2, "row": row, "col": col, "country": name} for iso2, (row, col, name) in TILES.items()]
-    ).merge(per_country, left_on="iso2", right_index=True, how="left")
-    tiles["cases"] = tiles["cases"].fillna(0).astype(int)
-    tiles["matching"] = tiles["matching"].fillna(0).astype(int)
-    tiles["selected"] = tiles["selected"].fillna(False).astype(bool)
-    tiles["names"] = tiles["names"].fillna("no case")
-    tiles["in_filter"] = tiles["matching"] > 0
-    tiles["label"] = tiles.apply(lambda r: f"{r.iso2}\n{r.matching}" if r.cases else r.iso2, axis=1)
-    tiles["source"] = "Section 3.2 (home countries)"
-    pick = alt.selection_point(name="pick_country", fields=["iso2"], on="click", clear="dblclick")
-    base = alt.Chart(tiles).encode(
-        x=alt.X("col:O", axis=None), y=alt.Y("row:O", axis=None),
-    )
-    squares = base.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3, cursor="pointer").add_params(
-        pick).encode(
-        color=alt.condition(
-            "datum.cases == 0", alt.value("#EEF0F3"),
-            alt.Color("matching:Q", scale=alt.Scale(domain=[0, 2], range=["#cfe3f1", palette.BLUE]),
-                      legend=alt.Legend(title="cases matching", values=[0, 1, 2], format="d")),
-        ),
-        tooltip=["country:N", alt.Tooltip("cases:Q", title="case firms based here"),
-                 alt.Tooltip("matching:Q", title="matching the filters"), alt.Tooltip("names:N", title="cases"),
-                 "source:N"],
-    )
-    outline = base.mark_rect(fill=None, stroke=palette.VERMILLION, strokeWidth=4).transform_filter("datum.selected")
-    labels = base.mark_text(fontSize=12, lineBreak="\n").encode(
-        text="label:N",
-        color=alt.condition("datum.matching >= 1", alt.value("white"), alt.value(palette.INK)),
-    )
-    chart = alt.layer(squares, outline, labels).properties(
-        title=_title("Where the case firms are based", "Section 3.2 (home countries;\nWEPROG counts for DK and DE)",
-                     "Number: cases matching the filters.\nClick a country to filter."),
-        height=300, width=340,
-    )
-    return _finish(chart, large)
-
-
-@builder
-def case_reasons(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
-    """Motives, barriers and impact the report counts over all 12 cases (it does not say which cases)."""
-    return _counts_over_twelve(frame[frame["topic"] != "activity"],
-                               "Why they went abroad, what held them back, what it brought",
-                               "The report gives these only as totals: filters do not apply.", large)
+    return _finish(described(chart, "The 12 cases by group: " + "; ".join(data["says"]) + "."), large)

@@ -40,16 +40,16 @@ def test_typology_click_filters_then_a_row_shows_the_card_and_reset_clears_all(t
     page = open_by_navigation(tab)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot_whole(SCREENSHOTS / "case-studies.png")
-    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label*="case: Aisense"]')
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label^="Aisense, "]')
     page.page.get_by_text("3 of 12 cases match.").wait_for()
     assert "typology=Urged+globals" in page.page.url
     cells = table_cells(page)
     assert {"Acreo", "Aisense", "Kapro"} <= set(cells) and "LifeTec" not in cells
     # The tile map now counts only the urged globals: Slovenia 1 matching, the Netherlands 0.
-    netherlands = page.page.locator('[data-testid="stVegaLiteChart"] [aria-label*="country: Netherlands"]').first
-    assert "matching the filters: 0" in netherlands.get_attribute("aria-label")
-    slovenia = page.page.locator('[data-testid="stVegaLiteChart"] [aria-label*="country: Slovenia"]').first
-    assert "matching the filters: 1" in slovenia.get_attribute("aria-label")
+    netherlands = page.page.locator('[data-testid="stVegaLiteChart"] [aria-label^="Netherlands: "]').first
+    assert "0 matching the filters" in netherlands.get_attribute("aria-label")
+    slovenia = page.page.locator('[data-testid="stVegaLiteChart"] [aria-label^="Slovenia: "]').first
+    assert "1 matching the filters" in slovenia.get_attribute("aria-label")
     page.screenshot_whole(SCREENSHOTS / "case-studies-filtered.png")
     page.page.set_viewport_size({"width": 1400, "height": 1000})
     page.settle()
@@ -75,7 +75,7 @@ def test_typology_click_filters_then_a_row_shows_the_card_and_reset_clears_all(t
 
 def test_country_tile_click_filters(tab):
     page = open_by_navigation(tab)
-    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-label*="country: Netherlands"]')
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-label^="Netherlands: "]')
     page.page.get_by_text("2 of 12 cases match.").wait_for()
     assert "country=Netherlands" in page.page.url
     assert {"KeyGene", "LifeTec"} <= set(table_cells(page))
@@ -85,7 +85,7 @@ def test_country_tile_click_filters(tab):
 def test_type_click_filters(tab):
     page = open_by_navigation(tab)
     click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"]'
-                     '[aria-label*="the report counts: 6 of 12"]')
+                     '[aria-label*="the report counts 6 of 12"]')
     page.page.get_by_text("2 of 12 cases match.").wait_for()
     assert "type=branch" in page.page.url
     page.assert_healthy()

@@ -11,7 +11,7 @@ def open_by_navigation(tab, width=1400, height=1000):
 
 
 def statement_marks(page):
-    return page.page.locator('[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="item: "]')
+    return page.page.locator('[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label^="Figure "]')
 
 
 def test_clicking_an_item_opens_its_panel_and_the_theme_filter_changes_the_chart(tab):
@@ -21,7 +21,7 @@ def test_clicking_an_item_opens_its_panel_and_the_theme_filter_changes_the_chart
     page.page.set_viewport_size({"width": 1400, "height": 1000})
     page.settle()
     before = statement_marks(page).count()
-    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="item: 5.c"]')
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="(5.c): "]')
     page.page.get_by_role("heading", name="Figure 5, item c").wait_for()
     assert "item=5.c" in page.page.url
     page.page.get_by_text("Finding the right person that has trust and access to customers").first.wait_for()

@@ -61,7 +61,7 @@ def caption_ending(page, suffix: str) -> str:
 def test_overview_chart_click_shared_and_reopened(tab, server):
     page = tab().open("/")
     page.page.locator(CHART_DRAWN).first.wait_for()
-    click_mark(page, f'{BAR}[aria-label*="outcome: diverged"]')
+    click_mark(page, f'{BAR}[aria-label*=": diverged ("]')
     page.page.get_by_text("2 of 11 findings · diverged").wait_for()
     assert "outcome=diverged" in page.page.url  # the click filters, and goes into the URL
     page.page.get_by_text("How much cultural barriers matter").first.wait_for()
@@ -75,9 +75,9 @@ def test_overview_chart_click_shared_and_reopened(tab, server):
 
 def test_case_studies_two_groups_and_a_case_shared_and_reopened(tab, server):
     page = tab().open_view("Case studies", "Case studies")
-    click_mark(page, f'{BAR}[aria-label*="case: Aisense"]')  # urged globals
+    click_mark(page, f'{BAR}[aria-label^="Aisense, "]')  # urged globals
     page.page.get_by_text("3 of 12 cases match.").wait_for()
-    click_mark(page, f'{BAR}[aria-label*="case: LifeTec"]')  # accidental globals: two groups now
+    click_mark(page, f'{BAR}[aria-label^="LifeTec, "]')  # accidental globals: two groups now
     pick(page, "Case card", "Kapro")
     page.page.get_by_role("heading", name="Kapro").wait_for()
     matching = caption_ending(page, "cases match.")
@@ -95,7 +95,7 @@ def test_case_studies_two_groups_and_a_case_shared_and_reopened(tab, server):
 def test_expert_survey_themes_and_item_shared_and_reopened(tab, server):
     page = tab().open_view("Expert survey", "Expert survey")
     pick(page, "Themes", "Networking mechanisms", "Support measures")
-    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="item: 5.c"]')
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="(5.c): "]')
     page.page.get_by_role("heading", name="Figure 5, item c").wait_for()
     link = shared_link(page)
     assert link == page.page.url and link.startswith(server + "/expert_survey?") and link.count("theme=") == 2
@@ -107,7 +107,7 @@ def test_expert_survey_themes_and_item_shared_and_reopened(tab, server):
 
 def test_policy_cell_and_levels_shared_and_reopened(tab, server):
     page = tab().open_view("Policy", "Policy")
-    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-label*="HOW: Employment; WHAT: R&D and innovation"]')
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-label^="Employment, R&D and innovation: "]')
     page.page.get_by_role("heading", name="Employment × R&D and innovation").wait_for()
     pick(page, "Level", "EU", "national")
     shown = caption_ending(page, "the report names. The WHAT column and the status are partly the project's coding.")

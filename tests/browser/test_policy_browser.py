@@ -15,7 +15,7 @@ def test_matrix_click_opens_the_cell_panel_and_the_swot_filter(tab, db):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot_whole(SCREENSHOTS / "policy.png")
     page.page.set_viewport_size({"width": 1400, "height": 1000})
-    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-label*="HOW: Employment; WHAT: R&D and innovation"]')
+    click_mark(page, '[data-testid="stVegaLiteChart"] [aria-label^="Employment, R&D and innovation: "]')
     page.page.get_by_role("heading", name="Employment × R&D and innovation").wait_for()
     assert "cell=employment-rnd" in page.page.url
     text = page.page.locator('[data-testid="stMain"]').inner_text()

@@ -1,0 +1,128 @@
+"""The Expert survey page's main chart: every statement of Figures 1a-7, what the report says about it in words,
+and the shares it gives, as precisely as it gives them (Annex 3; sections 3.3, 4.3.3, 7.2-7.4)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from evidence import palette
+from evidence.charts.base import LINES, _finish, _title, builder, described, wrapped
+
+# The share's direction, one colour each across the view (YES/NO on Figure 7 use the same blue and vermillion).
+STANCES = {
+    "in favour": palette.BLUE,
+    "strongly in favour": "#003f63",
+    "undecided (or against)": palette.YELLOW,
+    "against": palette.VERMILLION,
+}
+_STRONG = {"fully_agree", "very_useful", "high_priority"}
+_UNDECIDED = {"undecided", "undecided_or_reject", "undecided_or_not_convinced"}
+_AGAINST = {"reject", "no", "low_priority"}
+
+
+def _stance(measure: str) -> str:
+    return ("strongly in favour" if measure in _STRONG else "undecided (or against)" if measure in _UNDECIDED
+            else "against" if measure in _AGAINST else "in favour")
+
+
+def _words(group: pd.DataFrame) -> str:
+    """What the report says about one item in words: its verdicts and the quantities it gives in words."""
+    if group["result_id"].isna().all():
+        return "no result given"
+    verdicts = list(dict.fromkeys(group["verdict"].dropna()))
+    quantities = [q for q in dict.fromkeys(group["qualifier"].dropna())
+                  if q not in ("exact", "none", "almost", "nearly", "more than", "about")]
+    return ", ".join(verdicts) + (f" ({', '.join(quantities)})" if quantities else "")
+
+
+def _share_words(row) -> str:
+    qualifier = "" if row.qualifier in ("exact", "none") else f"{row.qualifier} "
+    return f"{qualifier}{row.value_pct:g}% {row.measure.replace('_', ' ')}"
+
+
+@builder
+def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
+    """Every item in full words with what the report says (a verdict in words under its text), and the shares it
+    gives: the marker's shape is the qualifier, two-level priorities stacked. Every row is clickable."""
+    width = 44 if large else 40
+    data = frame.assign(code=frame["figure_id"] + "." + frame["letter"])
+    summary = data.groupby(["item_id", "code", "figure_id", "letter", "text"], as_index=False, sort=False).apply(
+        lambda g: pd.Series({"words": _words(g), "selected": bool(g["selected"].any())}), include_groups=False)
+    # The item's whole text in lines, then what the report says in words: the label carries both (LINES).
+    summary["item"] = [f"{wrapped(f'{c}  {t}', width)}\n→ {wrapped(w, width - 2)}"
+                       for c, t, w in zip(summary["code"], summary["text"], summary["words"], strict=True)]
+    summary["says"] = [f"Figure {f}, item {lt} ({c}): {t}. The report says: {w}."
+                       for f, lt, c, t, w in zip(summary["figure_id"], summary["letter"], summary["code"],
+                                                 summary["text"], summary["words"], strict=True)]
+    labels = dict(zip(summary["item_id"], summary["item"], strict=True))
+    order = list(summary["item"])
+    numeric = data[data["value_pct"].notna()].copy()
+    numeric["item"] = numeric["item_id"].map(labels)
+    numeric["measure_label"] = numeric["measure"].str.replace("_", " ")
+    numeric["stance"] = numeric["measure"].map(_stance)
+    numeric["flag"] = numeric["contradiction_id"].fillna("")
+    numeric["says"] = [f"Figure {f}, item {lt} ({c}): {_share_words(r)} ({r.source_label})"
+                       + (f"; the report contradicts this elsewhere ({r.flag})" if r.flag else "")
+                       for f, lt, c, r in zip(numeric["figure_id"], numeric["letter"], numeric["code"],
+                                              numeric.itertuples(), strict=True)]
+    stacked_mask = numeric["measure"].isin(["high_priority", "priority"]) & (numeric["qualifier"] == "exact")
+    stacked = numeric[stacked_mask].sort_values(["item_id", "measure"]).copy()
+    stacked["x0"] = stacked.groupby("item_id")["value_pct"].cumsum() - stacked["value_pct"]
+    stacked["x1"] = stacked["x0"] + stacked["value_pct"]
+    points = numeric[~stacked_mask].copy()
+    points["shape_key"] = points["qualifier"].map(lambda q: palette.QUALIFIER_SHAPES.get(q, ("circle", q))[1])
+    points["lo"] = points.apply(lambda r: r.value_pct - 5 if r.qualifier in ("almost", "nearly") else (
+        r.value_pct - 3 if r.qualifier == "about" else r.value_pct), axis=1)
+    points["hi"] = points.apply(lambda r: r.value_pct + 5 if r.qualifier == "more than" else (
+        r.value_pct + 3 if r.qualifier == "about" else r.value_pct), axis=1)
+    shape_domain = list(dict.fromkeys(label for _, label in palette.QUALIFIER_SHAPES.values()))
+    shape_range = list(dict.fromkeys(shape for shape, _ in palette.QUALIFIER_SHAPES.values()))
+    stances = [s for s in STANCES if s in set(numeric["stance"])]
+    colour = alt.Color("stance:N", scale=alt.Scale(domain=stances, range=[STANCES[s] for s in stances]),
+                       legend=alt.Legend(title="the share is", orient="top", direction="vertical", columns=1))
+    pick = alt.selection_point(name="pick_item", fields=["item_id"], on="click", clear="dblclick")
+    tooltip = [alt.Tooltip("text:N", title="item"), alt.Tooltip("measure_label:N", title="measure"),
+               alt.Tooltip("value_pct:Q", title="%"), alt.Tooltip("qualifier:N"),
+               alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source"),
+               alt.Tooltip("flag:N", title="contradiction")]
+    lines = max((label.count("\n") + 1 for label in order), default=1)
+    row_height = max(30 if large else 26, (17 if large else 13) * lines + 8)
+    # Labels start at the top of their row, level with the row's shading (a multi-line label drawn from the
+    # row's middle would run into the next row: the marks would sit half a row off their words).
+    y = alt.Y("item:N", sort=order, title=None, scale=alt.Scale(paddingInner=0.08),
+              axis=alt.Axis(labelExpr=LINES, labelLimit=480 if large else 240, labelBaseline="top",
+                            labelOffset=-(row_height / 2) + 4, labelFontSize=14 if large else 11, ticks=False))
+    x = alt.X("value_pct:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100]))
+    # A whole row is the click target (words-only items too), the chosen one shaded.
+    rows = alt.Chart(summary).mark_bar(cursor="pointer", strokeWidth=0).add_params(pick).encode(
+        y=y, x=alt.datum(0, scale=alt.Scale(domain=[0, 100])), x2=alt.datum(100),
+        color=alt.condition("datum.selected", alt.value("#FBE3D6"), alt.value("#F9FAFB")),
+        tooltip=[alt.Tooltip("text:N", title="item"), alt.Tooltip("words:N", title="the report says")],
+        description="says:N",
+    )
+    bars = alt.Chart(stacked).mark_bar(height=12, cursor="pointer").encode(
+        y=y, x=alt.X("x0:Q", scale=alt.Scale(domain=[0, 100]), title="% of respondents"), x2="x1:Q",
+        color=colour, tooltip=tooltip, description="says:N")
+    spans = alt.Chart(points).mark_rule(strokeDash=[3, 2], strokeWidth=2, aria=False).encode(
+        y=y, x=alt.X("lo:Q", scale=alt.Scale(domain=[0, 100])), x2="hi:Q", color=colour)
+    marks = alt.Chart(points).mark_point(filled=True, size=170 if large else 110, cursor="pointer").encode(
+        y=y, x=x, color=colour,
+        shape=alt.Shape("shape_key:N", scale=alt.Scale(domain=shape_domain, range=shape_range),
+                        legend=alt.Legend(title="how precise the report is", orient="bottom", direction="vertical",
+                                          columns=1)),
+        stroke=alt.condition("datum.flag != ''", alt.value(palette.VERMILLION), alt.value(palette.INK)),
+        strokeWidth=alt.condition("datum.flag != ''", alt.value(2.5), alt.value(0.6)),
+        tooltip=tooltip, description="says:N",
+    )
+    chart = alt.layer(rows, bars, spans, marks).properties(
+        height=row_height * len(order),
+        title=_title("What the experts said, as precisely as the report says it",
+                     "Annex 3 (Figures 1a to 7) and sections 3.3, 4.3.3, 7.2-7.4",
+                     "Under each item: the report's verdict in words. Red ring: a number the report contradicts "
+                     "elsewhere.\nClick an item for its panel."),
+    )
+    with_shares = summary[summary["item_id"].isin(set(numeric["item_id"]))]
+    return _finish(described(chart, f"{len(summary)} survey items; the report gives shares for "
+                             f"{len(with_shares)} of them and only words for the rest. "
+                             + " ".join(summary["says"])), large)
