@@ -15,7 +15,7 @@ import streamlit as st
 import vl_convert
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from evidence import api_links, browser, charts, state
+from evidence import api_links, browser, charts, state, takeaway
 from evidence.db import Database, build_database, data_dir_from_env
 from evidence.validate import DataError
 
@@ -173,6 +173,7 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     """
     params = params or {}
     drawn = chart(chart_name, name, params, large)
+    takeaway.drawn(chart_name, name, frozen(params), key)  # the view's brief takes the charts it drew
     spec = drawn.spec
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
     width = "content" if drawn.side_by_side else "stretch"

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from evidence import state, text, ui
+from evidence import print_view, state, takeaway, text, ui
 
 CHOICES = text.case_choices()
 LABELS = CHOICES["labels"]
@@ -42,6 +42,7 @@ ui.review_params({
 })
 
 ui.page_header("Case studies")
+takeaway.section("case_studies", "Case studies")
 st.markdown(
     "The study by empirica and Dialogic looked at **12 SMEs** that take their research and innovation abroad. "
     "Filter them, click a chart to filter, select a row for the case's card. Every count is the report's, and "
@@ -138,6 +139,10 @@ if not matching.empty:
             "source": st.column_config.TextColumn("Source"),
         },
     )
+    print_view.table(shown, ["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"],
+                     {"name": "Case", "home": "Home country", "typology_label": "Typology group",
+                      "types": "Types named", "presented": "At the workshop", "founded": "Founded", "staff": "Staff",
+                      "source": "Source"})
 
 if selected:
     card = ui.query("case_card", case_id=selected).iloc[0]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import api_links, canned, console, queries, state, ui, url_choice
+from evidence import api_links, canned, console, print_view, queries, state, takeaway, ui, url_choice
 
 package = ui.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}
@@ -13,6 +13,7 @@ ui.review_params({"table": lambda v: state.valid_choice(v, RESOURCES), "sql": la
                   "query": lambda v: state.valid_choice(v, canned.names()),
                   **{name: (lambda v: True) for name in canned.parameter_names()}})
 ui.page_header("Data")
+takeaway.section("data", "Data")
 st.markdown(
     f"The evidence base is **{len(RESOURCES)} tables, {sum(counts.values())} rows**, extracted by hand from the "
     "report. Every row names its source; columns marked PROJECT CODING are the project's reading. Browse a "
@@ -29,6 +30,7 @@ overview = [{"table": name, "rows": counts.get(name, 0), "what it holds": resour
             for name, resource in RESOURCES.items()]
 st.dataframe(overview, hide_index=True, width="stretch", height=35 * 8 + 3,
              column_config={"what it holds": st.column_config.TextColumn(width="large")})
+print_view.table(overview)
 table = st.selectbox("Table", list(RESOURCES), key="table", bind="query-params", index=None,
                      placeholder="Pick a table to see its fields, a preview and downloads")
 if table:
@@ -42,6 +44,7 @@ if table:
                "description": f["description"]} for f in resource["schema"]["fields"]]
     st.dataframe(fields, hide_index=True, width="stretch",
                  column_config={"description": st.column_config.TextColumn(width="large")})
+    print_view.table(fields)
     downloads = st.container(horizontal=True)
     for fmt, mime in (("csv", "text/csv"), ("parquet", "application/vnd.apache.parquet"),
                       ("json", "application/json")):
@@ -51,6 +54,7 @@ if table:
     api_links.show_table(table)
     st.caption("Preview: the first 100 rows.")
     st.dataframe(ui.query("table_rows", table_name=table).head(100), hide_index=True, width="stretch")
+    print_view.table(ui.query("table_rows", table_name=table).head(100))
 
 # ------------------------------------------------------------------------------ the SQL console
 
@@ -99,6 +103,7 @@ if ran:
         else:
             st.caption(note)
         st.dataframe(answer.frame, hide_index=True, width="stretch", key="console-result")
+        print_view.table(answer.frame)
         st.download_button("Download these rows (CSV)", data=answer.frame.to_csv(index=False).encode("utf-8"),
                            file_name="query.csv", mime="text/csv", on_click="ignore")
     else:
@@ -136,3 +141,4 @@ if chosen:
     else:
         st.caption(f"{len(rows):,} row{'' if len(rows) == 1 else 's'}")
         st.dataframe(rows, hide_index=True, width="stretch", key="canned-result")
+        print_view.table(rows)

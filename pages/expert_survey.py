@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, text, ui, url_choice
+from evidence import print_view, state, takeaway, text, ui, url_choice
 
 SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
 THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
@@ -36,6 +36,7 @@ ui.review_params({
 })
 
 ui.page_header("Expert survey")
+takeaway.section("expert_survey", "Expert survey")
 st.markdown(
     "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
     "the study's preliminary findings. Its charts were lost from the report; only the prose about them survives. "
@@ -162,6 +163,8 @@ st.dataframe(
                                                                "project paired them"),
     },
 )
+print_view.table(ui.table("study_vs_experts", labels=("study_source", "expert_source"), outcome=None),
+                 ["topic", "study_statement", "study_source", "expert_statement", "expert_source", "outcome", "coding"])
 
 st.header("The report's own contradictions about the survey")
 st.caption("Both sides are kept in the data; where a chart draws one of these numbers, it is ringed in red.")

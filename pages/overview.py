@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import browser, findings, state, text, ui
+from evidence import browser, findings, state, takeaway, text, ui
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]
@@ -114,8 +114,8 @@ def present() -> None:
     left, right = st.columns([8, 1.2], vertical_alignment="top")
     with left:
         says(finding)
-    with right, st.popover("Export", icon=":material/download:"):
-        ui.chart_panel(finding.chart, finding.query, finding.params, key=f"export-{finding.slug}")
+    with right:
+        takeaway.slide_exports(finding)
 
 
 PRESENTING = state.is_present(st.query_params.get_all("present"))
@@ -137,6 +137,7 @@ head.title("Internationalisation of Innovation in SMEs")
 with tools:
     presenter_toggle()
     browser.share_box()
+takeaway.section("overview", "Overview", deck=True)
 st.markdown(
     "An expert workshop in Brussels on **13 June 2016** tested the findings of a study by empirica and Dialogic "
     "for the European Commission: how European SMEs take their research and innovation abroad, what drives and "

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, text, ui, url_choice
+from evidence import print_view, state, takeaway, text, ui, url_choice
 
 CHOICES = text.policy_choices()
 CELLS = list(CHOICES["cells"])  # the URL keeps ?cell=customising-export
@@ -28,6 +28,7 @@ ui.review_params({
 })
 
 ui.page_header("Policy")
+takeaway.section("policy", "Policy")
 st.markdown(
     "The study placed EU support for internationalising SMEs in a framework: **what** business process an "
     "instrument targets and **how** an SME internationalises. It found the portfolio unbalanced: mostly export "
@@ -106,6 +107,8 @@ else:
             "source": "Source",
         },
     )
+    print_view.table(ui.table("instruments_filtered", labels=("source",), **filtered),
+                     ["name", "level", "kind", "status", "parent_name", "figures", "description", "source"])
 
 # ------------------------------------------------------------------------------ SWOT
 
@@ -156,3 +159,4 @@ st.dataframe(
                    "paraphrase": st.column_config.TextColumn("Recommendation (paraphrase)", width="large"),
                    "quote": "The report's words", "source": "Source"},
 )
+print_view.table(recommendations, ["who", "paraphrase", "quote", "source"])

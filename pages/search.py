@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, ui
+from evidence import state, takeaway, ui
 
 KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
          "case evidence", "instrument", "contradiction", "report passage"]
@@ -20,6 +20,7 @@ ui.review_params({
     "part": lambda v: state.valid_choice(v, SECTIONS),
 })
 ui.page_header("Evidence search")
+takeaway.section("search", "Evidence search")
 st.caption("Every statement, survey item, result and comment, SWOT item, implication, case description and "
            "evidence sentence, instrument and contradiction. All words must appear; the exact phrase and matches "
            "in more fields rank first.")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import state, text, ui, url_choice
+from evidence import print_view, state, takeaway, text, ui, url_choice
 
 agenda = ui.query("agenda")
 SLOTS = list(agenda["slot_id"])
@@ -44,6 +44,7 @@ ui.review_params({
     "about": lambda v: state.valid_choice(v, THEMES),
 })
 ui.page_header("Workshop")
+takeaway.section("workshop", "Workshop")
 st.markdown("An expert workshop in Brussels on 13 June 2016, chaired by Hannes Selhofer (Salzburg Research): "
             "the agenda, the people in the room, and who said what.")
 
@@ -114,6 +115,7 @@ st.dataframe(listed, hide_index=True, width="stretch",
                             "organisation": st.column_config.TextColumn("Organisation", width="large"),
                             "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
                             "workshop_role": "Role"})
+print_view.table(listed, ["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"])
 
 # ------------------------------------------------------------------------------ who said what
 
@@ -137,3 +139,5 @@ else:
                                 "theme_label": "Theme", "paraphrase": st.column_config.TextColumn(
                                     "What was said (project's paraphrase)", width="large"),
                                 "quote": "The report's words", "source": "Source"})
+    print_view.table(said.assign(source=said["source"].map(ui.source_label)),
+                     ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source"])

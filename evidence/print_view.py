@@ -1,0 +1,89 @@
+"""What prints: a static copy of each table, hidden on screen and shown on paper (Streamlit's tables are drawn on
+a canvas that holds only the rows in view, so a printed table would stop after ten rows), and the print styles
+(`assets/print.css`) with the link and date at the foot of every printed page."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from evidence import ui
+
+# Tables the views draw are mostly cached objects (the same object on every rerun): their markdown is kept
+# beside them (the object is held too, so its id is not reused), and a rerun builds no print copy twice.
+_MADE: OrderedDict[tuple, tuple[object, str]] = OrderedDict()
+_KEEP = 64
+
+STYLES = Path(__file__).resolve().parent.parent / "assets" / "print.css"
+FOOT = """
+<style>.sme-print-foot { display: none; }</style>
+<div class="sme-print-foot" aria-hidden="true"><span class="sme-print-link"></span>
+<span class="sme-print-date"></span></div>
+<script>
+(function () {
+  const fill = () => document.querySelectorAll(".sme-print-foot").forEach((foot) => {
+    foot.querySelector(".sme-print-link").textContent = location.href;
+    foot.querySelector(".sme-print-date").textContent = "Printed " + new Date().toISOString().slice(0, 10);
+  });
+  fill();
+  window.addEventListener("beforeprint", fill);
+  if (!window.smePrintTimer) window.smePrintTimer = setInterval(fill, 1000);
+})();
+</script>
+"""
+
+
+def _frame(data) -> pd.DataFrame:
+    if isinstance(data, pa.Table):
+        return data.to_pandas()
+    return data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+
+
+def _cell(value) -> str:
+    if hasattr(value, "__len__") and not isinstance(value, str):
+        return ui.md(", ".join(str(v) for v in value))
+    if value is None or pd.isna(value):
+        return ""
+    return ui.md(str(value).replace("\n", " "))
+
+
+def markdown_table(data, columns: list[str] | None = None, headers: dict[str, str] | None = None) -> str:
+    """Every row of a table as one escaped markdown table (data text stays text)."""
+    frame = _frame(data)
+    columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
+    headers = headers or {}
+    lines = ["| " + " | ".join(ui.md(headers.get(c, c)) for c in columns) + " |",
+             "| " + " | ".join("---" for _ in columns) + " |"]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |"
+              for row in frame[columns].itertuples(index=False, name=None)]
+    return "\n".join(lines)
+
+
+def table(data, columns: list[str] | None = None, headers: dict[str, str] | None = None) -> None:
+    """A print-only copy of a table the view shows: all its rows, hidden on screen."""
+    key = (id(data), tuple(columns or ()), tuple(sorted((headers or {}).items())))
+    made = _MADE.get(key)
+    if made is None or made[0] is not data:
+        made = (data, markdown_table(data, columns, headers))
+        _MADE[key] = made
+        while len(_MADE) > _KEEP:
+            _MADE.popitem(last=False)
+    # The key names the CSS class that hides it on screen; the text's hash keeps it the same across reruns.
+    with st.container(key=f"print-table-{hash(made[1]) & 0xFFFFFFFF:08x}"):
+        st.markdown(made[1])
+
+
+@cache
+def _styles() -> str:
+    return f"<style>{STYLES.read_text(encoding='utf-8')}</style>"
+
+
+def install() -> None:
+    """The print styles, and the link and the date at the foot of every printed page (read in the browser, like
+    the share box). Called by every view (takeaway.section), so they apply however the view was opened."""
+    st.html(_styles() + FOOT, unsafe_allow_javascript=True)

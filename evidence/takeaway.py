@@ -1,0 +1,120 @@
+"""Take it away: on every view, a PDF brief of what is on screen and *Cite this*; on the Overview, the deck as PDF
+and PowerPoint; on a slide, its chart as PNG or SVG with the slide's headline. Streamlit glue only: the files are
+built by brief.py and deck.py, and only when the reader clicks (a button's callback), never on a plain rerun.
+
+The brief needs the charts the view drew: `ui.chart_panel` reports each one here (`drawn`), and a full run of
+the view (`section`) starts the list again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import urllib.parse
+
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+from evidence import citation, print_view
+
+_DRAWN = "takeaway-drawn"
+_BUILT = "takeaway-built"
+MIME = {"pdf": "application/pdf",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
+
+
+def drawn(chart: str, name: str, params: tuple, key: str) -> None:
+    """Called by ui.chart_panel for every chart it draws: remember it for the brief of this view. A chart is
+    known by its builder and query, so a fragment's rerun replaces what it drew before with what it draws now."""
+    if not key.startswith("export-"):
+        st.session_state.setdefault(_DRAWN, {})[(chart, name)] = params
+
+
+def _start_view() -> None:
+    if not getattr(get_script_run_ctx(), "fragment_ids_this_run", None):
+        st.session_state[_DRAWN] = {}  # a full run of the view draws its charts again
+
+
+def _params() -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in st.query_params.keys()}
+
+
+def view_link(params: dict[str, list[str]]) -> str:
+    """The view's address in the reader's browser: the URL the browser reports (st.context.url) and the query
+    parameters, which hold the whole state of the view."""
+    base = st.context.url or "http://localhost:8501/"
+    query = urllib.parse.urlencode([(k, v) for k, values in params.items() for v in values])
+    return base + ("?" + query if query else "")
+
+
+def _today() -> str:
+    return dt.date.today().isoformat()
+
+
+def _build(what: str, view: str) -> None:
+    """A button's callback: build the file now (once), keep it for the download button under it."""
+    params = _params()
+    try:
+        if what == "brief":
+            from evidence import brief
+
+            charts = [(chart, name, params) for (chart, name), params in st.session_state.get(_DRAWN, {}).items()]
+            content = brief.build(view, params, view_link(params), charts, _today())
+            name, kind = f"brief-{view}.pdf", "pdf"
+        else:
+            from evidence import deck
+
+            kind = "pdf" if what == "deck-pdf" else "pptx"
+            link = view_link({"present": ["1"]})
+            content = deck.deck_pdf(link, _today()) if kind == "pdf" else deck.deck_pptx(link, _today())
+            name = f"sme-internationalisation-key-findings.{kind}"
+    except Exception as err:  # a brief that cannot be built says so; the view keeps working
+        st.session_state[_BUILT] = {"what": what, "view": view, "error": f"{type(err).__name__}: {err}"}
+        return
+    st.session_state[_BUILT] = {"what": what, "view": view, "params": params, "content": content, "name": name,
+                                "kind": kind}
+
+
+def _offer(what: str, view: str, label: str) -> None:
+    built = st.session_state.get(_BUILT)
+    if not built or built["what"] != what or built["view"] != view:
+        return
+    if "error" in built:
+        st.error(f"The file could not be built: {built['error']}", icon=":material/error:")
+        return
+    if what == "brief" and built["params"] != _params():
+        return  # the view changed since: its brief would not match it
+    st.download_button(label, data=functools.partial(bytes, built["content"]), file_name=built["name"],
+                       mime=MIME[built["kind"]], on_click="ignore", type="primary", icon=":material/download:",
+                       key=f"takeaway-{what}-download")
+
+
+def section(view: str, title: str, deck: bool = False) -> None:
+    """The view's *Take it away* tools, under its title: the brief, (on the Overview) the deck, *Cite this*."""
+    _start_view()
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="takeaway"):
+        st.button("Brief as PDF", icon=":material/picture_as_pdf:", on_click=_build, args=("brief", view),
+                  key="takeaway-brief", help="A short PDF of this view as it is now: its filters, figures, charts, "
+                  "the report's words with their sources, the citation and the link")
+        _offer("brief", view, "Download the brief")
+        if deck:
+            st.button("Deck as PDF", icon=":material/slideshow:", on_click=_build, args=("deck-pdf", view),
+                      key="takeaway-deck-pdf", help="The key findings, one 16:9 slide a page")
+            _offer("deck-pdf", view, "Download the deck (PDF)")
+            st.button("Deck as PowerPoint", icon=":material/co_present:", on_click=_build,
+                      args=("deck-pptx", view), key="takeaway-deck-pptx",
+                      help="The key findings with editable charts and the report's words in the speaker notes")
+            _offer("deck-pptx", view, "Download the deck (PowerPoint)")
+        citation.cite_this(title)
+    print_view.install()
+
+
+def slide_exports(finding) -> None:
+    """A slide's chart as PNG or SVG in one click, with the slide's headline as its title (built when clicked)."""
+    from evidence import deck
+
+    with st.container(horizontal=True, gap="small", key="slide-export"):
+        for kind, icon in (("png", ":material/image:"), ("svg", ":material/draw:")):
+            st.download_button(kind.upper(), data=functools.partial(deck.slide_chart, finding.slug, kind),
+                               file_name=f"slide-{finding.slug}.{kind}", mime="image/png" if kind == "png"
+                               else "image/svg+xml", on_click="ignore", icon=icon, key=f"slide-{kind}",
+                               help=f"This slide's chart as {kind.upper()}, titled with the slide's headline")
