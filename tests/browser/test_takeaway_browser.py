@@ -116,6 +116,8 @@ def test_every_view_prints_without_the_sidebar_and_with_every_table_row(tab, tmp
     page.page.wait_for_timeout(300)
     assert not page.page.locator('[data-testid="stSidebar"]').is_visible()
     copies = page.page.locator('[class*="st-key-print-table-"] table')
+    if tables:  # tables are drawn last: wait for the last one's copy
+        copies.nth(len(tables) - 1).wait_for(state="attached")
     # Every table the view shows has its printed copy, with every row the data holds.
     rows = [copies.nth(i).locator("tbody tr").count() for i in range(copies.count())]
     assert rows == [len(db.query(name, **params)) for name, params in tables]
