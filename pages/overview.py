@@ -111,7 +111,7 @@ def present() -> None:
     with st.container(key="slide-chart"):
         ui.chart_panel(finding.chart, finding.query, finding.params, key=f"slide-{finding.slug}", large=True,
                        show_tools=False, height="stretch")
-    left, right = st.columns([8, 1.2], vertical_alignment="top")
+    left, right = st.columns([8, 2], vertical_alignment="top")
     with left:
         says(finding)
     with right:

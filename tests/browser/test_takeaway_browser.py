@@ -7,6 +7,7 @@ import subprocess
 import pytest
 from pptx import Presentation
 
+from evidence import citation
 from evidence.findings import FINDINGS
 
 VIEWS = [  # (path, heading, the tables the view shows: how many rows each holds, from the data)
@@ -93,7 +94,7 @@ def test_a_slide_chart_downloads_in_one_click_with_the_slides_headline(tab, tmp_
     page.assert_healthy()
 
 
-def test_cite_this_offers_the_reference_and_the_view_with_its_link(tab):
+def test_cite_this_offers_the_reference_and_the_view_with_its_link(tab, tmp_path):
     page = open_deep(tab, "/policy?cell=customising-export")
     page.page.get_by_role("button", name=re.compile("Cite this")).click()
     box = page.page.locator("textarea.sme-cite-view")
@@ -101,8 +102,15 @@ def test_cite_this_offers_the_reference_and_the_view_with_its_link(tab):
     page.page.wait_for_function("() => document.querySelector('textarea.sme-cite-view').value.includes(location.href)")
     cited = box.input_value()
     assert "cell=customising-export" in cited and "(accessed 20" in cited
-    page.page.get_by_text("Internationalisation of Innovation in SMEs [Report on the expert workshop").wait_for()
-    page.page.get_by_text("TY  - RPRT").wait_for()
+    assert page.page.locator("textarea.sme-cite-apa").input_value().startswith(
+        "Internationalisation of Innovation in SMEs [Report on the expert workshop")
+    assert page.page.locator("textarea.sme-cite-ris").input_value().startswith("TY  - RPRT")
+    page.page.locator(".sme-cite-row", has=box).get_by_role("button", name="Copy").click()
+    page.page.wait_for_function("() => document.querySelector('.sme-cite-status').textContent !== ''")
+    with page.page.expect_download() as info:
+        page.page.get_by_role("button", name="Download the RIS file").click()
+    info.value.save_as(tmp_path / "report.ris")
+    assert (tmp_path / "report.ris").read_text(encoding="utf-8") == citation.ris()
     page.page.keyboard.press("Escape")
     healthy(page, "/policy")
 
