@@ -1,11 +1,10 @@
 """What prints: a static copy of each table, hidden on screen and shown on paper (Streamlit's tables are drawn on
-a canvas that holds only the rows in view, so a printed table would stop after ten rows), and the print styles
-(`assets/print.css`) with the link and date at the foot of every printed page."""
+a canvas that holds only the rows in view, so a printed table would stop after ten rows), and where the print styles
+are (`assets/print.css`; the browser script of takeaway.py puts them on the page, with the printed pages' foot)."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -20,22 +19,6 @@ _MADE: OrderedDict[tuple, tuple[object, str]] = OrderedDict()
 _KEEP = 64
 
 STYLES = Path(__file__).resolve().parent.parent / "assets" / "print.css"
-FOOT = """
-<style>.sme-print-foot { display: none; }</style>
-<div class="sme-print-foot" aria-hidden="true"><span class="sme-print-link"></span>
-<span class="sme-print-date"></span></div>
-<script>
-(function () {
-  const fill = () => document.querySelectorAll(".sme-print-foot").forEach((foot) => {
-    foot.querySelector(".sme-print-link").textContent = location.href;
-    foot.querySelector(".sme-print-date").textContent = "Printed " + new Date().toISOString().slice(0, 10);
-  });
-  fill();
-  window.addEventListener("beforeprint", fill);
-  if (!window.smePrintTimer) window.smePrintTimer = setInterval(fill, 1000);
-})();
-</script>
-"""
 
 
 def _frame(data) -> pd.DataFrame:
@@ -76,14 +59,3 @@ def table(data, columns: list[str] | None = None, headers: dict[str, str] | None
     # The key names the CSS class that hides it on screen; the text's hash keeps it the same across reruns.
     with st.container(key=f"print-table-{hash(made[1]) & 0xFFFFFFFF:08x}"):
         st.markdown(made[1])
-
-
-@cache
-def _styles() -> str:
-    return f"<style>{STYLES.read_text(encoding='utf-8')}</style>"
-
-
-def install() -> None:
-    """The print styles, and the link and the date at the foot of every printed page (read in the browser, like
-    the share box). Called by every view (takeaway.section), so they apply however the view was opened."""
-    st.html(_styles() + FOOT, unsafe_allow_javascript=True)

@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import urllib.parse
+from functools import cache
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from evidence import citation, print_view
 
+SCRIPT = Path(__file__).with_name("takeaway.js")
+CITE_STYLES = Path(__file__).resolve().parent.parent / "assets" / "takeaway.css"
+
 _DRAWN = "takeaway-drawn"
 _BUILT = "takeaway-built"
 _VIEW = "takeaway-view"
+_INSTALLS = "takeaway-installs"
+INSTALL_RUNS = 3  # the browser script is sent with a session's first full runs only (a run cut short may not draw)
 MIME = {"pdf": "application/pdf",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 
@@ -106,10 +114,35 @@ def _offer(what: str, view: str, label: str) -> None:
                        key=f"takeaway-{what}-download")
 
 
+@cache
+def _install_html() -> str:
+    """The browser script with its fixed data: the print and *Cite this* styles, each view's *Cite this* block."""
+    from evidence.brief import VIEWS
+
+    data = {"css": print_view.STYLES.read_text(encoding="utf-8") + CITE_STYLES.read_text(encoding="utf-8"),
+            "cite": {view: citation.box_html(known.title) for view, known in VIEWS.items()}}
+    # No "<" in the script's text: the page's HTML sanitiser drops a script that holds markup-like text.
+    payload = json.dumps(data, ensure_ascii=True).replace("<", "\\u003c")
+    return (f'<span class="sme-takeaway-script"></span><script>window.smeTakeaway = {payload};\n'
+            f'{SCRIPT.read_text(encoding="utf-8")}</script>'
+            "<style>.stElementContainer:has(.sme-takeaway-script) { display: none; }</style>")
+
+
+def _install() -> None:
+    """Send the browser script with the session's first runs: it stays in the tab (styles in the head, the foot
+    in the body, *Cite this* placed by the script), so later reruns send nothing for it."""
+    runs = st.session_state.get(_INSTALLS, 0)
+    if runs < INSTALL_RUNS:
+        st.session_state[_INSTALLS] = runs + 1
+        st.html(_install_html(), unsafe_allow_javascript=True)
+
+
 def section(view: str, title: str, deck: bool = False) -> None:
-    """The view's *Take it away* tools, under its title: the brief, (on the Overview) the deck, *Cite this*."""
+    """The view's *Take it away* tools, under its title: the brief, (on the Overview) the deck, *Cite this* (put
+    beside them by the browser script), and what prints."""
     _start_view(view)
-    with st.container(horizontal=True, vertical_alignment="center", gap="small", key="takeaway"):
+    _install()
+    with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"takeaway-{view}"):
         st.button("Brief as PDF", icon=":material/picture_as_pdf:", on_click=_build, args=("brief", view),
                   key="takeaway-brief", help="A short PDF of this view as it is now: its filters, figures, charts, "
                   "the report's words with their sources, the citation and the link")
@@ -122,8 +155,6 @@ def section(view: str, title: str, deck: bool = False) -> None:
                       args=("deck-pptx", view), key="takeaway-deck-pptx",
                       help="The key findings with editable charts and the report's words in the speaker notes")
             _offer("deck-pptx", view, "Download the deck (PowerPoint)")
-        citation.cite_this(title)
-    print_view.install()
 
 
 def slide_exports(finding) -> None:

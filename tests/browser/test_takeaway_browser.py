@@ -96,7 +96,7 @@ def test_a_slide_chart_downloads_in_one_click_with_the_slides_headline(tab, tmp_
 
 def test_cite_this_offers_the_reference_and_the_view_with_its_link(tab, tmp_path):
     page = open_deep(tab, "/policy?cell=customising-export")
-    page.page.get_by_role("button", name=re.compile("Cite this")).click()
+    page.page.locator("summary", has_text="Cite this").click()
     box = page.page.locator("textarea.sme-cite-view")
     box.wait_for()
     page.page.wait_for_function("() => document.querySelector('textarea.sme-cite-view').value.includes(location.href)")
