@@ -47,13 +47,16 @@ def markdown_table(data, columns: list[str] | None = None, headers: dict[str, st
     return "\n".join(lines)
 
 
-def table(data, columns: list[str] | None = None, headers: dict[str, str] | None = None) -> None:
-    """A print-only copy of a table the view shows: all its rows, hidden on screen."""
-    key = (id(data), tuple(columns or ()), tuple(sorted((headers or {}).items())))
-    made = _MADE.get(key)
-    if made is None or made[0] is not data:
-        made = (data, markdown_table(data, columns, headers))
-        _MADE[key] = made
+def table(data, columns: list[str] | None = None, headers: dict[str, str] | None = None,
+          key: tuple | None = None) -> None:
+    """A print-only copy of a table the view shows: all its rows, hidden on screen. The copy is built once per
+    table object, or per `key` (then `data` may be a function giving the table, called only to build it)."""
+    cache_key = ("key", key) if key is not None else (id(data), tuple(columns or ()),
+                                                      tuple(sorted((headers or {}).items())))
+    made = _MADE.get(cache_key)
+    if made is None or (key is None and made[0] is not data):
+        made = (data, markdown_table(data() if callable(data) else data, columns, headers))
+        _MADE[cache_key] = made
         while len(_MADE) > _KEEP:
             _MADE.popitem(last=False)
     # The key names the CSS class that hides it on screen; the text's hash keeps it the same across reruns.

@@ -52,6 +52,18 @@
   setInterval(fill, 400);
   window.addEventListener("beforeprint", fill);
 
+  // An open *Cite this* stays within the view's column (not under the sidebar, not past the right edge).
+  document.addEventListener("toggle", (event) => {
+    const details = event.target;
+    if (!details.classList || !details.classList.contains("sme-cite-details") || !details.open) return;
+    const panel = details.querySelector(".sme-cite");
+    panel.style.left = "0px";
+    const box = panel.getBoundingClientRect();
+    const column = (document.querySelector('[data-testid="stMain"]') || document.body).getBoundingClientRect();
+    let shift = Math.min(0, column.right - 12 - box.right);
+    shift = Math.max(shift, column.left + 12 - box.left);
+    panel.style.left = shift + "px";
+  }, true);
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     document.querySelectorAll("details.sme-cite-details[open]").forEach((open) => { open.open = false; });

@@ -78,31 +78,32 @@ def _today() -> str:
 
 
 def _build(what: str, view: str) -> None:
-    """A button's callback: build the file now (once), keep it for the download button under it."""
+    """A button's callback: build the files now (once), keep them for the download buttons beside it."""
     params = _params()
     try:
         if what == "brief":
             from evidence import brief
 
-            content = brief.build(view, params, view_link(params), drawn_charts(view), _today())
-            name, kind = f"brief-{view}.pdf", "pdf"
+            files = {"brief": (brief.build(view, params, view_link(params), drawn_charts(view), _today()),
+                               f"brief-{view}.pdf", "pdf")}
         else:
             from evidence import deck
 
-            kind = "pdf" if what == "deck-pdf" else "pptx"
-            link = view_link({"present": ["1"]})
-            content = deck.deck_pdf(link, _today()) if kind == "pdf" else deck.deck_pptx(link, _today())
-            name = f"sme-internationalisation-key-findings.{kind}"
-    except Exception as err:  # a brief that cannot be built says so; the view keeps working
-        st.session_state[_BUILT] = {"what": what, "view": view, "error": f"{type(err).__name__}: {err}"}
+            link, name = view_link({"present": ["1"]}), "sme-internationalisation-key-findings"
+            files = {"deck-pdf": (deck.deck_pdf(link, _today()), f"{name}.pdf", "pdf"),
+                     "deck-pptx": (deck.deck_pptx(link, _today()), f"{name}.pptx", "pptx")}
+    except Exception as err:  # a file that cannot be built says so; the view keeps working
+        st.session_state[f"{_BUILT}-{'brief' if what == 'brief' else 'deck-pdf'}"] = {
+            "view": view, "error": f"{type(err).__name__}: {err}"}
         return
-    st.session_state[_BUILT] = {"what": what, "view": view, "params": params, "content": content, "name": name,
-                                "kind": kind}
+    for slot, (content, name, kind) in files.items():
+        st.session_state[f"{_BUILT}-{slot}"] = {"view": view, "params": params, "content": content, "name": name,
+                                                "kind": kind}
 
 
 def _offer(what: str, view: str, label: str) -> None:
-    built = st.session_state.get(_BUILT)
-    if not built or built["what"] != what or built["view"] != view:
+    built = st.session_state.get(f"{_BUILT}-{what}")
+    if not built or built["view"] != view:
         return
     if "error" in built:
         st.error(f"The file could not be built: {built['error']}", icon=":material/error:")
@@ -148,12 +149,10 @@ def section(view: str, title: str, deck: bool = False) -> None:
                   "the report's words with their sources, the citation and the link")
         _offer("brief", view, "Download the brief")
         if deck:
-            st.button("Deck as PDF", icon=":material/slideshow:", on_click=_build, args=("deck-pdf", view),
-                      key="takeaway-deck-pdf", help="The key findings, one 16:9 slide a page")
+            st.button("The deck", icon=":material/slideshow:", on_click=_build, args=("deck", view),
+                      key="takeaway-deck", help="The key findings as slides: a PDF (one 16:9 slide a page) and a "
+                      "PowerPoint file with editable charts and the report's words in the speaker notes")
             _offer("deck-pdf", view, "Download the deck (PDF)")
-            st.button("Deck as PowerPoint", icon=":material/co_present:", on_click=_build,
-                      args=("deck-pptx", view), key="takeaway-deck-pptx",
-                      help="The key findings with editable charts and the report's words in the speaker notes")
             _offer("deck-pptx", view, "Download the deck (PowerPoint)")
 
 

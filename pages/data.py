@@ -30,7 +30,7 @@ overview = [{"table": name, "rows": counts.get(name, 0), "what it holds": resour
             for name, resource in RESOURCES.items()]
 st.dataframe(overview, hide_index=True, width="stretch", height=35 * 8 + 3,
              column_config={"what it holds": st.column_config.TextColumn(width="large")})
-print_view.table(overview)
+print_view.table(overview, key=("tables",))
 table = st.selectbox("Table", list(RESOURCES), key="table", bind="query-params", index=None,
                      placeholder="Pick a table to see its fields, a preview and downloads")
 if table:
@@ -44,7 +44,7 @@ if table:
                "description": f["description"]} for f in resource["schema"]["fields"]]
     st.dataframe(fields, hide_index=True, width="stretch",
                  column_config={"description": st.column_config.TextColumn(width="large")})
-    print_view.table(fields)
+    print_view.table(fields, key=("fields", table))
     downloads = st.container(horizontal=True)
     for fmt, mime in (("csv", "text/csv"), ("parquet", "application/vnd.apache.parquet"),
                       ("json", "application/json")):
@@ -54,7 +54,7 @@ if table:
     api_links.show_table(table)
     st.caption("Preview: the first 100 rows.")
     st.dataframe(ui.query("table_rows", table_name=table).head(100), hide_index=True, width="stretch")
-    print_view.table(ui.query("table_rows", table_name=table).head(100))
+    print_view.table(lambda: ui.query("table_rows", table_name=table).head(100), key=("preview", table))
 
 # ------------------------------------------------------------------------------ the SQL console
 

@@ -139,5 +139,6 @@ else:
                                 "theme_label": "Theme", "paraphrase": st.column_config.TextColumn(
                                     "What was said (project's paraphrase)", width="large"),
                                 "quote": "The report's words", "source": "Source"})
-    print_view.table(said.assign(source=said["source"].map(ui.source_label)),
-                     ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source"])
+    print_view.table(lambda: said.assign(source=said["source"].map(ui.source_label)),
+                     ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source"],
+                     key=("statements", tuple(speakers), part, theme))

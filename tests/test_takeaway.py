@@ -44,7 +44,7 @@ def built_brief(page_file: str, **params) -> bytes:
     app.run()
     app.button(key="takeaway-brief").click().run()
     assert not app.exception
-    built = app.session_state["takeaway-built"]
+    built = app.session_state["takeaway-built-brief"]
     assert "error" not in built, built.get("error")
     assert "Download the brief" in offered(app)  # the download button is offered once built
     return built["content"]

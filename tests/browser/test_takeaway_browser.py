@@ -72,11 +72,14 @@ def test_a_filtered_case_studies_view_downloads_as_a_brief_that_says_its_filter(
 
 def test_the_overview_gives_the_deck_as_pdf_and_powerpoint(tab, tmp_path):
     page = tab().open("/")
-    deck = download(page, "Deck as PowerPoint", "Download the deck (PowerPoint)", tmp_path / "deck.pptx")
+    deck = download(page, "The deck", "Download the deck (PowerPoint)", tmp_path / "deck.pptx")
     slides = list(Presentation(str(deck)).slides)
     assert [slide.shapes.title.text for slide in slides] == [finding.headline for finding in FINDINGS]
     assert all("Source" in slide.notes_slide.notes_text_frame.text for slide in slides)
-    pdf = download(page, "Deck as PDF", "Download the deck (PDF)", tmp_path / "deck.pdf")
+    pdf = tmp_path / "deck.pdf"
+    with page.page.expect_download(timeout=60000) as info:
+        page.page.get_by_role("button", name="Download the deck (PDF)").click()
+    info.value.save_as(pdf)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(rf"Pages:\s+{len(FINDINGS)}\b", info)
     assert "720 x 405 pts" in info  # 16:9
