@@ -5,11 +5,12 @@ citation and the view's link. Built only when the reader asks (takeaway.py), fro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from evidence import citation, typeset, ui
+from evidence import citation, state, typeset, ui
 
 MAX_WORDS = 24  # sentences of the report per brief; the rest are named as left out, with the link to the view
 DRAWN = tuple[str, str, tuple]  # a chart the view drew: (chart builder, named query, frozen parameters)
@@ -93,13 +94,13 @@ def filters_in_words(view: str, params: dict[str, list[str]]) -> list[list[str]]
             for name, values in params.items() if values and any(values)]
 
 
-def _figures(view: str, drawn: list[DRAWN]) -> tuple[str, list[list[str]]]:
+def _figures(view: str, params: dict[str, list[str]], drawn: list[DRAWN]) -> tuple[str, list[list[str]]]:
     """The view's headline figures: what it puts first, with their sources."""
     if view == "overview":
         rows = ui.query("headline_figures", sample_id="2016-06-30")
         return "Headline figures", [[r.figure, f"{r.value} ({r.note})", r.source] for r in rows.itertuples()]
-    for _, name, params in drawn:
-        rows = ui._query(name, params)
+    for _, name, frozen in drawn:
+        rows = ui._query(name, frozen)
         if name == "case_filter":
             rows = rows[rows["in_filter"]]
             return (f"The {len(rows)} cases in this view",
@@ -115,11 +116,32 @@ def _figures(view: str, drawn: list[DRAWN]) -> tuple[str, list[list[str]]]:
             return ("The agenda", [[f"{str(r.start_time)[:5]}–{str(r.end_time)[:5]}", f"{r.title} ({r.speakers})"
                                     if isinstance(r.speakers, str) else r.title, ui.source_label(r.source)]
                                    for r in rows.itertuples()])
+    if view == "search":
+        return _search_results(params)
     if view == "data":
         tables = ui.query("schema_tables")
         return "The tables", [[r.table_name, str(getattr(r, "rows", "")), "data/datapackage.json"]
                               for r in tables.itertuples()]
     return "", []
+
+
+def _search_results(params: dict[str, list[str]]) -> tuple[str, list[list[str]]]:
+    """The first results of the view's search, with the same filters (the link holds the theme and the part of the
+    report in words: "Section 4 (part II: policies)" is section sec-4)."""
+    typed = (params.get("search") or [""])[0]
+    words = state.search_words(typed)
+    if not words:
+        return "", []
+    themes = ui.query("table_rows", table_name="themes")
+    theme = dict(zip(themes["label"], themes["theme_id"], strict=True)).get((params.get("topic") or [""])[0])
+    part = re.match(r"(Section|Annex) (\d)", (params.get("part") or [""])[0])
+    section = f"{'sec' if part.group(1) == 'Section' else 'annex'}-{part.group(2)}" if part else None
+    results = ui.query("search", phrase=typed.strip().lower(), words=words, kinds=params.get("kinds") or None,
+                       theme=theme, section=section)
+    shown = results.head(MAX_WORDS)
+    title = f"The first {len(shown)} of {len(results)} results" if len(results) > len(shown) else \
+        f"{len(results)} results"
+    return title, [[r.kind, r.title, ui.source_label(r.source)] for r in shown.itertuples()]
 
 
 def _words(drawn: list[DRAWN]) -> tuple[list[dict], int]:
@@ -159,7 +181,7 @@ def brief_data(view: str, params: dict[str, list[str]], link: str, drawn: list[D
                                                                                                           dict]:
     """The brief's text (for the template) and its chart files."""
     known = VIEWS[view]
-    title, figures = _figures(view, drawn)
+    title, figures = _figures(view, params, drawn)
     words, more = _words(drawn)
     charts, files = _chart_files(drawn)
     data = {

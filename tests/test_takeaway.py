@@ -103,6 +103,13 @@ def test_every_other_view_has_a_brief_that_says_its_state(page_file, params, exp
     assert "How to cite" in said and "accessed" in said
 
 
+def test_the_search_brief_lists_what_the_search_finds(db, tmp_path):
+    said = pdf_words(built_brief("pages/search.py", search="trade fairs"), tmp_path)
+    found = db.query("search", phrase="trade fairs", words=["trade", "fairs"], kinds=None, theme=None, section=None)
+    assert f"{len(found)} results" in said
+    assert re.sub(r"\s+", " ", found["title"].iloc[0])[:40] in said
+
+
 def test_data_text_is_set_as_text_never_run_as_typst(tmp_path):
     hostile = '#panic("run") *bold* $x^2$ <label> @ref `raw` \\ ] ['
     data, _ = brief.brief_data("search", {"search": [hostile]}, "http://example.org/?a=#b", [], "2026-01-01")
