@@ -142,7 +142,6 @@ def section(view: str, title: str, deck: bool = False) -> None:
     """The view's *Take it away* tools, under its title: the brief, (on the Overview) the deck, *Cite this* (put
     beside them by the browser script), and what prints."""
     _start_view(view)
-    _install()
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"takeaway-{view}"):
         st.button("Brief as PDF", icon=":material/picture_as_pdf:", on_click=_build, args=("brief", view),
                   key="takeaway-brief", help="A short PDF of this view as it is now: its filters, figures, charts, "
@@ -154,6 +153,8 @@ def section(view: str, title: str, deck: bool = False) -> None:
                       "PowerPoint file with editable charts and the report's words in the speaker notes")
             _offer("deck-pdf", view, "Download the deck (PDF)")
             _offer("deck-pptx", view, "Download the deck (PowerPoint)")
+        # Last in the block, so the runs that no longer send it shift no other element of the view.
+        _install()
 
 
 def slide_exports(finding) -> None:

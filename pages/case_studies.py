@@ -139,10 +139,11 @@ if not matching.empty:
             "source": st.column_config.TextColumn("Source"),
         },
     )
-    print_view.table(shown, ["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"],
-                     {"name": "Case", "home": "Home country", "typology_label": "Typology group",
-                      "types": "Types named", "presented": "At the workshop", "founded": "Founded", "staff": "Staff",
-                      "source": "Source"})
+    with table_slot:  # its print-only copy, in the same place
+        print_view.table(shown, ["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"],
+                         {"name": "Case", "home": "Home country", "typology_label": "Typology group",
+                          "types": "Types named", "presented": "At the workshop", "founded": "Founded",
+                          "staff": "Staff", "source": "Source"})
 
 if selected:
     card = ui.query("case_card", case_id=selected).iloc[0]

@@ -90,6 +90,9 @@ filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or N
 found = ui.query("instruments_filtered", **filtered)
 st.caption(f"{len(found)} of {CHOICES['instrument_count']} programmes, instruments, networks and initiatives the "
            "report names. The WHAT column and the status are partly the project's coding.")
+# The print-only copy comes first and always (empty or not), so the elements after it keep their places.
+print_view.table(ui.table("instruments_filtered", labels=("source",), **filtered),
+                 ["name", "level", "kind", "status", "parent_name", "figures", "description", "source"])
 if found.empty:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
@@ -107,8 +110,6 @@ else:
             "source": "Source",
         },
     )
-    print_view.table(ui.table("instruments_filtered", labels=("source",), **filtered),
-                     ["name", "level", "kind", "status", "parent_name", "figures", "description", "source"])
 
 # ------------------------------------------------------------------------------ SWOT
 

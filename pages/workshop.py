@@ -130,6 +130,10 @@ said = ui.query("statements_filtered", speakers=speakers or None, organisations=
                 section=SECTIONS.get(part), theme=THEMES.get(theme))
 st.caption(f"{len(said)} of {len(everything)} statements. Paraphrases, kinds and themes are the project's coding; "
            "quotes are the report's words.")
+# The print-only copy comes first and always (empty or not), so the elements after it keep their places.
+print_view.table(lambda: said.assign(source=said["source"].map(ui.source_label)),
+                 ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source"],
+                 key=("statements", tuple(speakers), part, theme))
 if said.empty:
     st.info("No statement matches these filters.", icon=":material/filter_alt_off:")
 else:
@@ -139,6 +143,3 @@ else:
                                 "theme_label": "Theme", "paraphrase": st.column_config.TextColumn(
                                     "What was said (project's paraphrase)", width="large"),
                                 "quote": "The report's words", "source": "Source"})
-    print_view.table(lambda: said.assign(source=said["source"].map(ui.source_label)),
-                     ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source"],
-                     key=("statements", tuple(speakers), part, theme))
