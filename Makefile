@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint validate datapackage clean chromium haproxy bench serve-scaled screenshots
+.PHONY: run test test-fast lint validate datapackage clean chromium haproxy poppler bench bench-takeaway serve-scaled screenshots takeaway-images
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -37,6 +37,12 @@ haproxy:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq haproxy; \
 	  else echo "The scaled set-up needs Debian's haproxy: run 'sudo apt-get install haproxy'"; exit 1; fi; }
 
+# The tests read the briefs and the deck with Debian's poppler-utils (pdftotext, pdftoppm, pdfinfo); the same.
+poppler:
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
+	  else echo "The tests need Debian's poppler-utils: run 'sudo apt-get install poppler-utils'"; exit 1; fi; }
+
 # Two workers (pytest-xdist), one per core; a test file stays on one worker, so its module fixtures (the API's
 # server, a broken data copy) are made once. The browser lane runs after the fast lane, on its own two workers.
 XDIST := -n 2 --dist loadfile
@@ -47,7 +53,7 @@ test-fast: $(VENV)/.dev
 	$(BIN)/python -m evidence.datapackage --check
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
 
-test: $(VENV)/.dev chromium haproxy
+test: $(VENV)/.dev chromium haproxy poppler
 	$(BIN)/ruff check .
 	$(BIN)/python -m evidence.datapackage --check
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
@@ -56,6 +62,14 @@ test: $(VENV)/.dev chromium haproxy
 # The README's gallery: the browser tests write their screenshots into docs/screenshots instead of build/.
 screenshots: $(VENV)/.dev chromium haproxy
 	SME_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser
+
+# The README's pictures of a brief's page and a deck's slide (docs/takeaway/), built from the data.
+takeaway-images: $(VENV)/.app poppler
+	$(BIN)/python scripts/takeaway_images.py docs/takeaway
+
+# The median time to build each view's brief and the deck (printed; the lead adds it to BENCHMARKS.md).
+bench-takeaway: $(VENV)/.app
+	$(BIN)/python scripts/bench_takeaway.py
 
 # N app processes behind HAProxy on loopback, with cookie affinity and health checks (README, "Scaling").
 PROCESSES ?= 2

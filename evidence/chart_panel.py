@@ -12,7 +12,7 @@ import streamlit as st
 import vl_convert
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from evidence import api_links, cache, charts, store
+from evidence import api_links, cache, charts, store, takeaway
 
 EXPORT_WIDTH = 900  # px of a chart exported as PNG or SVG
 
@@ -83,6 +83,7 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     """
     params = params or {}
     drawn = chart(chart=chart_name, name=name, params=params, large=large)
+    takeaway.drawn(chart_name, name, cache.key_value(params), key)  # the view's brief takes the charts it drew
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
     width = "content" if drawn.side_by_side else "stretch"
     if on_select is None:

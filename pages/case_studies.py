@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from evidence import choices, page, state, store, tables
+from evidence import choices, page, print_view, state, store, tables, takeaway
 from evidence.chart_panel import chart_panel
 from evidence.markup import fmt, join
 
@@ -44,6 +44,7 @@ page.review_params({
 })
 
 page.header("Case studies")
+takeaway.section("case_studies", "Case studies")
 st.markdown(
     "The study by empirica and Dialogic looked at **12 SMEs** that take their research and innovation abroad. "
     "Filter them, click a chart to filter, select a row for the case's card. Every count is the report's, and "
@@ -139,6 +140,11 @@ if not matching.empty:
             "source": st.column_config.TextColumn("Source"),
         },
     )
+    with table_slot:  # its print-only copy, in the same place
+        print_view.table(shown, ["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"],
+                         {"name": "Case", "home": "Home country", "typology_label": "Typology group",
+                          "types": "Types named", "presented": "At the workshop", "founded": "Founded",
+                          "staff": "Staff", "source": "Source"})
 
 if selected:
     card = store.rows("case_card", case_id=selected).iloc[0]

@@ -2,7 +2,19 @@
 
 import streamlit as st
 
-from evidence import api_links, canned, console, downloads, page, queries, state, store, url_choice
+from evidence import (
+    api_links,
+    canned,
+    console,
+    downloads,
+    page,
+    print_view,
+    queries,
+    state,
+    store,
+    takeaway,
+    url_choice,
+)
 from evidence.markup import fmt, md
 
 package = store.datapackage()
@@ -14,6 +26,7 @@ page.review_params({"table": lambda v: state.valid_choice(v, RESOURCES), "sql": 
                     "query": lambda v: state.valid_choice(v, canned.names()),
                     **{name: (lambda v: True) for name in canned.parameter_names()}})
 page.header("Data")
+takeaway.section("data", "Data")
 st.markdown(
     fmt("The evidence base is **{} tables, {} rows**, extracted by hand from the report. Every row names its source; "
         "columns marked PROJECT CODING are the project's reading. Browse a table, download it, or query all of them "
@@ -30,6 +43,7 @@ overview = [{"table": name, "rows": counts.get(name, 0), "what it holds": resour
             for name, resource in RESOURCES.items()]
 st.dataframe(overview, hide_index=True, width="stretch", height=35 * 8 + 3,
              column_config={"what it holds": st.column_config.TextColumn(width="large")})
+print_view.table(overview, key=("tables",))
 table = st.selectbox("Table", list(RESOURCES), key="table", bind="query-params", index=None,
                      placeholder="Pick a table to see its fields, a preview and downloads")
 if table:
@@ -44,6 +58,7 @@ if table:
                "description": f["description"]} for f in resource["schema"]["fields"]]
     st.dataframe(fields, hide_index=True, width="stretch",
                  column_config={"description": st.column_config.TextColumn(width="large")})
+    print_view.table(fields, key=("fields", table))
     buttons = st.container(horizontal=True)
     for kind, mime in (("csv", "text/csv"), ("parquet", "application/vnd.apache.parquet"),
                        ("json", "application/json")):
@@ -53,6 +68,7 @@ if table:
     api_links.show_table(table)
     st.caption("Preview: the first 100 rows.")
     st.dataframe(store.rows("table_rows", table_name=table).head(100), hide_index=True, width="stretch")
+    print_view.table(lambda: store.rows("table_rows", table_name=table).head(100), key=("preview", table))
 
 # ------------------------------------------------------------------------------ the SQL console
 
@@ -104,6 +120,7 @@ if ran:
         else:
             st.caption(note)
         st.dataframe(answer.frame, hide_index=True, width="stretch", key="console-result")
+        print_view.table(answer.frame)
         st.download_button("Download these rows (CSV)", data=answer.frame.to_csv(index=False).encode("utf-8"),
                            file_name="query.csv", mime="text/csv", on_click="ignore")
     else:
@@ -141,3 +158,4 @@ if chosen:
     else:
         st.caption(fmt("{:,} row{}", len(rows), "" if len(rows) == 1 else "s"))
         st.dataframe(rows, hide_index=True, width="stretch", key="canned-result")
+        print_view.table(rows)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import page, state, store, survey_text, url_choice
+from evidence import page, print_view, state, store, survey_text, takeaway, url_choice
 from evidence.chart_panel import chart_panel
 from evidence.markup import fmt, join
 
@@ -38,6 +38,7 @@ page.review_params({
 })
 
 page.header("Expert survey")
+takeaway.section("expert_survey", "Expert survey")
 st.markdown(
     "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
     "the study's preliminary findings. Its charts were lost from the report; only the prose about them survives. "
@@ -163,6 +164,9 @@ st.dataframe(
                                                                "project paired them"),
     },
 )
+print_view.table(store.table(name="study_vs_experts", outcome=None),
+                 ["topic", "study_statement", "study_source_label", "expert_statement", "expert_source_label",
+                  "outcome", "coding"])
 
 st.header("The report's own contradictions about the survey")
 count, table = survey_text.contradictions()

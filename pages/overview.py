@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import browser, findings, page, state, store, text
+from evidence import browser, findings, page, state, store, takeaway, text
 from evidence.chart_panel import chart_panel
 from evidence.markup import fmt
 
@@ -120,11 +120,11 @@ def present() -> None:
     with st.container(key="slide-chart"):
         chart_panel(finding.chart, finding.query, finding.params, key=f"slide-{finding.slug}", large=True,
                        show_tools=False, height="stretch")
-    left, right = st.columns([8, 1.2], vertical_alignment="top")
+    left, right = st.columns([8, 2], vertical_alignment="top")
     with left:
         says(finding)
-    with right, st.popover("Export", icon=":material/download:"):
-        chart_panel(finding.chart, finding.query, finding.params, key=f"export-{finding.slug}")
+    with right:
+        takeaway.slide_exports(finding)
 
 
 PRESENTING = state.is_present(st.query_params.get_all("present"))
@@ -146,6 +146,7 @@ head.title("Internationalisation of Innovation in SMEs")
 with tools:
     presenter_toggle()
     browser.share_box()
+takeaway.section("overview", "Overview", deck=True)
 st.markdown(
     "An expert workshop in Brussels on **13 June 2016** tested the findings of a study by empirica and Dialogic "
     "for the European Commission: how European SMEs take their research and innovation abroad, what drives and "

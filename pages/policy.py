@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import choices, page, state, store, tables, text, url_choice
+from evidence import choices, page, print_view, state, store, tables, takeaway, text, url_choice
 from evidence.chart_panel import chart_panel
 from evidence.markup import fmt
 
@@ -30,6 +30,7 @@ page.review_params({
 })
 
 page.header("Policy")
+takeaway.section("policy", "Policy")
 st.markdown(
     "The study placed EU support for internationalising SMEs in a framework: **what** business process an "
     "instrument targets and **how** an SME internationalises. It found the portfolio unbalanced: mostly export "
@@ -91,6 +92,9 @@ filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or N
 found = store.rows("instruments_filtered", **filtered)
 st.caption(fmt("{} of {} programmes, instruments, networks and initiatives the report names. The WHAT column and the "
                "status are partly the project's coding.", len(found), CHOICES["instrument_count"]))
+# The print-only copy comes first and always (empty or not), so the elements after it keep their places.
+print_view.table(store.table(name="instruments_filtered", **filtered),
+                 ["name", "level", "kind", "status", "parent_name", "figures", "description", "source_label"])
 if found.empty:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
@@ -159,3 +163,4 @@ st.dataframe(
                    "paraphrase": st.column_config.TextColumn("Recommendation (paraphrase)", width="large"),
                    "quote": "The report's words", "source_label": "Source"},
 )
+print_view.table(recommendations, ["who", "paraphrase", "quote", "source_label"])

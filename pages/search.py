@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import choices, page, state, store
+from evidence import choices, page, state, store, takeaway
 from evidence.markup import fmt, highlighted
 
 KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
@@ -22,6 +22,7 @@ page.review_params({
     "part": lambda v: state.valid_choice(v, SECTIONS),
 })
 page.header("Evidence search")
+takeaway.section("search", "Evidence search")
 st.caption("Every statement, survey item, result and comment, SWOT item, implication, case description and "
            "evidence sentence, instrument and contradiction. All words must appear; the exact phrase and matches "
            "in more fields rank first.")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import choices, page, state, store, tables, url_choice
+from evidence import choices, page, print_view, state, store, tables, takeaway, url_choice
 from evidence.chart_panel import chart_panel
 from evidence.markup import fmt
 
@@ -45,6 +45,7 @@ page.review_params({
     "about": lambda v: state.valid_choice(v, THEMES),
 })
 page.header("Workshop")
+takeaway.section("workshop", "Workshop")
 st.markdown("An expert workshop in Brussels on 13 June 2016, chaired by Hannes Selhofer (Salzburg Research): "
             "the agenda, the people in the room, and who said what.")
 
@@ -116,6 +117,7 @@ st.dataframe(listed, hide_index=True, width="stretch",
                             "organisation": st.column_config.TextColumn("Organisation", width="large"),
                             "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
                             "workshop_role": "Role"})
+print_view.table(listed, ["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"])
 
 # ------------------------------------------------------------------------------ who said what
 
@@ -131,6 +133,10 @@ said_filter = {"speakers": speakers or None, "organisations": None, "section": S
 said = store.rows("statements_filtered", **said_filter)
 st.caption(fmt("{} of {} statements. Paraphrases, kinds and themes are the project's coding; quotes are the report's "
                "words.", len(said), len(everything)))
+# The print-only copy comes first and always (empty or not), so the elements after it keep their places.
+print_view.table(store.table(name="statements_filtered", **said_filter),
+                 ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source_label"],
+                 key=("statements", tuple(speakers), part, theme))
 if said.empty:
     st.info("No statement matches these filters.", icon=":material/filter_alt_off:")
 else:
