@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from evidence import citation, print_view
+from evidence.markup import fmt
 
 SCRIPT = Path(__file__).with_name("takeaway.js")
 CITE_STYLES = Path(__file__).resolve().parent.parent / "assets" / "takeaway.css"
@@ -106,7 +107,7 @@ def _offer(what: str, view: str, label: str) -> None:
     if not built or built["view"] != view:
         return
     if "error" in built:
-        st.error(f"The file could not be built: {built['error']}", icon=":material/error:")
+        st.error(fmt("The file could not be built: {}", built["error"]), icon=":material/error:")
         return
     if what == "brief" and built["params"] != _params():
         return  # the view changed since: its brief would not match it
@@ -166,4 +167,4 @@ def slide_exports(finding) -> None:
             st.download_button(kind.upper(), data=functools.partial(deck.slide_chart, finding.slug, kind),
                                file_name=f"slide-{finding.slug}.{kind}", mime="image/png" if kind == "png"
                                else "image/svg+xml", on_click="ignore", icon=icon, key=f"slide-{kind}",
-                               help=f"This slide's chart as {kind.upper()}, titled with the slide's headline")
+                               help=fmt("This slide's chart as {}, titled with the slide's headline", kind.upper()))
