@@ -16,7 +16,7 @@ VIEWS = [  # (path, heading, the tables the view shows: how many rows each holds
     ("/expert_survey", "Expert survey", [("study_vs_experts", {"outcome": None})]),
     ("/policy", "Policy", [("instruments_filtered", {"levels": None, "kinds": None, "text": None}),
                            ("recommendations", {})]),
-    ("/workshop", "Workshop", [("participants", {"country_label": None}),
+    ("/workshop", "Workshop", [("participants", {"countries": None, "kinds": None}),
                                ("statements_filtered", {"speakers": None, "organisations": None, "section": None,
                                                         "theme": None})]),
     ("/search?search=trade+fairs", "Evidence search", []),
