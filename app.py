@@ -12,8 +12,14 @@ import streamlit as st  # noqa: E402
 if __name__ != "__main__":
     # `streamlit run app.py` finds `app` here and serves it: this same file as the script of every session, and
     # the API (evidence/api.py) beside it, on the same port. Script runs execute this file as __main__.
+    from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
+
     from evidence import api  # noqa: E402
 
+    # This file declares the views with st.navigation. Until a session has run it once, Streamlit takes the
+    # pages/ folder for an old-style multipage app and runs a deep link's page file alone (no page config, no
+    # navigation, the files' names in the sidebar): a shared link opened first after a restart looked broken.
+    PagesManager.uses_pages_directory = False
     app = st.App(__file__, routes=api.routes())
 else:
     from evidence import browser, state  # noqa: E402

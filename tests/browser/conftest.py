@@ -1,5 +1,6 @@
 """A real Streamlit server and Debian's Chromium, driven by Playwright. A missing browser fails, never skips."""
 
+import contextlib
 import os
 import re
 import shutil
@@ -29,10 +30,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
+@contextlib.contextmanager
+def serve(data_dir: Path = REPO / "data"):
+    """A Streamlit server of the app on a free port, serving `data_dir`: its URL, while the block runs."""
     port = free_port()
-    env = {**os.environ, "SME_EVIDENCE_DATA": str(REPO / "data")}
+    env = {**os.environ, "SME_EVIDENCE_DATA": str(data_dir)}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -50,9 +52,17 @@ def server():
     else:
         process.kill()
         raise RuntimeError("the Streamlit server did not start: " + process.stdout.read().decode()[-2000:])
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server():
+    with serve() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

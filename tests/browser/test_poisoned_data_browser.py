@@ -3,16 +3,11 @@ outside image, a `javascript:` link, a formula, a colour directive and newlines,
 markup, and no request leaves the machine."""
 
 import csv
-import os
-import subprocess
-import sys
-import time
 import urllib.parse
-import urllib.request
 
 import pytest
 
-from tests.browser.conftest import REPO, Page, free_port
+from tests.browser.conftest import Page, serve
 from tests.poison import OUTSIDE_HOST, poisoned_copy
 
 MARKERS = ["strong-p", "html-p", "em-p", "red-p", "head-p", "list-p", "link-p"]
@@ -38,23 +33,8 @@ RENDERED = r"""(markers) => {
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory):
     folder = poisoned_copy(tmp_path_factory.mktemp("poisoned") / "data")
-    port = free_port()
-    env = {**os.environ, "SME_EVIDENCE_DATA": str(folder)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://localhost:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.3)
-    yield url, folder
-    process.terminate()
-    process.wait(timeout=10)
+    with serve(folder) as url:
+        yield url, folder
 
 
 def views(folder) -> list[tuple[str, str]]:
