@@ -287,7 +287,10 @@ def main() -> int:
         print("scaled", scaled, flush=True)
     cache_hit = json.loads(subprocess.run([sys.executable, str(Path(__file__).parent / "bench_cache.py")], check=True,
                                           capture_output=True, text=True, cwd=REPO).stdout.strip().splitlines()[-1])
-    bench_report.write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api, cache_fill, cache_hit)
+    takeaway = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_takeaway.py"), "--runs", "3"],
+                              check=True, capture_output=True, text=True, cwd=REPO).stdout  # a Markdown table
+    bench_report.write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api, cache_fill, cache_hit,
+                       takeaway)
     print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0
 

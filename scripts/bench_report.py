@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api=None, cache_fill=None,
-          cache_hit=None) -> None:
+          cache_hit=None, takeaway=None) -> None:
     base = rows["Baseline one-chart page"]
     floor = rows.get("Empty page (project configuration)")
     lines = [
@@ -103,6 +103,10 @@ def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, ap
         lines.append("Not run (--soak-seconds 0).")
     lines.append("")
     lines += cache_lines(cache_fill, cache_hit)
+    if takeaway:
+        lines += ["", "## Take-away files", "", "Each view's brief (PDF, Typst) and the deck, built as their buttons "
+                  "build them, only when clicked (`scripts/bench_takeaway.py`):", "",
+                  *[line for line in takeaway.splitlines() if line.startswith("|")]]
     lines += ["", *bench_api.report_lines(api)] if api else []
     (REPO / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
 
