@@ -57,6 +57,7 @@ def test_the_check_finds_markup_the_app_writes(browser, poisoned):
     url, _ = poisoned
     tab = Page(browser, url, 1366, 768)
     tab.open("/")
+    tab.page.get_by_text("12 case studies", exact=True).first.wait_for()  # drawn after the page settles
     assert "strong: 12 case studies" in tab.page.evaluate(RENDERED, ["12 case studies"])
     tab.close()
 
