@@ -102,7 +102,10 @@ class Page:
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("requestfailed", lambda r: self.errors.append(f"request failed: {r.url}"))
+        # A request the browser itself aborts (the tab moved on to another address before a lazy script of the
+        # page it left had loaded) is not the app failing; any other failed request is.
+        self.page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED"
+                     else self.errors.append(f"request failed: {r.url} ({r.failure})"))
 
     def open(self, path: str = "/") -> "Page":
         self.page.goto(self.server + path)
