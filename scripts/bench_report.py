@@ -115,7 +115,7 @@ def cache_lines(fill: dict | None, hit: dict | None) -> list[str]:
     """The one cache (evidence/cache.py): what it held after the load and the soak, and what a hit costs."""
     lines = ["", "## The cache", ""]
     if fill:
-        lines.append(f"After the concurrency runs and the soak, the one cache held {fill['entries']} entries, "
+        lines.append(f"After the concurrency runs (and the soak, when it runs), the one cache held {fill['entries']} entries, "
                      f"{fill['bytes'] / 2**20:.1f} MB of its {fill['max_bytes'] / 2**20:.0f} MB bound "
                      f"({fill['hits']:,} hits, {fill['misses']:,} misses; `/api/status.json`).")
     if hit:
