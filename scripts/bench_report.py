@@ -115,8 +115,9 @@ def cache_lines(fill: dict | None, hit: dict | None) -> list[str]:
     """The one cache (evidence/cache.py): what it held after the load and the soak, and what a hit costs."""
     lines = ["", "## The cache", ""]
     if fill:
-        lines.append(f"After the concurrency runs (and the soak, when it runs), the one cache held {fill['entries']} entries, "
-                     f"{fill['bytes'] / 2**20:.1f} MB of its {fill['max_bytes'] / 2**20:.0f} MB bound "
+        lines.append(f"After the concurrency runs (and the soak, when it runs), the one cache held "
+                     f"{fill['entries']} entries, {fill['bytes'] / 2**20:.1f} MB of its "
+                     f"{fill['max_bytes'] / 2**20:.0f} MB bound "
                      f"({fill['hits']:,} hits, {fill['misses']:,} misses; `/api/status.json`).")
     if hit:
         lines += ["", "A cache hit for a typical call of a view (the Case studies filter query, five parameters), "
