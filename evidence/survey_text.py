@@ -30,7 +30,8 @@ def item_results(*, item_id: str) -> Markup:
     for row in results.itertuples():
         value = f"{share(row.value_pct, row.qualifier)} " if pd.notna(row.value_pct) else ""
         count = f"({int(row.value_count)}) " if pd.notna(row.value_count) else ""
-        flag = (fmt("  \n  :red[Contradiction {}]", row.contradiction_id) if isinstance(row.contradiction_id, str)
+        flag = (fmt("  \n  :red[The report contradicts itself here: {}]", row.contradiction_topic)
+                if isinstance(row.contradiction_id, str)
                 else fmt(""))
         printed = fmt("**{}** · ", (value + count).strip()) if value or count else ""
         lines.append(fmt("- {printed}“{wording}”  \n  :gray[{source}]{flag}", printed=printed, wording=row.wording,
