@@ -5,8 +5,6 @@ from evidence import loader
 # Start loading the data in its child process now, while this process imports pandas, Altair and DuckDB.
 loader.start()
 
-from pathlib import Path  # noqa: E402
-
 import streamlit as st  # noqa: E402
 
 if __name__ != "__main__":
@@ -22,7 +20,7 @@ if __name__ != "__main__":
     PagesManager.uses_pages_directory = False
     app = st.App(__file__, routes=api.routes())
 else:
-    from evidence import browser, state  # noqa: E402
+    from evidence import state  # noqa: E402
     from evidence.page import show_data_problems  # noqa: E402
     from evidence.store import database  # noqa: E402
     from evidence.validate import DataError  # noqa: E402
@@ -43,8 +41,6 @@ else:
         show_data_problems(err)
         st.stop()
 
-    browser.install()
-    st.html(Path("assets/app.css"))
     OVERVIEW = st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True,
                        url_path="home")
 

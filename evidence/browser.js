@@ -1,6 +1,13 @@
 // What runs in the reader's browser, installed once per tab (evidence/browser.py). Nothing here is built from
 // data and nothing is fetched: it reads the address bar, remembers scroll positions, and maps clicker keys.
 (function () {
+  // The app's styles (assets/app.css) live in the document's head, so the runs after the first send nothing.
+  if (window.smeAppStyles && !document.getElementById("sme-app-styles")) {
+    const style = document.createElement("style");
+    style.id = "sme-app-styles";
+    style.textContent = window.smeAppStyles;
+    document.head.appendChild(style);
+  }
   if (window.smeEvidence) { window.smeEvidence.refresh(); return; }
 
   const STORE = "sme-evidence-scroll";

@@ -5,18 +5,24 @@ Nothing written here comes from data: the HTML is fixed text, and a block is nam
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import streamlit as st
 
 SCRIPT = Path(__file__).with_name("browser.js")
+APP_STYLES = Path(__file__).resolve().parent.parent / "assets" / "app.css"
+INSTALL_RUNS = 3  # sent with a session's first full runs only (a run cut short may not draw)
 # A block key the page makes itself ("conclusion-3"): letters, digits and hyphens only.
 _BLOCK_KEY = re.compile(r"[a-z0-9-]{1,60}")
 
 SHARE_BOX = """
 <div class="sme-share">
+  <p class="sme-share-about">The link holds everything on this view: filters, selections, the open item. Opened
+  anywhere, it shows the same view.</p>
   <label for="sme-share-link">Link to this view</label>
   <div class="sme-share-row">
     <input id="sme-share-link" class="sme-share-link" type="text" readonly value="" spellcheck="false">
@@ -25,6 +31,7 @@ SHARE_BOX = """
   <p class="sme-share-status" role="status" aria-live="polite"></p>
 </div>
 <style>
+.sme-share-about { margin: 0 0 0.6rem 0; font-size: 0.875rem; color: #5E5E66; }
 .sme-share label { display: block; font-size: 0.9rem; margin-bottom: 0.25rem; }
 .sme-share-row { display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .sme-share-link { flex: 1 1 16rem; min-width: 0; font-family: "Source Code Pro", monospace; font-size: 0.85rem;
@@ -41,20 +48,31 @@ _HIDDEN = "<style>.element-container:has(.sme-script), .stElementContainer:has(.
 
 
 @cache
-def _script() -> str:
-    return SCRIPT.read_text(encoding="utf-8")
+def _browser_html() -> str:
+    """The browser script with the app's styles (fixed text), which it puts in the document's head."""
+    # No "<" in the script's text: the page's HTML sanitiser drops a script that holds markup-like text.
+    styles = json.dumps(APP_STYLES.read_text(encoding="utf-8"), ensure_ascii=True).replace("<", "\\u003c")
+    return f'<script>window.smeAppStyles = {styles};\n{SCRIPT.read_text(encoding="utf-8")}</script>'
 
 
-def install() -> None:
-    """Load the browser script (once per tab; on later runs it only refreshes the share box)."""
-    st.html(f'<span class="sme-script"></span><script>{_script()}</script>{_HIDDEN}', unsafe_allow_javascript=True)
+def install(*parts: tuple[str, Callable[[], str]]) -> None:
+    """Send what stays in the reader's tab: the browser script and the app's styles, and the named `parts` (the
+    take-away script), each with the first INSTALL_RUNS runs of the session that reach it. The scripts keep
+    themselves and the styles in the page, so later runs send nothing for them. Called last in a block: the runs
+    that no longer send it shift no other element of the view."""
+    sent = []
+    for name, build in (("browser", _browser_html), *parts):
+        runs = st.session_state.get(f"installs-{name}", 0)
+        if runs < INSTALL_RUNS:
+            st.session_state[f"installs-{name}"] = runs + 1
+            sent.append(build())
+    if sent:
+        st.html('<span class="sme-script"></span>' + "".join(sent) + _HIDDEN, unsafe_allow_javascript=True)
 
 
 def share_box() -> None:
     """The share popover: the address bar as it is at this moment, and a copy button."""
     with st.popover("Share this view", icon=":material/link:"):
-        st.caption("The link holds everything on this view: filters, selections, the open item. "
-                   "Opened anywhere, it shows the same view.")
         st.html(SHARE_BOX + "<script>window.smeEvidence && window.smeEvidence.refresh()</script>",
                 unsafe_allow_javascript=True)
 

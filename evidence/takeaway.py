@@ -17,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from evidence import citation, print_view
+from evidence import browser, citation, print_view
 from evidence.markup import fmt
 
 SCRIPT = Path(__file__).with_name("takeaway.js")
@@ -26,8 +26,6 @@ CITE_STYLES = Path(__file__).resolve().parent.parent / "assets" / "takeaway.css"
 _DRAWN = "takeaway-drawn"
 _BUILT = "takeaway-built"
 _VIEW = "takeaway-view"
-_INSTALLS = "takeaway-installs"
-INSTALL_RUNS = 3  # the browser script is sent with a session's first full runs only (a run cut short may not draw)
 MIME = {"pdf": "application/pdf",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 
@@ -125,18 +123,7 @@ def _install_html() -> str:
             "cite": {view: citation.box_html(known.title) for view, known in VIEWS.items()}}
     # No "<" in the script's text: the page's HTML sanitiser drops a script that holds markup-like text.
     payload = json.dumps(data, ensure_ascii=True).replace("<", "\\u003c")
-    return (f'<span class="sme-takeaway-script"></span><script>window.smeTakeaway = {payload};\n'
-            f'{SCRIPT.read_text(encoding="utf-8")}</script>'
-            "<style>.stElementContainer:has(.sme-takeaway-script) { display: none; }</style>")
-
-
-def _install() -> None:
-    """Send the browser script with the session's first runs: it stays in the tab (styles in the head, the foot
-    in the body, *Cite this* placed by the script), so later reruns send nothing for it."""
-    runs = st.session_state.get(_INSTALLS, 0)
-    if runs < INSTALL_RUNS:
-        st.session_state[_INSTALLS] = runs + 1
-        st.html(_install_html(), unsafe_allow_javascript=True)
+    return f'<script>window.smeTakeaway = {payload};\n{SCRIPT.read_text(encoding="utf-8")}</script>'
 
 
 def section(view: str, title: str, deck: bool = False) -> None:
@@ -155,7 +142,9 @@ def section(view: str, title: str, deck: bool = False) -> None:
             _offer("deck-pdf", view, "Download the deck (PDF)")
             _offer("deck-pptx", view, "Download the deck (PowerPoint)")
         # Last in the block, so the runs that no longer send it shift no other element of the view.
-        _install()
+        # The take-away script stays in the tab (styles in the head, the foot in the body, *Cite this* placed by
+        # the script), like the app's own: browser.install sends both with a session's first runs only.
+        browser.install(("takeaway", _install_html))
 
 
 def slide_exports(finding) -> None:
@@ -168,3 +157,4 @@ def slide_exports(finding) -> None:
                                file_name=f"slide-{finding.slug}.{kind}", mime="image/png" if kind == "png"
                                else "image/svg+xml", on_click="ignore", icon=icon, key=f"slide-{kind}",
                                help=fmt("This slide's chart as {}, titled with the slide's headline", kind.upper()))
+        browser.install()  # a slide opened first still gets the clicker keys

@@ -141,11 +141,11 @@ if PRESENTING:
 
 # ------------------------------------------------------------------------------ the story in one screen
 
-head, tools = st.columns([5, 2], vertical_alignment="bottom")
-head.title("Internationalisation of Innovation in SMEs")
-with tools:
-    presenter_toggle()
-    browser.share_box()
+with st.container(horizontal=True, vertical_alignment="bottom", key="view-head"):
+    st.title("Internationalisation of Innovation in SMEs")
+    with st.container(width="content", gap="small"):
+        presenter_toggle()
+        browser.share_box()
 takeaway.section("overview", "Overview", deck=True)
 st.markdown(
     "An expert workshop in Brussels on **13 June 2016** tested the findings of a study by empirica and Dialogic "
