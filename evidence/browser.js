@@ -87,18 +87,5 @@
     button.click();
   }, true);
 
-  // A view asks to bring one of its blocks into view (the conclusion a reader came back to), once per URL.
-  function focusBlock() {
-    const marker = document.querySelector("[data-sme-focus]");
-    if (!marker) return;
-    const key = marker.getAttribute("data-sme-focus") + "@" + here();
-    if (window.smeEvidence.focused === key) return;
-    const block = document.querySelector(".st-key-" + marker.getAttribute("data-sme-focus"));
-    if (!block) return;
-    window.smeEvidence.focused = key;
-    block.scrollIntoView({ block: "center" });
-  }
-  setInterval(focusBlock, 300);
-
-  window.smeEvidence = { refresh, focused: null };
+  window.smeEvidence = { refresh };
 })();

@@ -1,12 +1,11 @@
 """What the app puts in the reader's browser: the script behind the share link, Back and the clicker keys
-(`browser.js`, bundled, never fetched), the share box, and a request to bring a block of the view into view.
+(`browser.js`, bundled, never fetched), the app's styles, and the share box.
 
-Nothing written here comes from data: the HTML is fixed text, and a block is named by a key the page makes."""
+Nothing written here comes from data: the HTML is fixed text."""
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -16,8 +15,6 @@ import streamlit as st
 SCRIPT = Path(__file__).with_name("browser.js")
 APP_STYLES = Path(__file__).resolve().parent.parent / "assets" / "app.css"
 INSTALL_RUNS = 3  # sent with a session's first full runs only (a run cut short may not draw)
-# A block key the page makes itself ("conclusion-3"): letters, digits and hyphens only.
-_BLOCK_KEY = re.compile(r"[a-z0-9-]{1,60}")
 
 SHARE_BOX = """
 <div class="sme-share">
@@ -75,11 +72,3 @@ def share_box() -> None:
     with st.popover("Share this view", icon=":material/link:"):
         st.html(SHARE_BOX + "<script>window.smeEvidence && window.smeEvidence.refresh()</script>",
                 unsafe_allow_javascript=True)
-
-
-def bring_into_view(block_key: str) -> None:
-    """Scroll the block made with `st.container(key=block_key)` into view once, and mark it."""
-    if not _BLOCK_KEY.fullmatch(block_key):
-        raise ValueError(f"not a block key: {block_key!r}")
-    st.html(f'<span class="sme-script" data-sme-focus="{block_key}"></span>{_HIDDEN}'
-            f"<style>.st-key-{block_key} {{ border-left: 6px solid #0072B2; padding-left: 0.6rem; }}</style>")

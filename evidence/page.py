@@ -14,7 +14,7 @@ from evidence.validate import DataError
 def header(title: str) -> None:
     """A view's title with its share link beside it (the link is the address bar, read in the browser)."""
     # One flex block, not two columns: two blocks fewer on every rerun of every view.
-    with st.container(horizontal=True, vertical_alignment="bottom", key="view-head"):
+    with st.container(horizontal=True, vertical_alignment="bottom", wrap=False, key="view-head"):
         st.title(title)
         browser.share_box()
 

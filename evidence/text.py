@@ -6,7 +6,12 @@ into the markdown only through `evidence.markup`, so it shows as typed, never as
 
 from __future__ import annotations
 
+import urllib.parse
+from pathlib import Path
+
+from evidence import findings
 from evidence.cache import cached
+from evidence.link_list import Link, Row
 from evidence.markup import Markup, fmt, join
 from evidence.store import rows, source_label
 
@@ -119,8 +124,21 @@ def comparisons(*, outcome: str | None, icons: tuple[tuple[str, str], ...]) -> t
 
 
 @cached()
-def conclusions() -> tuple[tuple[str, Markup], ...]:
-    """The conclusions of section 2 (the report's first line, the summary, left out): (statement id, text)."""
+def conclusion_rows() -> tuple[Row, ...]:
+    """The conclusions of section 2 (the report's first line, the summary, left out), each with its links: the
+    view holding its evidence (with that view's state) and the slide that shows it."""
     said = rows("statements", section="sec-2")
-    return tuple((row.statement_id, fmt("**{}** · {}", row.speaker_label, row.paraphrase))
-                 for row in said[said["statement_id"] != "st-001"].itertuples())
+    made = []
+    for row in said[said["statement_id"] != "st-001"].itertuples():
+        view = findings.CONCLUSION_VIEWS.get(row.statement_id)
+        slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
+        number = findings.slide_number(slug) if slug else None
+        links = (Link(view[1], Path(view[0]).stem + _query(view[2]), "arrow_forward") if view else None,
+                 Link(f"Evidence: slide {number}", _query({"present": "1", "slide": number, "from": row.statement_id}),
+                      "slideshow") if slug else None)
+        made.append(Row(row.statement_id, row.speaker_label, row.paraphrase, links))
+    return tuple(made)
+
+
+def _query(params: dict) -> str:
+    return "?" + urllib.parse.urlencode(params) if params else ""

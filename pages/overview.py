@@ -4,14 +4,15 @@ import streamlit as st
 
 from evidence import browser, findings, page, state, store, takeaway, text
 from evidence.chart_panel import chart_panel
+from evidence.link_list import link_list
 from evidence.markup import fmt
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]
 OUTCOME_ICONS = {"confirmed": ":material/check_circle:", "qualified": ":material/contrast:",
                  "diverged": ":material/call_split:"}
-CONCLUSIONS = text.conclusions()
-CONCLUSION_IDS = [statement_id for statement_id, _ in CONCLUSIONS]
+CONCLUSION_ROWS = text.conclusion_rows()
+CONCLUSION_IDS = [row.key for row in CONCLUSION_ROWS]
 # Presenter mode fills the screen: the chart takes the height the headline, the controls and the quote leave.
 PRESENTER_STYLE = """
 <style>
@@ -141,7 +142,7 @@ if PRESENTING:
 
 # ------------------------------------------------------------------------------ the story in one screen
 
-with st.container(horizontal=True, vertical_alignment="bottom", key="view-head"):
+with st.container(horizontal=True, vertical_alignment="bottom", wrap=False, key="view-head"):
     st.title("Internationalisation of Innovation in SMEs")
     with st.container(width="content", gap="small"):
         presenter_toggle()
@@ -163,29 +164,17 @@ for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=Tr
 
 st.header("What the study and the experts concluded", anchor="conclusions")
 st.caption("Section 2 of the report, in the project's one-sentence paraphrase; each links to the evidence.")
-LINK_WIDTH = 170  # px: the links and buttons line up in two columns without st.columns' extra blocks
-came_back_to = st.query_params.get("at")
-for index, (statement_id, said) in enumerate(CONCLUSIONS):
+picked = link_list(CONCLUSION_ROWS, key="conclusions", label="The conclusions of section 2",
+                   focus=st.query_params.get("at"))
+if picked:
+    # A plain click on a link: its view, or this page's slide, in this tab (the link's address is the same).
+    statement_id, link = picked
     view = findings.CONCLUSION_VIEWS.get(statement_id)
-    slug = findings.CONCLUSION_EVIDENCE.get(statement_id)
-    line = st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small",
-                        key=f"conclusion-{index}")
-    if statement_id == came_back_to:
-        browser.bring_into_view(f"conclusion-{index}")
-    line.markdown(said, width="stretch")
-    if view:
-        target, label, params = view
-        line.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params or None,
-                       width=LINK_WIDTH)
-    elif slug:
-        line.space(LINK_WIDTH)
-    if slug:
-        # The evidence is a slide of this page; links to the other views come with those views.
-        number = findings.slide_number(slug)
-        line.button(fmt("Evidence: slide {}", number), icon=":material/slideshow:", key=f"evidence-{statement_id}",
-                    on_click=go_to_slide, args=(number, statement_id), type="tertiary", width=LINK_WIDTH)
-    elif view:
-        line.space(LINK_WIDTH)
+    if link == 0 and view:
+        st.switch_page(view[0], query_params=view[2])
+    elif findings.CONCLUSION_EVIDENCE.get(statement_id):
+        go_to_slide(findings.slide_number(findings.CONCLUSION_EVIDENCE[statement_id]), statement_id)
+        st.rerun()
 
 # ------------------------------------------------------------------------------ study vs experts
 

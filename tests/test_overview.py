@@ -1,8 +1,10 @@
 """The Overview and presenter mode, server-side with AppTest: figures from the data, slides, junk links."""
 
+import json
 import random
 import string
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -49,12 +51,40 @@ def test_headline_figures_come_from_the_data(db, overview):
     assert "Annex 3, Section 7.1" in texts(overview)  # each figure names its source
 
 
+def conclusion_rows(app: AppTest) -> list[dict]:
+    """The conclusions as the page sends them to the browser: one element, its rows as data."""
+    (element,) = app.get("bidi_component")
+    return json.loads(element.proto.json)["rows"]
+
+
 def test_every_conclusion_of_section_2_is_shown(db, overview):
-    shown = texts(overview)
-    for paraphrase in db.query("statements", section="sec-2")["paraphrase"][1:]:
-        assert paraphrase in shown
-    buttons = [b.label for b in overview.button]
-    assert sum(label.startswith("Evidence: slide") for label in buttons) == len(CONCLUSION_EVIDENCE)
+    shown = conclusion_rows(overview)
+    said = db.query("statements", section="sec-2")
+    assert [row["text"] for row in shown] == list(said["paraphrase"][1:])
+    assert [row["who"] for row in shown] == list(said["speaker_label"][1:])
+    slides = [link for row in shown for link in row["links"] if link and link["label"].startswith("Evidence: slide")]
+    assert len(slides) == len(CONCLUSION_EVIDENCE)
+
+
+def test_each_conclusion_links_to_its_view_and_its_slide(overview):
+    from evidence.findings import CONCLUSION_VIEWS, slide_number
+
+    for row in conclusion_rows(overview):
+        view, slide = row["links"]
+        if row["key"] in CONCLUSION_VIEWS:
+            target, label, params = CONCLUSION_VIEWS[row["key"]]
+            assert view["label"] == label
+            path, _, query = view["href"].partition("?")
+            assert f"pages/{path}.py" == target and parse_qs(query) == {k: [v] for k, v in params.items()}
+        else:
+            assert view is None
+        if row["key"] in CONCLUSION_EVIDENCE:
+            number = slide_number(CONCLUSION_EVIDENCE[row["key"]])
+            assert slide["label"] == f"Evidence: slide {number}"
+            assert parse_qs(slide["href"].lstrip("?")) == {"present": ["1"], "slide": [str(number)],
+                                                            "from": [row["key"]]}
+        else:
+            assert slide is None
 
 
 def test_study_vs_experts_shows_both_sides(db, overview):

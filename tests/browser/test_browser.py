@@ -94,7 +94,7 @@ def test_presenter_toggle_writes_the_url_and_a_conclusion_links_to_its_slide(tab
     page.page.get_by_text("Study vs experts").first.wait_for()
     assert "present" not in page.page.url
     # Back on the Overview: a conclusion's evidence button opens its slide, and Next goes on from there.
-    page.page.get_by_role("button", name=re.compile("Evidence: slide 2")).first.click()
+    page.page.get_by_role("link", name=re.compile("Evidence: slide 2")).first.click()
     page.settle()
     page.page.get_by_role("heading", name=FINDINGS[1].headline).wait_for()
     assert "slide=2" in page.page.url and "present=1" in page.page.url
@@ -169,7 +169,7 @@ def findings_caption(page) -> str:
 
 def test_conclusion_links_to_the_view_holding_its_evidence(tab):
     page = tab().open("/")
-    page.page.locator('[data-testid="stPageLink"] a[href*="type=collaboration"]').first.click()
+    page.page.locator('.sme-link-list a[href*="type=collaboration"]').first.click()
     page.settle()
     page.page.get_by_text("6 of 12 cases match.").wait_for()
     assert "case_studies?type=collaboration" in page.page.url

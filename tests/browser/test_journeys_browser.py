@@ -190,7 +190,7 @@ def test_named_query_form_values_live_in_the_url(tab):
 
 def test_back_after_evidence_returns_to_the_conclusion(tab):
     page = tab(1366, 768).open("/")
-    button = page.page.get_by_role("button", name="Evidence: slide 3").first
+    button = page.page.get_by_role("link", name="Evidence: slide 3").first
     button.scroll_into_view_if_needed()
     page.page.wait_for_timeout(300)
     place = page.page.evaluate(SCROLL_TOP)
@@ -207,8 +207,8 @@ def test_back_after_evidence_returns_to_the_conclusion(tab):
     page.page.get_by_role("button", name="Back to the conclusion").click()
     page.settle()
     assert re.search(r"[?&]at=st-\d+", page.page.url)
-    block = page.page.locator('[class*="st-key-conclusion-"]', has=page.page.get_by_role(
-        "button", name="Evidence: slide 3")).first
+    block = page.page.locator(".sme-link-list li.came-back", has=page.page.get_by_role(
+        "link", name="Evidence: slide 3"))
     page.page.wait_for_function(
         "(el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }",
         arg=block.element_handle(), timeout=8000)
