@@ -19,6 +19,12 @@ def header(title: str) -> None:
         browser.share_box()
 
 
+def side_by_side(key: str, **options):
+    """A block whose elements sit side by side on a laptop and stack on a phone (assets/app.css styles the "side-"
+    keys): one block, where st.columns sends one for the row and one for each column."""
+    return st.container(horizontal=True, gap="medium", key=f"side-{key}", **options)
+
+
 def review_params(validators: dict) -> None:
     """Drop link parameters this page cannot use, with a small plain-text notice; never an exception."""
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}

@@ -4,7 +4,7 @@ import streamlit as st
 
 from evidence import choices, page, print_view, state, store, tables, takeaway, text, url_choice
 from evidence.chart_panel import chart_panel
-from evidence.markup import fmt
+from evidence.markup import fmt, join
 
 CHOICES = choices.policy_choices()
 CELLS = list(CHOICES["cells"])  # the URL keeps ?cell=customising-export
@@ -84,10 +84,10 @@ chart_panel("budgets", "instrument_figures", {"measure": "budget_eur"}, key="pol
 # ------------------------------------------------------------------------------ instruments
 
 st.header("Instruments")
-filters = st.columns([2, 2, 3])
-levels = filters[0].multiselect("Level", LEVELS, key="level", bind="query-params", placeholder="All levels")
-kinds = filters[1].multiselect("Kind", KINDS, key="kind", bind="query-params", placeholder="All kinds")
-words = filters[2].text_input("Search name and description", key="q", bind="query-params", max_chars=100)
+with page.side_by_side("instrument-filters"):
+    levels = st.multiselect("Level", LEVELS, key="level", bind="query-params", placeholder="All levels")
+    kinds = st.multiselect("Kind", KINDS, key="kind", bind="query-params", placeholder="All kinds")
+    words = st.text_input("Search name and description", key="q", bind="query-params", max_chars=100)
 filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or None}
 found = store.rows("instruments_filtered", **filtered)
 st.caption(fmt("{} of {} programmes, instruments, networks and initiatives the report names. The WHAT column and the "
@@ -116,41 +116,39 @@ else:
 # ------------------------------------------------------------------------------ SWOT
 
 st.header("SWOT of the EU portfolio")
-swot_filters = st.columns([3, 2])
-swot_text = swot_filters[0].text_input("Filter the SWOT", key="swot_q", bind="query-params", max_chars=100)
-swot_theme = swot_filters[1].selectbox("Highlight a theme", list(SWOT_THEMES), index=None, key="swot_theme",
-                                       bind="query-params", placeholder="No theme (project coding)")
+with page.side_by_side("swot-filters"):
+    swot_text = st.text_input("Filter the SWOT", key="swot_q", bind="query-params", max_chars=100)
+    swot_theme = st.selectbox("Highlight a theme", list(SWOT_THEMES), index=None, key="swot_theme",
+                              bind="query-params", placeholder="No theme (project coding)")
 shown, total, quadrants = text.swot_quadrants(text=swot_text or None, theme_id=SWOT_THEMES.get(swot_theme),
                                               quadrants=tuple(QUADRANTS.items()))
 st.caption(fmt("{} of {} items shown · Table in section 4.2 · theme tags are the project's coding", shown, total))
-for column, (title, items) in zip(st.columns(4), quadrants, strict=True):
-    column.subheader(title)
-    if items:
-        column.markdown(items)
-    else:
-        column.caption("No item matches.")
+with page.side_by_side("swot"):
+    for title, items in quadrants:  # one element a quadrant: its heading and its items
+        st.markdown(join("\n\n", (fmt("### {}", title), items or fmt(":gray[No item matches.]"))))
 
 # ------------------------------------------------------------------------------ implications, challenges, routes
 
 st.header("Policy implications and the challenges they answer")
-for challenge_text, implications_text in text.implications_by_domain():
-    challenge, answers = st.columns([2, 3])
-    challenge.markdown(challenge_text)
-    answers.markdown(implications_text)
+for index, (challenge_text, implications_text) in enumerate(text.implications_by_domain()):
+    with page.side_by_side(f"implications-{index}"):
+        st.markdown(challenge_text, width=360)
+        st.markdown(implications_text)
 st.caption("The pairing of each domain with a principal challenge is the project's: the two lists name the "
            "same four topics in the same order.")
 
 st.header("Three routes from home to abroad")
-for (summary, quote), column in zip(text.routes(), st.columns(3), strict=True):
-    with column.container(border=True):
-        st.markdown(summary)
-        st.markdown(quote)
+with page.side_by_side("routes"):
+    for summary, quote in text.routes():
+        with st.container(border=True):
+            st.markdown(join("\n\n", (summary, quote)))
 
 st.header("Challenges and barriers")
 titles = (("principal", "Four principal challenges (section 2)"), ("groups", "Four groups of challenges (section 2)"),
           ("discussant_barriers", "Barriers named by D. Golding (section 4.3.2)"))
-for column, challenges in zip(st.columns(3), text.challenge_sets(titles=titles), strict=True):
-    column.markdown(challenges)
+with page.side_by_side("challenges"):
+    for challenges in text.challenge_sets(titles=titles):
+        st.markdown(challenges)
 
 st.header("Recommendations, and who made them")
 recommendations = tables.recommendation_table()
