@@ -53,19 +53,17 @@ st.markdown(
 
 # ------------------------------------------------------------------------------ filters (kept in the URL)
 
-with st.container(border=True):
-    columns = st.columns([3, 3, 3, 2.2, 1.5], vertical_alignment="bottom")
-    countries = columns[0].multiselect("Home country", COUNTRIES, key="country", bind="query-params",
-                                       placeholder="All countries")
-    typologies = columns[1].multiselect("Typology group", TYPOLOGIES, key="typology", bind="query-params",
-                                        placeholder="All groups")
-    types = columns[2].multiselect("Type the report names", TYPES, key="type", bind="query-params",
-                                   placeholder="All types",
-                                   help="Cases for which the report names this type of internationalising "
-                                        "innovation. The report counts more cases than it names.")
-    presented = columns[3].segmented_control("Presented at the workshop", list(PRESENTED), key="presented",
-                                             bind="query-params")
-    columns[4].button("Reset", icon=":material/restart_alt:", on_click=reset, help="Clear every filter and the card")
+with page.side_by_side("case-filters", border=True, vertical_alignment="bottom"):
+    countries = st.multiselect("Home country", COUNTRIES, key="country", bind="query-params",
+                               placeholder="All countries")
+    typologies = st.multiselect("Typology group", TYPOLOGIES, key="typology", bind="query-params",
+                                placeholder="All groups")
+    types = st.multiselect("Type the report names", TYPES, key="type", bind="query-params", placeholder="All types",
+                           help="Cases for which the report names this type of internationalising innovation. The "
+                                "report counts more cases than it names.")
+    presented = st.segmented_control("Presented at the workshop", list(PRESENTED), key="presented",
+                                     bind="query-params")
+    st.button("Reset", icon=":material/restart_alt:", on_click=reset, help="Clear every filter and the card")
 
 # The page is laid out top to bottom, but the case selector (near the table) must be read before the charts,
 # which highlight the selected case: reserve the places first, then fill them.

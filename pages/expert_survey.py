@@ -56,12 +56,12 @@ sample_label = st.segmented_control("Sample as reported on", list(SAMPLES), key=
 sample_id = SAMPLES[sample_label]
 sample = store.rows("survey_samples", sample_id=sample_id)
 first = sample.iloc[0]
-metrics = st.columns(4)
-metrics[0].metric("Valid responses", int(first["valid_responses"]), border=True,
-                  help=fmt("Source: {}", store.source_label(first["source"])))
-metrics[1].metric("Fully completed", int(first["complete"]), border=True)
-metrics[2].metric("Partially completed", int(first["partial"]), border=True)
-metrics[3].metric("Most from one country", int(first["max_per_country"]), border=True)
+with page.side_by_side("sample-figures"):
+    st.metric("Valid responses", int(first["valid_responses"]), border=True,
+              help=fmt("Source: {}", store.source_label(first["source"])))
+    st.metric("Fully completed", int(first["complete"]), border=True)
+    st.metric("Partially completed", int(first["partial"]), border=True)
+    st.metric("Most from one country", int(first["max_per_country"]), border=True)
 st.caption(fmt("“{}” · {} · The other date's count is one switch away; the difference is listed under the report's "
                "own contradictions at the end of this view.", first["wording"], store.source_label(first["source"])))
 who, expert = st.columns(2)
@@ -126,10 +126,9 @@ statements_and_item(questions)
 st.header("Drivers vs barriers")
 st.caption("Figures 2 and 3 side by side, as far as the prose allows: the report ranks some items in words and "
            "gives one share (success in business, almost 90%).")
-drivers, barriers = st.columns(2)
-for column, figure, title in ((drivers, "2", "Drivers (Figure 2)"), (barriers, "3", "Barriers (Figure 3)")):
-    column.subheader(title)
-    column.markdown(survey_text.figure_items(figure_id=figure))
+with page.side_by_side("drivers-barriers"):
+    for figure, title in (("2", "Drivers (Figure 2)"), ("3", "Barriers (Figure 3)")):
+        st.markdown(join("\n\n", (fmt("### {}", title), survey_text.figure_items(figure_id=figure))))
 
 # ------------------------------------------------------------------------------ regional focus
 

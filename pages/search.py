@@ -29,12 +29,12 @@ st.caption("Every statement, survey item, result and comment, SWOT item, implica
 
 text = st.text_input("Search the evidence", key="search", bind="query-params", max_chars=200,
                      placeholder="e.g. trade fairs, cultural barriers, Horizon 2020")
-filters = st.columns([3, 2, 2])
-kinds = filters[0].multiselect("Kind", KINDS, key="kinds", bind="query-params", placeholder="All kinds")
-theme = filters[1].selectbox("Theme (project coding)", list(THEMES), index=None, key="topic", bind="query-params",
-                             placeholder="All themes")
-section = filters[2].selectbox("Part of the report", list(SECTIONS), index=None, key="part",
-                               bind="query-params", placeholder="The whole report")
+with page.side_by_side("search-filters"):
+    kinds = st.multiselect("Kind", KINDS, key="kinds", bind="query-params", placeholder="All kinds")
+    theme = st.selectbox("Theme (project coding)", list(THEMES), index=None, key="topic", bind="query-params",
+                         placeholder="All themes")
+    section = st.selectbox("Part of the report", list(SECTIONS), index=None, key="part", bind="query-params",
+                           placeholder="The whole report")
 words = state.search_words(text)
 if not words:
     st.info("Type at least one word of two letters or more.", icon=":material/search:")
@@ -46,12 +46,12 @@ st.caption(fmt("{} result{}{}", len(results), "s" if len(results) != 1 else "",
                " (the first 200)" if len(results) == 200 else ""))
 if results.empty:
     st.info("Nothing in the report matches all these words with these filters.", icon=":material/search_off:")
-for row in results.itertuples():
-    with st.container(border=True):
-        body, link = st.columns([6, 1.4], vertical_alignment="center")
-        body.markdown(fmt(":blue-badge[{}] **{}** :gray[{}]  \n{}", row.kind, highlighted(row.title, words),
-                          store.source_label(row.source), highlighted(row.text, words)))
+for index, row in enumerate(results.itertuples()):
+    # One block a result (its text, then the link to its view), not a card holding two columns.
+    with page.side_by_side(f"result-{index}", border=True, vertical_alignment="center", wrap=False):
+        st.markdown(fmt(":blue-badge[{}] **{}** :gray[{}]  \n{}", row.kind, highlighted(row.title, words),
+                        store.source_label(row.source), highlighted(row.text, words)))
         if row.view in VIEWS:
             target, label = VIEWS[row.view]
             params = {row.param: row.value} if isinstance(row.param, str) and isinstance(row.value, str) else None
-            link.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params)
+            st.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params, width=170)

@@ -104,11 +104,11 @@ with right:
     chart_panel("participants_by_kind", "participants", {"countries": None, "kinds": None}, key=key,
                 selection="pick_kind",
                    on_select=lambda k=f"{key}-chart": clicked(k, "pick_kind", "org_type", "org", True))
-filters = st.columns(2)
-countries = filters[0].multiselect("Country (as printed)", COUNTRIES, key="from", bind="query-params",
-                                   placeholder="All countries")
-kinds = filters[1].multiselect("Kind of organisation (project coding)", KINDS, key="org", bind="query-params",
-                               placeholder="All kinds")
+with page.side_by_side("participant-filters"):
+    countries = st.multiselect("Country (as printed)", COUNTRIES, key="from", bind="query-params",
+                               placeholder="All countries")
+    kinds = st.multiselect("Kind of organisation (project coding)", KINDS, key="org", bind="query-params",
+                           placeholder="All kinds")
 total, listed = tables.participant_table(countries=tuple(countries), kinds=tuple(kinds))
 st.caption(fmt('{} of {} participants (Annex 2). Section 1 speaks of "about 25 experts".', listed.num_rows, total))
 st.dataframe(listed, hide_index=True, width="stretch",
@@ -122,12 +122,12 @@ print_view.table(listed, ["family_name", "given_name", "organisation", "country_
 # ------------------------------------------------------------------------------ who said what
 
 st.header("Who said what")
-filters = st.columns(3)
-speakers = filters[0].multiselect("Speaker", SPEAKERS, key="speaker", bind="query-params", placeholder="Everyone")
-part = filters[1].selectbox("Part of the report", list(SECTIONS), index=None, key="section", bind="query-params",
-                            placeholder="Sections 2 to 4")
-theme = filters[2].selectbox("Theme (project coding)", list(THEMES), index=None, key="about", bind="query-params",
-                             placeholder="All themes")
+with page.side_by_side("statement-filters"):
+    speakers = st.multiselect("Speaker", SPEAKERS, key="speaker", bind="query-params", placeholder="Everyone")
+    part = st.selectbox("Part of the report", list(SECTIONS), index=None, key="section", bind="query-params",
+                        placeholder="Sections 2 to 4")
+    theme = st.selectbox("Theme (project coding)", list(THEMES), index=None, key="about", bind="query-params",
+                         placeholder="All themes")
 said_filter = {"speakers": speakers or None, "organisations": None, "section": SECTIONS.get(part),
                "theme": THEMES.get(theme)}
 said = store.rows("statements_filtered", **said_filter)
