@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
+from evidence import store
 from evidence.cache import cached
 from evidence.store import rows
 
@@ -40,3 +41,28 @@ def participant_table(*, countries: tuple[str, ...], kinds: tuple[str, ...]) -> 
 def recommendation_table() -> pa.Table:
     """Every statement classed as a recommendation, with who made it."""
     return pa.Table.from_pandas(rows("recommendations"), preserve_index=False)
+
+
+@cached()
+def table_list() -> pa.Table:
+    """Every table of the evidence base: its name, its rows and what it holds (the Data view's list)."""
+    counts = store.database().row_counts
+    return pa.Table.from_pylist([{"table": resource["name"], "rows": counts.get(resource["name"], 0),
+                                  "what it holds": resource["description"]}
+                                 for resource in store.datapackage()["resources"]])
+
+
+@cached()
+def table_fields(*, table: str) -> pa.Table:
+    """A table's fields as its schema declares them: name, type, whether required, allowed values, description."""
+    (resource,) = [r for r in store.datapackage()["resources"] if r["name"] == table]
+    return pa.Table.from_pylist([{"field": f["name"], "type": f["type"],
+                                  "required": f.get("constraints", {}).get("required", False),
+                                  "allowed values": ", ".join(f.get("constraints", {}).get("enum", [])),
+                                  "description": f["description"]} for f in resource["schema"]["fields"]])
+
+
+@cached()
+def table_preview(*, table: str) -> pa.Table:
+    """A table's first 100 rows."""
+    return pa.Table.from_pandas(rows("table_rows", table_name=table).head(100), preserve_index=False)

@@ -12,6 +12,7 @@ from evidence import (
     queries,
     state,
     store,
+    tables,
     takeaway,
     url_choice,
 )
@@ -39,8 +40,7 @@ st.download_button("Download the whole data package (zip: CSV files, datapackage
 # ------------------------------------------------------------------------------ the tables
 
 st.header("Tables")
-overview = [{"table": name, "rows": counts.get(name, 0), "what it holds": resource["description"]}
-            for name, resource in RESOURCES.items()]
+overview = tables.table_list()  # Arrow, built once: Streamlit sends it as is
 st.dataframe(overview, hide_index=True, width="stretch", height=35 * 8 + 3,
              column_config={"what it holds": st.column_config.TextColumn(width="large")})
 print_view.table(overview, key=("tables",))
@@ -53,9 +53,7 @@ if table:
     key_fields = fmt(" · key: {}", ", ".join(schema["primaryKey"])) if "primaryKey" in schema else ""
     st.markdown(fmt("{}  \n:gray[{} rows · file {}.csv{}]", resource["description"], counts.get(table, 0), table,
                     key_fields))
-    fields = [{"field": f["name"], "type": f["type"], "required": f.get("constraints", {}).get("required", False),
-               "allowed values": ", ".join(f.get("constraints", {}).get("enum", [])),
-               "description": f["description"]} for f in resource["schema"]["fields"]]
+    fields = tables.table_fields(table=table)
     st.dataframe(fields, hide_index=True, width="stretch",
                  column_config={"description": st.column_config.TextColumn(width="large")})
     print_view.table(fields, key=("fields", table))
@@ -67,8 +65,9 @@ if table:
                                 icon=":material/download:")
     api_links.show_table(table)
     st.caption("Preview: the first 100 rows.")
-    st.dataframe(store.rows("table_rows", table_name=table).head(100), hide_index=True, width="stretch")
-    print_view.table(lambda: store.rows("table_rows", table_name=table).head(100), key=("preview", table))
+    preview = tables.table_preview(table=table)
+    st.dataframe(preview, hide_index=True, width="stretch")
+    print_view.table(preview, key=("preview", table))
 
 # ------------------------------------------------------------------------------ the SQL console
 
