@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -31,7 +30,6 @@ import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import websockets
@@ -39,6 +37,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_api  # noqa: E402  (scripts/bench_api.py)
+import bench_clicks  # noqa: E402  (scripts/bench_clicks.py)
 import bench_report  # noqa: E402  (scripts/bench_report.py)
 import load  # noqa: E402  (scripts/load.py)
 import serve_scaled  # noqa: E402  (scripts/serve_scaled.py)
@@ -56,32 +55,6 @@ SETTLED = """() => {
 # (view, page name in the URL): the default state of every view.
 PAGES = [("Overview", ""), ("Case studies", "case_studies"), ("Expert survey", "expert_survey"),
          ("Policy", "policy"), ("Workshop", "workshop"), ("Evidence search", "search"), ("Data", "data")]
-MARK = '[data-testid="stVegaLiteChart"] [aria-roledescription{}][aria-label*="{}"]'
-
-
-@dataclass
-class Click:
-    """One state of a view's main interaction: what to click, and what shows once it has happened."""
-
-    target: str  # a chart mark's aria-label fragment, or "search:<words>" for the search box
-    shows: str  # a regular expression for text that appears only in the resulting state, or "heading:<name>"
-    role: str = ""  # the mark's kind (aria-roledescription: "bar", "point"...) when the label is not enough
-
-
-CLICKS = {
-    "Overview": ("/", [Click(": diverged (", r"^\d+ of \d+ findings · diverged$"),
-                       Click(": confirmed (", r"^\d+ of \d+ findings · confirmed$")]),
-    "Case studies": ("/case_studies", [Click("Aisense, ", r"^3 of 12 cases match\.$"),
-                                       Click("Aisense, ", r"^12 of 12 cases match\.$")]),
-    "Expert survey": ("/expert_survey", [Click("(5.c): ", "heading:Figure 5, item c", "point"),
-                                         Click("(6.f): ", "heading:Figure 6, item f", "point")]),
-    "Policy": ("/policy", [
-        Click("Employment, R&D and innovation: ", "heading:Employment × R&D and innovation"),
-        Click("Customising, Export and trade: ", "heading:Customising × Export and trade")]),
-    "Workshop": ("/workshop", [Click("WEPROG", r"Section 3\.4\.1\)$"), Click("LifeTec", r"Section 3\.4\.2\)$")]),
-    "Evidence search": ("/search", [Click("search:informal business networks", r"^\d+ results?$"),
-                                    Click("search:trade missions", r"^\d+ results?$")]),
-}
 
 
 def cpu_seconds(pid: int) -> float:
@@ -149,41 +122,6 @@ def warm_reruns(url: str, page_name: str, pid: int, reruns: int) -> dict:
 
 
 # ------------------------------------------------------------------------------ 2. click latency
-
-
-def _act(page, click: Click) -> float:
-    """Do one interaction; the time from the click (or Enter) until its result shows and the page settled."""
-    if click.target.startswith("search:"):
-        box = page.get_by_role("textbox", name="Search the evidence")
-        box.fill(click.target.removeprefix("search:"))
-        started = time.perf_counter()
-        box.press("Enter")
-    else:
-        role = f'="{click.role}"' if click.role else ""
-        mark = page.locator(MARK.format(role, click.target)).first
-        mark.scroll_into_view_if_needed()
-        page.wait_for_timeout(250)  # let the scroll end before reading where the mark is
-        box = mark.bounding_box()
-        started = time.perf_counter()
-        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    if click.shows.startswith("heading:"):
-        page.get_by_role("heading", name=click.shows.removeprefix("heading:")).first.wait_for(timeout=20000)
-    else:
-        page.get_by_text(re.compile(click.shows)).first.wait_for(timeout=20000)
-    page.wait_for_function(SETTLED, timeout=20000)
-    return (time.perf_counter() - started) * 1000
-
-
-def click_latency(browser, url: str, view: str, clicks: int, warmup: int = 2) -> dict:
-    path, states = CLICKS[view]
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(url + path)
-    settle(page)
-    if not path.endswith("search"):
-        page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas').first.wait_for()
-    samples = [_act(page, states[index % len(states)]) for index in range(warmup + clicks)][warmup:]
-    page.close()
-    return {"median": statistics.median(samples), "p95": p95(samples), "clicks": states}
 
 
 # ------------------------------------------------------------------------------ 4-6. load, scaling, soak
@@ -265,8 +203,8 @@ def main() -> int:
             for view, page_name in PAGES:
                 rows[view] = warm_reruns(url, page_name, process.pid, args.reruns)
                 print(view, rows[view], flush=True)
-            for view in CLICKS:
-                clicks[view] = click_latency(browser, url, view, args.clicks)
+            for view in bench_clicks.CLICKS:
+                clicks[view] = bench_clicks.click_latency(browser, url, view, args.clicks, settle, p95)
                 print("click", view, clicks[view], flush=True)
             for sessions in (1, 10, 30, 50):
                 load_rows.append(("1 process", concurrency(url, process.pid, sessions, 10)))

@@ -54,7 +54,7 @@ def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, ap
         "| --- | --- | ---: | ---: |",
     ]
     for view, row in clicks.items():
-        states = " / ".join(click.target for click in row["clicks"])
+        states = " / ".join(click.says or click.target for click in row["clicks"])
         lines.append(f"| {view} | {states} | {row['median']:.0f} | {row['p95']:.0f} |")
     lines += [
         "",
