@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import _finish, _title, builder, described, wrapped
+from evidence.charts.base import _finish, _title, builder, described, sized, wrapped
 from evidence.charts.cases import _counts_over_twelve
 
 # ------------------------------------------------------------------------------ the Case studies page
@@ -59,7 +59,7 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     # Names in lines within their block ("Real Project / Partner"), never cut.
     names = alt.Chart(data.assign(lines=data["name"].map(lambda n: wrapped(n, 7)))).mark_text(
-        fontSize=16 if large else 11, fontWeight="bold", lineBreak="\n", aria=False).encode(
+        fontSize=sized(large, 16, 11), fontWeight="bold", lineBreak="\n", aria=False).encode(
         y=y, x="xm:Q", text="lines:N", color=alt.Color("ink:N", scale=None),
     )
     chart = alt.layer(blocks, names).properties(
@@ -99,7 +99,7 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  alt.Tooltip("reported_wording:N", title="the report says"), "source:N"],
         description="says:N",
     )
-    report_labels = alt.Chart(counted).mark_text(align="left", dx=4, fontSize=16 if large else 12,
+    report_labels = alt.Chart(counted).mark_text(align="left", dx=4, fontSize=sized(large, 16, 12),
                                                  aria=False).encode(
         y=y, yOffset=offset, x="cases:Q", text="label:N")
     case_blocks = alt.Chart(named).mark_bar(strokeDash=[4, 3], stroke=palette.INK, cursor="pointer").encode(
@@ -113,7 +113,7 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     # The named cases as words after their blocks (in the blocks, a name would be cut to "Food F…").
     names = (named.groupby(["type_id", "type_label", "measure"], as_index=False)
              .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 26))))
-    named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=14 if large else 11, lineBreak="\n",
+    named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=sized(large, 14, 11), lineBreak="\n",
                                               aria=False).encode(
         y=y, yOffset=offset, x="end:Q", text="names:N")
     chart = alt.layer(report_bars, report_labels, case_blocks, named_labels).properties(

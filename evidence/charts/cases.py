@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, described, wrapped
+from evidence.charts.base import NARROW, _coding_legend, _finish, _title, builder, described, lines, sized, wrapped
 
 # ------------------------------------------------------------------------------ cases (section 3.2)
 
@@ -48,7 +48,7 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False, lineBreak="\n").encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=sized(large, 18, 12), aria=False, lineBreak="\n").encode(
         y=alt.Y("type:N", sort=order),
         yOffset=alt.YOffset("measure:N", sort=["counted by the report (of 12)", "named in the report"]),
         x=alt.X("shown:Q"),
@@ -83,7 +83,7 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
     domain, colours = palette.scale({topic: palette.TOPICS[topic] for topic in shown_topics})
     base = alt.Chart(data)
     bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
-        y=alt.Y("line:N", sort=order, title=None, axis=alt.Axis(labelExpr=LINES)),
+        y=alt.Y("line:N", sort=order, title=None, axis=alt.Axis(labelExpr=lines(large, 26))),
         # Room after the longest bar for its label ("9 of 12"); the axis still ends at 12.
         x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 16]),
                 axis=alt.Axis(format="d", values=[0, 4, 8, 12])),
@@ -94,7 +94,7 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
         description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False).encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=sized(large, 18, 12), aria=False).encode(
         y=alt.Y("line:N", sort=order), x="shown:Q", text="label:N")
     chart = alt.layer(bars, labels).properties(
         title=_title(title, "Section 3.2 (counts over the 12 cases)", note),
@@ -133,9 +133,11 @@ def typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  "source:N"],
         description="says:N",
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12, aria=False).encode(
-        y=alt.Y("typology_label:N", sort=order), x="cases:Q", text="names:N"
-    )
+    # The names in lines after their bar on a page or a phone (in one line they run past the chart's edge).
+    data["name_lines"] = data["names"].map(lambda n: wrapped(n, 20))
+    labels = base.mark_text(align="left", dx=6, fontSize=sized(large, 18, 12), lineBreak="\n", aria=False).encode(
+        y=alt.Y("typology_label:N", sort=order), x="cases:Q", text="shown:N"
+    ).transform_calculate(shown=f"{NARROW} ? datum.name_lines : datum.names" if large else "datum.name_lines")
     chart = alt.layer(bars, labels).properties(
         title=_title("Born, urged, intentional and accidental globals", "Section 3.2 (the study's typology)"),
         height=240 if large else 220,

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _finish, _title, builder, described, wrapped
+from evidence.charts.base import _finish, _title, builder, described, lines, sized, wrapped
 
 # ------------------------------------------------------------------------------ context (section 4.1)
 
@@ -29,7 +29,7 @@ def sme_activity_abroad(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  "source:N"],
         description="says:N",
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=20 if large else 13, fontWeight="bold",
+    labels = base.mark_text(align="left", dx=6, fontSize=sized(large, 20, 13), fontWeight="bold",
                             aria=False).encode(
         y=alt.Y("short:N", sort=["imported goods", "exported", "had an R&D partner abroad"]), x="value:Q",
         text="text:N"
@@ -58,7 +58,9 @@ def what_how(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     rows = list(data.sort_values("type_order")["type_label"].unique())
     base = alt.Chart(data).encode(
         x=alt.X("process_label:N", sort=columns, title="Business process (WHAT, project's reading)",
-                axis=alt.Axis(orient="top", labelAngle=0)),
+                axis=alt.Axis(orient="top", labelAngle=0, labelExpr=lines(large, 10),
+                              # On a phone the labels take two lines: the first goes up, clear of the cells.
+                              labelPadding=sized(large, 2, 16))),
         y=alt.Y("type_label:N", sort=rows, title="Type of internationalisation (HOW)"),
     )
     cells = base.mark_rect(stroke=palette.GREY, strokeDash=[4, 3], strokeWidth=1).encode(
@@ -68,7 +70,7 @@ def what_how(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  "symbols:Q", "intensity:N", alt.Tooltip("reading:N", title="note"), "source:N"],
         description="says:N",
     )
-    text = base.mark_text(fontSize=24 if large else 16, aria=False).encode(
+    text = base.mark_text(fontSize=sized(large, 24, 16), aria=False).encode(
         text="marks:N",
         color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)),
     )
@@ -100,7 +102,7 @@ def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data["says"] = data["instrument_name"] + ": " + data["text"] + " (" + data["source"] + ")"
     base = alt.Chart(data)
     bars = base.mark_bar(color=palette.BLUE).encode(
-        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=LINES)),
+        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=lines(large, 26, keep_breaks=True))),
         x=alt.X("value:Q", title="budget (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e11]),
                 axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelOverlap="greedy", labelSeparation=8,
                               labelExpr=(

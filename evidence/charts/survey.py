@@ -6,7 +6,18 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, described, wrapped
+from evidence.charts.base import (
+    LINES,
+    NARROW,
+    _coding_legend,
+    _finish,
+    _title,
+    builder,
+    described,
+    lines,
+    sized,
+    wrapped,
+)
 
 # ------------------------------------------------------------------------------ survey (Annex 3)
 
@@ -28,19 +39,31 @@ def survey_shares(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     tooltip = [alt.Tooltip("text:N", title="item"), alt.Tooltip("measure_label:N", title="measure"),
                alt.Tooltip("shown:N", title="share"), alt.Tooltip("qualifier:N"),
                alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source")]
-    y = alt.Y("item:N", title=None, sort=alt.SortField("letter"), axis=alt.Axis(labelExpr=LINES))
+    y = alt.Y("item:N", title=None, sort=alt.SortField("letter"), axis=alt.Axis(labelExpr=lines(large, 26)))
     bars = alt.Chart(stacked).mark_bar().encode(
         y=y, x=alt.X("value_pct:Q", title="% of respondents", stack="zero", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("measure_label:N", scale=colours, legend=alt.Legend(title=None)),
         order=alt.Order("measure:N", sort="ascending"), tooltip=tooltip, description="says:N",
     )
-    marks = alt.Chart(others).mark_point(shape="diamond", size=220 if large else 120, filled=True,
+    marks = alt.Chart(others).mark_point(shape="diamond", size=sized(large, 220, 120), filled=True,
                                          color=palette.ORANGE).encode(y=y, x="value_pct:Q", tooltip=tooltip,
                                                                       description="says:N")
-    notes = alt.Chart(others).mark_text(align="left", dx=10, fontSize=16 if large else 11, aria=False).encode(
-        y=y, x="value_pct:Q", text=alt.Text("note:N")
-    ).transform_calculate(note="datum.shown + ' ' + datum.measure_label")
-    chart = alt.layer(bars, marks, notes).properties(
+    others["note"] = others["shown"] + " " + others["measure_label"]
+    others["note_lines"] = others["note"].map(lambda n: wrapped(n, 14))
+    notes = alt.Chart(others).mark_text(align="left", dx=10, fontSize=sized(large, 16, 11), aria=False).encode(
+        y=y, x="value_pct:Q", text=alt.Text("note:N"))
+    layers = [bars, marks, notes]
+    if large:
+        # A slide on a phone: the note in lines, and left of a marker past the middle, so it ends inside the chart.
+        shown = {"text": alt.Text("shown_note:N")}
+        layers = [bars, marks,
+                  notes.encode(**shown).transform_filter(f"!{NARROW} || datum.value_pct <= 50").transform_calculate(
+                      shown_note=f"{NARROW} ? datum.note_lines : datum.note").mark_text(
+                      align="left", dx=10, fontSize=sized(large, 16, 11), lineBreak="\n", aria=False),
+                  notes.encode(**shown).transform_filter(f"{NARROW} && datum.value_pct > 50").transform_calculate(
+                      shown_note="datum.note_lines").mark_text(
+                      align="right", dx=-10, fontSize=sized(large, 16, 11), lineBreak="\n", aria=False)]
+    chart = alt.layer(*layers).properties(
         title=_title("Experts' priorities: SME networks and grants for international R&D",
                      "Figure 6, Section 7.3.3 (N = 37)",
                      "Bars: shares the report prints exactly. "
@@ -70,7 +93,7 @@ def regional_focus(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source")],
         description="says:N",
     )
-    labels = alt.Chart(printed).mark_text(align="left", dx=6, fontSize=18 if large else 12, aria=False).encode(
+    labels = alt.Chart(printed).mark_text(align="left", dx=6, fontSize=sized(large, 18, 12), aria=False).encode(
         x="value_pct:Q", y=alt.Y("answer:N", sort=["YES", "NO"]), text="text:N"
     )
     other["says"] = other["source_label"] + " also says " + other["value_pct"].astype(str) + "%: " + other["wording"]
