@@ -20,11 +20,18 @@ def builder(function):
 LINES = "split(datum.label, '\\n')"
 
 
-def wrapped(text: str, width: int = 34) -> str:
-    """A label broken into lines of at most `width` characters at spaces, joined by newlines (see LINES)."""
+def wrapped(text: str, width: int = 34, break_words: bool = True) -> str:
+    """A label broken into lines of at most `width` characters at spaces, joined by newlines (see LINES); a word
+    longer than `width` is kept whole unless `break_words`."""
     import textwrap
 
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=break_words)) or str(text)
+
+
+def centring(text: str, line_height: float) -> float:
+    """The offset in px that centres a text of several lines where one line would sit (Vega draws the first line
+    there and the others under it, out of a block or a tile): for `alt.YOffset(..., scale=None)`."""
+    return -(str(text).count("\n")) * line_height / 2
 
 
 # A title and its subtitle are drawn in lines that fit a phone's 360 px (Vega cuts a long line with an ellipsis).

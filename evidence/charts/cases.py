@@ -66,16 +66,19 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                                                                              strict=True)) + "."), large)
 
 
-def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large: bool) -> alt.Chart:
+def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large: bool,
+                        named: bool = False) -> alt.Chart:
     """Bars of the counts the report gives over the 12 cases, by topic; a count it does not give is written
-    in its words ("specific cases"), a derived one ("half" = 6) is drawn as the project's arithmetic."""
+    in its words ("specific cases"), a derived one ("half" = 6) is drawn as the project's arithmetic. The
+    topic is a colour, or with `named` the label's first word ("Barrier: …") on bars of the neutral."""
     data = frame.assign(
         coding=frame["count_derived"].map({True: palette.CODED, False: palette.STATED}),
         label=[f"{int(c)} of 12" if pd.notna(c) else q
                for c, q in zip(frame["cases_count"], frame["count_qualifier"], strict=True)],
         shown=frame["cases_count"].fillna(0),
         # Whole labels in lines, never cut: the report's words are the point of the chart.
-        line=frame["item"].map(lambda item: wrapped(item, 44 if large else 26)),
+        line=[wrapped(f"{t.capitalize()}: {i}" if named else i, 44 if large else 26)
+              for t, i in zip(frame["topic"], frame["item"], strict=True)],
     )
     data["says"] = data["item"] + ": " + data["label"] + " cases. The report says: " + data["wording"].fillna("")
     order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["line"])
@@ -87,8 +90,9 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
         # Room after the longest bar for its label ("9 of 12"); the axis still ends at 12.
         x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 16]),
                 axis=alt.Axis(format="d", values=[0, 4, 8, 12])),
-        color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title=None, columns=2) if len(shown_topics) > 1 else None),
+        color=alt.value(palette.NEUTRAL) if named else alt.Color(
+            "topic:N", scale=alt.Scale(domain=domain, range=colours),
+            legend=alt.Legend(title=None, columns=2) if len(shown_topics) > 1 else None),
         tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
                  alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source:N")],
         description="says:N",

@@ -101,7 +101,8 @@ def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data["name"] = [f"{wrapped(n, 26)}\n{t}" for n, t in zip(data["instrument_name"], data["text"], strict=True)]
     data["says"] = data["instrument_name"] + ": " + data["text"] + " (" + data["source"] + ")"
     base = alt.Chart(data)
-    bars = base.mark_bar(color=palette.BLUE).encode(
+    # The neutral: blue on this view is the cases' activity (the matrix, the gaps).
+    bars = base.mark_bar(color=palette.NEUTRAL).encode(
         y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=lines(large, 26, keep_breaks=True))),
         x=alt.X("value:Q", title="budget (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e11]),
                 axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelOverlap="greedy", labelSeparation=8,
@@ -168,7 +169,8 @@ def what_how_cells(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  alt.Tooltip("reading:N", title="note"), "source:N"],
         description="says:N",
     )
-    outline = base.mark_rect(fill=None, stroke=palette.VERMILLION, strokeWidth=4, aria=False).transform_filter(
+    # The chosen cell's ring in ink: vermillion means a gap on this view.
+    outline = base.mark_rect(fill=None, stroke=palette.INK, strokeWidth=4, aria=False).transform_filter(
         "datum.selected")
     text = base.mark_text(fontSize=18, aria=False).encode(
         text="marks:N", color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)))
@@ -219,7 +221,8 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     # Black on vermillion, white on blue: the pairs that pass 4.5:1 (palette.label_on).
     ink = (f"datum.symbols > 0 ? (datum.cell_instruments == 0 ? '{palette.label_on(palette.VERMILLION)}' : "
            f"'{palette.label_on(palette.BLUE)}') : '{palette.INK}'")
-    text = base.mark_text(fontSize=12, lineBreak="\n", aria=False).encode(
+    # Three lines, centred in their cell (Vega sets a text's first line where a one-line text would go).
+    text = base.mark_text(fontSize=12, lineHeight=14, dy=-14, lineBreak="\n", aria=False).encode(
         text="label:N", color=alt.Color("ink:N", scale=None)).transform_calculate(ink=ink)
     chart = alt.layer(cells, text).properties(
         title=_title("Gaps: case activity the portfolio does not aim at",

@@ -153,7 +153,8 @@ def respondent_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     total = frame["share_pct"].sum()
     order = list(data.sort_values("position")["respondent_type"])
     base = alt.Chart(data)
-    bars = base.mark_bar(color=palette.BLUE).encode(
+    # The neutral: blue on the Expert survey view says "in favour".
+    bars = base.mark_bar(color=palette.NEUTRAL).encode(
         y=alt.Y("respondent_type:N", sort=order, title=None),
         x=alt.X("shown:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100])),
         tooltip=["respondent_type:N", alt.Tooltip("label:N", title="share"),
@@ -175,6 +176,10 @@ def respondent_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
 def expertise(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     """Table 1 as a heatmap: self-assessed expertise by domain."""
     data = frame.assign(text=frame["share_pct"].astype(str) + "%", source="Table 1 (Annex 3, Section 7.1)")
+    # Greys, not blue (blue on this view says "in favour"); each cell's text in ink or white, whichever reads on
+    # its own fill (the scale interpolates in RGB, as computed here).
+    light, dark = palette.NEUTRAL_STEPS[0], palette.NEUTRAL_STEPS[2]
+    data["ink"] = [palette.label_on(palette.mix(light, dark, share / 100)) for share in data["share_pct"]]
     data["says"] = data["domain"] + ", " + data["level"].str.lower() + " expertise: " + data["text"]
     domains = ["SMEs", "Innovation", "Research", "International business"]
     base = alt.Chart(data).encode(
@@ -183,14 +188,15 @@ def expertise(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         y=alt.Y("domain:N", sort=domains, title=None),
     )
     cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color("share_pct:Q", scale=alt.Scale(domain=[0, 100], range=["#f2f7fb", palette.BLUE]),
+        color=alt.Color("share_pct:Q", scale=alt.Scale(domain=[0, 100], range=[light, dark], interpolate="rgb"),
                         legend=None),
         tooltip=["domain:N", "level:N", alt.Tooltip("share_pct:Q", title="% of respondents"), "source:N"],
         description="says:N",
     )
     text = base.mark_text(fontSize=14, aria=False).encode(
-        text="text:N", color=alt.condition("datum.share_pct > 45", alt.value("white"), alt.value(palette.INK)))
-    chart = alt.layer(cells, text).properties(
+        text="text:N", color=alt.Color("ink:N", scale=None))
+    # The text's colours are literal (scale=None): its own colour scale, apart from the cells' greys.
+    chart = alt.layer(cells, text).resolve_scale(color="independent").properties(
         title=_title("How expert the respondents say they are", "Table 1 (Annex 3, Section 7.1)"), height=180)
     return _finish(described(chart, "Share of respondents by domain and level: " + "; ".join(data["says"]) + "."),
                    large)
@@ -203,7 +209,7 @@ def ease(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data["says"] = data["answer"] + ": " + data["respondents"].astype(str) + " respondents"
     order = list(data.sort_values("position")["answer"])
     base = alt.Chart(data)
-    bars = base.mark_bar(color=palette.BLUE).encode(
+    bars = base.mark_bar(color=palette.NEUTRAL).encode(
         y=alt.Y("answer:N", sort=order, title=None), x=alt.X("respondents:Q", title="respondents"),
         tooltip=["answer:N", "respondents:Q", "source:N"], description="says:N",
     )
@@ -231,7 +237,7 @@ def regions(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                             for r, w in zip(data["region"], data["share_wording"], strict=True)]
     order = list(data.sort_values("position")["region_label"])
     base = alt.Chart(data)
-    bars = base.mark_bar(color=palette.BLUE, stroke=palette.INK, strokeWidth=0.6).encode(
+    bars = base.mark_bar(color=palette.NEUTRAL, stroke=palette.INK, strokeWidth=0.6).encode(
         y=alt.Y("region_label:N", sort=order, title=None, axis=alt.Axis(labelExpr=LINES)),
         x=alt.X("respondents:Q", title="respondents (of 12)", scale=alt.Scale(domain=[0, 12])),
         tooltip=["region:N", "respondents:Q", alt.Tooltip("share_wording:N", title="the report says"),
