@@ -4,6 +4,7 @@ legend, width fitting), and the look of project-coded values (lighter and dashed
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 from evidence import palette
 
@@ -28,10 +29,13 @@ def wrapped(text: str, width: int = 34, break_words: bool = True) -> str:
     return "\n".join(textwrap.wrap(str(text), width, break_long_words=break_words)) or str(text)
 
 
-def centring(text: str, line_height: float) -> float:
-    """The offset in px that centres a text of several lines where one line would sit (Vega draws the first line
-    there and the others under it, out of a block or a tile): for `alt.YOffset(..., scale=None)`."""
-    return -(str(text).count("\n")) * line_height / 2
+def centred(text_layer, data: pd.DataFrame, field: str, line_height: float) -> list[alt.Chart]:
+    """A text of several lines centred where one line would sit (Vega draws the first line there and the others
+    under it, out of a block or a tile): one layer per number of lines in `field`, each moved up by half its
+    extra lines. `text_layer(dy)` makes the text mark, its lines `line_height` px apart, moved by `dy`."""
+    extras = sorted(set(data[field].astype(str).str.count("\n")))
+    return [text_layer(-extra * line_height / 2).transform_filter(
+        f"length(split(datum['{field}'], '\\n')) == {extra + 1}") for extra in extras]
 
 
 # A title and its subtitle are drawn in lines that fit a phone's 360 px (Vega cuts a long line with an ellipsis).

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import _finish, _title, builder, centring, described, sized, wrapped
+from evidence.charts.base import _finish, _title, builder, centred, described, sized, wrapped
 from evidence.charts.cases import _counts_over_twelve
 
 # ------------------------------------------------------------------------------ the Case studies page
@@ -59,12 +59,11 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     # Names in lines within their block ("Real / Project / Partner"), never cut inside a word, centred.
     lines = data["name"].map(lambda n: wrapped(n, 7, break_words=False))
-    names = alt.Chart(data.assign(lines=lines, shift=lines.map(lambda t: centring(t, 13)))).mark_text(
-        fontSize=sized(large, 16, 11), fontWeight="bold", lineBreak="\n", lineHeight=13, aria=False).encode(
-        y=y, x="xm:Q", yOffset=alt.YOffset("shift:Q", scale=None), text="lines:N",
-        color=alt.Color("ink:N", scale=None),
-    )
-    chart = alt.layer(blocks, names).properties(
+    named = data.assign(lines=lines)
+    names = centred(lambda dy: alt.Chart(named).mark_text(
+        fontSize=sized(large, 16, 11), fontWeight="bold", lineBreak="\n", lineHeight=13, dy=dy, aria=False).encode(
+        y=y, x="xm:Q", text="lines:N", color=alt.Color("ink:N", scale=None)), named, "lines", 13)
+    chart = alt.layer(blocks, *names).properties(
         title=_title("The typology: born, urged, intentional and accidental globals",
                      "Section 3.2 (the study's typology of the 12 cases)",
                      "One block per case; click a group to filter by it, click it again to remove the filter."),
@@ -151,7 +150,6 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     tiles["names"] = tiles["names"].fillna("no case")
     tiles["in_filter"] = tiles["matching"] > 0
     tiles["label"] = tiles.apply(lambda r: f"{r.iso2}\n{r.matching}" if r.cases else r.iso2, axis=1)
-    tiles["shift"] = tiles["label"].map(lambda t: centring(t, 13))
     tiles["source"] = "Section 3.2 (home countries)"
     tiles["says"] = [f"{c}: {n} case firm{'s' if n != 1 else ''} based here, {m} matching the filters ({names})"
                      for c, n, m, names in zip(tiles["country"], tiles["cases"], tiles["matching"], tiles["names"],
@@ -177,12 +175,12 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     outline = base.mark_rect(fill=None, stroke=palette.CHOSEN, strokeWidth=4, aria=False).transform_filter(
         "datum.selected")
     # White only on the darkest grey; the lighter steps take ink. The code and its count centred in the tile.
-    labels = base.mark_text(fontSize=12, lineBreak="\n", lineHeight=13, aria=False).encode(
-        text="label:N", yOffset=alt.YOffset("shift:Q", scale=None),
+    labels = centred(lambda dy: base.mark_text(fontSize=12, lineBreak="\n", lineHeight=13, dy=dy, aria=False).encode(
+        text="label:N",
         color=alt.condition("datum.matching >= 2", alt.value(palette.label_on(palette.NEUTRAL_STEPS[2])),
                             alt.value(palette.INK)),
-    )
-    chart = alt.layer(squares, outline, labels).properties(
+    ), tiles, "label", 13)
+    chart = alt.layer(squares, outline, *labels).properties(
         title=_title("Where the case firms are based", "Section 3.2 (home countries;\nWEPROG counts for DK and DE)",
                      "Number: cases matching the filters.\nClick a country to filter."),
         height=300, width=340,

@@ -207,7 +207,8 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color("status:N", scale=alt.Scale(
             domain=["activity, no instrument aimed at it", "activity and an instrument aimed at it", "no activity"],
-            range=[palette.VERMILLION, palette.BLUE, "#EEF0F3"]),
+            # Green, not blue: blue on this view is the matrix's three symbols.
+            range=[palette.VERMILLION, palette.GREEN, "#EEF0F3"]),
             legend=alt.Legend(title=None, orient="bottom", direction="vertical", columns=1)),
         tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
                  alt.Tooltip("symbols:Q", title="case activity (symbols)"),
@@ -218,9 +219,9 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     ).transform_calculate(
         status="datum.symbols > 0 ? (datum.cell_instruments == 0 ? 'activity, no instrument aimed at it' : "
                "'activity and an instrument aimed at it') : 'no activity'")
-    # Black on vermillion, white on blue: the pairs that pass 4.5:1 (palette.label_on).
+    # Black on vermillion and on green: the pairs that pass 4.5:1 (palette.label_on).
     ink = (f"datum.symbols > 0 ? (datum.cell_instruments == 0 ? '{palette.label_on(palette.VERMILLION)}' : "
-           f"'{palette.label_on(palette.BLUE)}') : '{palette.INK}'")
+           f"'{palette.label_on(palette.GREEN)}') : '{palette.INK}'")
     # Three lines, centred in their cell (Vega sets a text's first line where a one-line text would go).
     text = base.mark_text(fontSize=12, lineHeight=14, dy=-14, lineBreak="\n", aria=False).encode(
         text="label:N", color=alt.Color("ink:N", scale=None)).transform_calculate(ink=ink)
