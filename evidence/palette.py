@@ -21,6 +21,19 @@ BLACK = "#000000"
 # Backgrounds text sits on: the page, Streamlit's secondary panels (config.toml) and the "no case" tiles.
 BACKGROUNDS = ("#FFFFFF", "#F4F6F8", "#EEF0F3")
 
+# One meaning per colour across a view: where a view gives a hue to a category (Case studies: the typology;
+# Expert survey: the stance; Workshop: the part of the day; Policy: the matrix's activity), its other charts draw
+# their bars in this neutral, so no bar reads as a category it is not. 4.0:1 on white, with the ink outline.
+NEUTRAL = GREY
+# Counts on a tile or a heatmap cell where a view's blue names a category: from light to dark grey (ink on the
+# light steps, white on the dark one: each pair 4.5:1 at least, tests/test_contrast.py).
+NEUTRAL_STEPS = ("#D5D8DE", "#A3A7B0", "#4A4C55")
+# The chosen mark's ring (a tile, a cell): ink, so it means "chosen" on every view and nothing else.
+CHOSEN = INK
+# The survey's ring round a number the report contradicts elsewhere: the reddish purple, which no other mark
+# on the Expert survey view wears (vermillion there means "against").
+CONTRADICTED = PURPLE
+
 TYPOLOGY = {
     "born_global": BLUE,
     "urged_global": ORANGE,
@@ -55,6 +68,9 @@ VERDICTS = {
 OUTCOMES = {"confirmed": BLUE, "qualified": ORANGE, "diverged": VERMILLION}
 
 TOPICS = {"activity": BLUE, "motive": GREEN, "barrier": VERMILLION, "impact": PURPLE}
+
+# Workshop parts (Annex 1); the participants' bars on the same view are NEUTRAL.
+PARTS = {"opening": SKY, "I": BLUE, "II": ORANGE, "closing": PURPLE}
 
 # How the two kinds of value look: what the report states, and what the project coded or derived.
 STATED = "stated in the report"
@@ -99,6 +115,12 @@ def contrast(one: str, other: str) -> float:
     """The WCAG contrast ratio of two colours, from 1 to 21."""
     light, dark = sorted((luminance(one), luminance(other)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def mix(one: str, other: str, share: float) -> str:
+    """The colour `share` of the way from `one` to `other`, in RGB (as a Vega scale with interpolate "rgb")."""
+    a, b = ([int(c.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)] for c in (one, other))
+    return "#" + "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(a, b, strict=True))
 
 
 def label_on(fill: str) -> str:

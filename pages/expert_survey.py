@@ -170,5 +170,5 @@ print_view.table(store.table(name="study_vs_experts", outcome=None),
 st.header("The report's own contradictions about the survey")
 count, table = survey_text.contradictions()
 st.caption(fmt("{} places where the report contradicts itself, or cannot be right, about the survey. Both sides are "
-               "kept in the data; where a chart draws one of these numbers, it is ringed in red.", count))
+               "kept in the data; where a chart draws one of these numbers, it is ringed in purple.", count))
 st.markdown(table)

@@ -143,3 +143,61 @@ def test_case_types_show_counts_beside_named_cases(db):
     counted, named = layer_data(chart, 0).set_index("type_id"), layer_data(chart, 2)
     assert counted.loc["collaboration", "cases"] == 11 and counted.loc["ip", "label"] == "no count given"
     assert len(named[named["type_id"] == "collaboration"]) == 6
+
+
+# The charts each view draws together (a slide is a view of its own, one chart).
+VIEW_CHARTS = {
+    "overview": ["study_vs_experts"],
+    "case_studies": ["case_typology", "case_map", "case_types", "case_reasons"],
+    "expert_survey": ["respondent_types", "expertise", "ease", "survey_statements", "regional_focus", "regions"],
+    "policy": ["what_how_cells", "policy_gaps", "budgets"],
+    "workshop": ["agenda_timeline", "participants_by_country", "participants_by_kind"],
+}
+# Two words for one meaning: Figure 7's YES and NO are the survey's "in favour" and "against".
+SAME_MEANING = {"YES": "in favour", "NO": "against"}
+
+
+def fill_meanings(spec, found=None) -> dict[str, set[str]]:
+    """Colour -> what it stands for, over a spec's filled marks: a category of a colour scale, "plain" for a
+    colour given as such, "a ring" for a ring round a mark (text, rules and thin outlines carry no category)."""
+    found = {} if found is None else found
+    if isinstance(spec, dict):
+        mark = spec.get("mark")
+        kind = mark.get("type") if isinstance(mark, dict) else mark
+        if kind in ("bar", "rect", "point", "square", "circle", "area"):
+            colour = spec.get("encoding", {}).get("color", {})
+            scale = colour.get("scale") or {}
+            if colour.get("type") in ("nominal", "ordinal") and isinstance(scale.get("range"), list):
+                for value, fill in zip(scale["domain"], scale["range"], strict=True):
+                    found.setdefault(fill.upper(), set()).add(SAME_MEANING.get(str(value), str(value)))
+            # A ring round a mark (the chosen cell, a contradicted number) means what it rings for.
+            ring = spec.get("encoding", {}).get("stroke", {}).get("condition", {}).get("value")
+            if isinstance(mark, dict) and mark.get("fill") is None and "fill" in mark:
+                ring = mark.get("stroke")
+            if isinstance(ring, str):
+                found.setdefault(ring.upper(), set()).add("a ring")
+            for part in [colour, colour.get("condition") or {}, mark if isinstance(mark, dict) else {}]:
+                if isinstance(part.get("value" if part is not mark else "color"), str):
+                    found.setdefault(part["value" if part is not mark else "color"].upper(), set()).add("plain")
+        for value in spec.values():
+            fill_meanings(value, found)
+    elif isinstance(spec, list):
+        for value in spec:
+            fill_meanings(value, found)
+    return found
+
+
+@pytest.mark.parametrize("view", sorted(VIEW_CHARTS))
+def test_one_meaning_per_colour_across_a_view(db, view):
+    # Before: on Case studies blue was a born global, the collaboration type and a matching country at once;
+    # on Policy vermillion was a gap and the chosen cell's ring, blue three symbols and a covered cell.
+    drawn = {chart: (query, params) for chart, query, params in CHARTED}
+    meanings: dict[str, set[str]] = {}
+    for chart in VIEW_CHARTS[view]:
+        query, params = drawn[chart]
+        spec = charts.BUILDERS[chart](db.query(query, **{k: list(v) if isinstance(v, tuple) else v
+                                                         for k, v in params})).to_dict()
+        for colour, meaning in fill_meanings(spec).items():
+            meanings.setdefault(colour, set()).update(meaning)
+    assert meanings
+    assert {colour: meaning for colour, meaning in meanings.items() if len(meaning) > 1} == {}

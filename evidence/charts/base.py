@@ -4,6 +4,7 @@ legend, width fitting), and the look of project-coded values (lighter and dashed
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 from evidence import palette
 
@@ -20,15 +21,47 @@ def builder(function):
 LINES = "split(datum.label, '\\n')"
 
 
-def wrapped(text: str, width: int = 34) -> str:
-    """A label broken into lines of at most `width` characters at spaces, joined by newlines (see LINES)."""
+def wrapped(text: str, width: int = 34, break_words: bool = True) -> str:
+    """A label broken into lines of at most `width` characters at spaces, joined by newlines (see LINES); a word
+    longer than `width` is kept whole unless `break_words`."""
     import textwrap
 
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=break_words)) or str(text)
+
+
+def centred(text_layer, data: pd.DataFrame, field: str, line_height: float) -> list[alt.Chart]:
+    """A text of several lines centred where one line would sit (Vega draws the first line there and the others
+    under it, out of a block or a tile): one layer per number of lines in `field`, each moved up by half its
+    extra lines. `text_layer(dy)` makes the text mark, its lines `line_height` px apart, moved by `dy`."""
+    extras = sorted(set(data[field].astype(str).str.count("\n")))
+    return [text_layer(-extra * line_height / 2).transform_filter(
+        f"length(split(datum['{field}'], '\\n')) == {extra + 1}") for extra in extras]
 
 
 # A title and its subtitle are drawn in lines that fit a phone's 360 px (Vega cuts a long line with an ellipsis).
 TITLE_WIDTH, SUBTITLE_WIDTH = 36, 58
+
+# A slide's chart (`large`) on a phone: the browser says how wide the chart's box is, and below 600 px the slide
+# is drawn at the page's sizes (12 px, labels re-wrapped) instead of the projector's 18 px, which would leave
+# no room for the bars and cut the source lines. Exports (vl-convert) have no box: they keep the slide's sizes.
+NARROW = "narrow"
+_NARROW_PARAM = alt.param(name=NARROW, expr="width >= 0 && containerSize()[0] < 600")
+
+
+def sized(large: bool, big, small):
+    """A size for a slide (`big`, or `small` on a phone) or for a page (`small`)."""
+    return {"expr": f"{NARROW} ? {small} : {big}"} if large else small
+
+
+def lines(large: bool, narrow_width: int, keep_breaks: bool = False) -> str:
+    """An axis labelExpr drawing the label's lines (LINES); on a phone, a slide's label re-wrapped to
+    `narrow_width` characters (each of its lines on its own with `keep_breaks`: a name over its amount)."""
+    if not large:
+        return LINES
+    wrap = f"/(.{{1,{narrow_width}}})( +|$)/g{'m' if keep_breaks else ''}"
+    text = "datum.label" if keep_breaks else "replace(datum.label, /\\n/g, ' ')"
+    rewrapped = f"split(trim(replace(replace({text}, {wrap}, '$1\\n'), /\\n+/g, '\\n')), '\\n')"
+    return f"{NARROW} ? {rewrapped} : {LINES}"
 
 
 def _title(title: str, source: str, note: str | None = None) -> alt.Title:
@@ -50,19 +83,20 @@ def described(chart: alt.TopLevelMixin, says: str) -> alt.TopLevelMixin:
 
 
 def _finish(chart: alt.TopLevelMixin, large: bool) -> alt.TopLevelMixin:
-    size = 18 if large else 12
+    size = sized(large, 18, 12)
     if large:
         # On a slide the headline is the title: keep only the source lines, to fit one screen.
-        lines = list(chart.title.subtitle)
-        chart = chart.properties(title=alt.Title(lines[0], subtitle=lines[1:], anchor="start", color=palette.MUTED,
+        source = list(chart.title.subtitle)
+        chart = chart.properties(title=alt.Title(source[0], subtitle=source[1:], anchor="start", color=palette.MUTED,
                                                  fontWeight="normal", subtitleColor=palette.MUTED))
+        chart = chart.add_params(_NARROW_PARAM)
     return (
         chart.configure_title(fontSize=size if large else 16, subtitleFontSize=size, offset=12)
         # Light fills (orange, sky, yellow: under 3:1 on white) get a dark outline, so every bar and marker
         # stands out from the page (WCAG 1.4.11); an encoded stroke (a selection ring) still wins.
         .configure_bar(stroke=palette.INK, strokeWidth=0.6)
         .configure_point(stroke=palette.INK, strokeWidth=0.6)
-        .configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=460 if large else 340)
+        .configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=sized(large, 460, 340))
         .configure_legend(labelFontSize=size, titleFontSize=size, orient="bottom", labelLimit=400)
         .configure_view(stroke=None)
         # Fit the width to the page; the height set by each builder is the plot's own, so titles and

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import _finish, _title, builder, described, wrapped
+from evidence.charts.base import _finish, _title, builder, centred, described, sized, wrapped
 from evidence.charts.cases import _counts_over_twelve
 
 # ------------------------------------------------------------------------------ the Case studies page
@@ -57,12 +57,13 @@ def case_typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         description="says:N",
         **_case_highlight(),
     )
-    # Names in lines within their block ("Real Project / Partner"), never cut.
-    names = alt.Chart(data.assign(lines=data["name"].map(lambda n: wrapped(n, 7)))).mark_text(
-        fontSize=16 if large else 11, fontWeight="bold", lineBreak="\n", aria=False).encode(
-        y=y, x="xm:Q", text="lines:N", color=alt.Color("ink:N", scale=None),
-    )
-    chart = alt.layer(blocks, names).properties(
+    # Names in lines within their block ("Real / Project / Partner"), never cut inside a word, centred.
+    lines = data["name"].map(lambda n: wrapped(n, 7, break_words=False))
+    named = data.assign(lines=lines)
+    names = centred(lambda dy: alt.Chart(named).mark_text(
+        fontSize=sized(large, 16, 11), fontWeight="bold", lineBreak="\n", lineHeight=13, dy=dy, aria=False).encode(
+        y=y, x="xm:Q", text="lines:N", color=alt.Color("ink:N", scale=None)), named, "lines", 13)
+    chart = alt.layer(blocks, *names).properties(
         title=_title("The typology: born, urged, intentional and accidental globals",
                      "Section 3.2 (the study's typology of the 12 cases)",
                      "One block per case; click a group to filter by it, click it again to remove the filter."),
@@ -85,21 +86,23 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     counted["says"] = counted["type_label"] + ": the report counts " + counted["label"]
     named["says"] = (named["case_name"] + ", named for " + named["type_label"] + " ("
                      + named["coding"].fillna("") + ")")
-    domain, colours = palette.scale(palette.TYPES)
     measures = ["counted by the report", "named in the report"]
     pick = alt.selection_point(name="pick_type", fields=["type_id"], on="click", clear="dblclick")
     y = alt.Y("type_label:N", sort=order, title=None)
     offset = alt.YOffset("measure:N", sort=measures)
-    colour = alt.Color("type_id:N", scale=alt.Scale(domain=domain, range=colours), legend=None)
+    # The types are named on the axis: their bars take the neutral, as the typology owns the hues on this view.
+    colour = alt.value(palette.NEUTRAL)
     report_bars = alt.Chart(counted).mark_bar(stroke=palette.INK, strokeWidth=0.6, cursor="pointer").add_params(
         pick).encode(
         y=y, yOffset=offset, color=colour,
-        x=alt.X("cases:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 12]), axis=alt.Axis(format="d")),
+        # Room after the longest bar for its label ("11 of 12", on a phone too); the axis still ends at 12.
+        x=alt.X("cases:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 15]),
+                axis=alt.Axis(format="d", values=[0, 2, 4, 6, 8, 10, 12])),
         tooltip=[alt.Tooltip("type_label:N", title="type"), alt.Tooltip("label:N", title="the report counts"),
                  alt.Tooltip("reported_wording:N", title="the report says"), "source:N"],
         description="says:N",
     )
-    report_labels = alt.Chart(counted).mark_text(align="left", dx=4, fontSize=16 if large else 12,
+    report_labels = alt.Chart(counted).mark_text(align="left", dx=4, fontSize=sized(large, 16, 12),
                                                  aria=False).encode(
         y=y, yOffset=offset, x="cases:Q", text="label:N")
     case_blocks = alt.Chart(named).mark_bar(strokeDash=[4, 3], stroke=palette.INK, cursor="pointer").encode(
@@ -113,7 +116,7 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     # The named cases as words after their blocks (in the blocks, a name would be cut to "Food F…").
     names = (named.groupby(["type_id", "type_label", "measure"], as_index=False)
              .agg(end=("x1", "max"), names=("case_name", lambda n: wrapped(", ".join(n), 26))))
-    named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=14 if large else 11, lineBreak="\n",
+    named_labels = alt.Chart(names).mark_text(align="left", dx=4, fontSize=sized(large, 14, 11), lineBreak="\n",
                                               aria=False).encode(
         y=y, yOffset=offset, x="end:Q", text="names:N")
     chart = alt.layer(report_bars, report_labels, case_blocks, named_labels).properties(
@@ -157,10 +160,11 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     squares = base.mark_rect(stroke="white", strokeWidth=2, cornerRadius=3, cursor="pointer").add_params(
         pick).encode(
+        # Greys, darker with more matching cases: the typology owns the hues on this view.
         color=alt.condition(
-            "datum.cases == 0", alt.value("#EEF0F3"),
-            alt.Color("matching:Q", scale=alt.Scale(domain=[0, 2], range=["#cfe3f1", palette.BLUE]),
-                      legend=alt.Legend(title="cases matching", values=[0, 1, 2], format="d")),
+            "datum.cases == 0", alt.value("#F4F6F8"),
+            alt.Color("matching:O", scale=alt.Scale(domain=[0, 1, 2], range=list(palette.NEUTRAL_STEPS)),
+                      legend=alt.Legend(title="cases matching the filters", orient="bottom", direction="horizontal")),
         ),
         tooltip=["country:N", alt.Tooltip("cases:Q", title="case firms based here"),
                  alt.Tooltip("matching:Q", title="matching the filters"), alt.Tooltip("names:N", title="cases"),
@@ -168,14 +172,15 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         description="says:N",
     )
     # The selected country's ring: drawn, not announced (the tile says it), and no empty group without a name.
-    outline = base.mark_rect(fill=None, stroke=palette.VERMILLION, strokeWidth=4, aria=False).transform_filter(
+    outline = base.mark_rect(fill=None, stroke=palette.CHOSEN, strokeWidth=4, aria=False).transform_filter(
         "datum.selected")
-    # White only on the full blue (5.2:1); the paler blue of one matching case takes dark text.
-    labels = base.mark_text(fontSize=12, lineBreak="\n", aria=False).encode(
+    # White only on the darkest grey; the lighter steps take ink. The code and its count centred in the tile.
+    labels = centred(lambda dy: base.mark_text(fontSize=12, lineBreak="\n", lineHeight=13, dy=dy, aria=False).encode(
         text="label:N",
-        color=alt.condition("datum.matching >= 2", alt.value("white"), alt.value(palette.INK)),
-    )
-    chart = alt.layer(squares, outline, labels).properties(
+        color=alt.condition("datum.matching >= 2", alt.value(palette.label_on(palette.NEUTRAL_STEPS[2])),
+                            alt.value(palette.INK)),
+    ), tiles, "label", 13)
+    chart = alt.layer(squares, outline, *labels).properties(
         title=_title("Where the case firms are based", "Section 3.2 (home countries;\nWEPROG counts for DK and DE)",
                      "Number: cases matching the filters.\nClick a country to filter."),
         height=300, width=340,
@@ -188,6 +193,7 @@ def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
 @builder
 def case_reasons(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     """Motives, barriers and impact the report counts over all 12 cases (it does not say which cases)."""
+    # Named, not coloured, by topic ("Motive: …"): the typology owns the hues on this view.
     return _counts_over_twelve(frame[frame["topic"] != "activity"],
                                "Why they went abroad, what held them back, what it brought",
-                               "The report gives these only as totals: filters do not apply.", large)
+                               "The report gives these only as totals: filters do not apply.", large, named=True)

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, described, wrapped
+from evidence.charts.base import NARROW, _coding_legend, _finish, _title, builder, described, lines, sized, wrapped
 
 # ------------------------------------------------------------------------------ cases (section 3.2)
 
@@ -48,7 +48,7 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False, lineBreak="\n").encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=sized(large, 18, 12), aria=False, lineBreak="\n").encode(
         y=alt.Y("type:N", sort=order),
         yOffset=alt.YOffset("measure:N", sort=["counted by the report (of 12)", "named in the report"]),
         x=alt.X("shown:Q"),
@@ -66,16 +66,19 @@ def type_counts(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                                                                              strict=True)) + "."), large)
 
 
-def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large: bool) -> alt.Chart:
+def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large: bool,
+                        named: bool = False) -> alt.Chart:
     """Bars of the counts the report gives over the 12 cases, by topic; a count it does not give is written
-    in its words ("specific cases"), a derived one ("half" = 6) is drawn as the project's arithmetic."""
+    in its words ("specific cases"), a derived one ("half" = 6) is drawn as the project's arithmetic. The
+    topic is a colour, or with `named` the label's first word ("Barrier: …") on bars of the neutral."""
     data = frame.assign(
         coding=frame["count_derived"].map({True: palette.CODED, False: palette.STATED}),
         label=[f"{int(c)} of 12" if pd.notna(c) else q
                for c, q in zip(frame["cases_count"], frame["count_qualifier"], strict=True)],
         shown=frame["cases_count"].fillna(0),
         # Whole labels in lines, never cut: the report's words are the point of the chart.
-        line=frame["item"].map(lambda item: wrapped(item, 44 if large else 26)),
+        line=[wrapped(f"{t.capitalize()}: {i}" if named else i, 44 if large else 26)
+              for t, i in zip(frame["topic"], frame["item"], strict=True)],
     )
     data["says"] = data["item"] + ": " + data["label"] + " cases. The report says: " + data["wording"].fillna("")
     order = list(data.sort_values(["topic", "shown"], ascending=[True, False])["line"])
@@ -83,18 +86,19 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
     domain, colours = palette.scale({topic: palette.TOPICS[topic] for topic in shown_topics})
     base = alt.Chart(data)
     bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
-        y=alt.Y("line:N", sort=order, title=None, axis=alt.Axis(labelExpr=LINES)),
+        y=alt.Y("line:N", sort=order, title=None, axis=alt.Axis(labelExpr=lines(large, 26))),
         # Room after the longest bar for its label ("9 of 12"); the axis still ends at 12.
         x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 16]),
                 axis=alt.Axis(format="d", values=[0, 4, 8, 12])),
-        color=alt.Color("topic:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title=None, columns=2) if len(shown_topics) > 1 else None),
+        color=alt.value(palette.NEUTRAL) if named else alt.Color(
+            "topic:N", scale=alt.Scale(domain=domain, range=colours),
+            legend=alt.Legend(title=None, columns=2) if len(shown_topics) > 1 else None),
         tooltip=[alt.Tooltip("topic:N"), alt.Tooltip("item:N"), alt.Tooltip("label:N", title="cases"),
                  alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source:N")],
         description="says:N",
         **_coding_legend(),
     )
-    labels = base.mark_text(align="left", dx=4, fontSize=18 if large else 12, aria=False).encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=sized(large, 18, 12), aria=False).encode(
         y=alt.Y("line:N", sort=order), x="shown:Q", text="label:N")
     chart = alt.layer(bars, labels).properties(
         title=_title(title, "Section 3.2 (counts over the 12 cases)", note),
@@ -133,9 +137,11 @@ def typology(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  "source:N"],
         description="says:N",
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=18 if large else 12, aria=False).encode(
-        y=alt.Y("typology_label:N", sort=order), x="cases:Q", text="names:N"
-    )
+    # The names in lines after their bar on a page or a phone (in one line they run past the chart's edge).
+    data["name_lines"] = data["names"].map(lambda n: wrapped(n, 20))
+    labels = base.mark_text(align="left", dx=6, fontSize=sized(large, 18, 12), lineBreak="\n", aria=False).encode(
+        y=alt.Y("typology_label:N", sort=order), x="cases:Q", text="shown:N"
+    ).transform_calculate(shown=f"{NARROW} ? datum.name_lines : datum.names" if large else "datum.name_lines")
     chart = alt.layer(bars, labels).properties(
         title=_title("Born, urged, intentional and accidental globals", "Section 3.2 (the study's typology)"),
         height=240 if large else 220,

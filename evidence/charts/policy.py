@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _finish, _title, builder, described, wrapped
+from evidence.charts.base import _finish, _title, builder, described, lines, sized, wrapped
 
 # ------------------------------------------------------------------------------ context (section 4.1)
 
@@ -29,7 +29,7 @@ def sme_activity_abroad(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  "source:N"],
         description="says:N",
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=20 if large else 13, fontWeight="bold",
+    labels = base.mark_text(align="left", dx=6, fontSize=sized(large, 20, 13), fontWeight="bold",
                             aria=False).encode(
         y=alt.Y("short:N", sort=["imported goods", "exported", "had an R&D partner abroad"]), x="value:Q",
         text="text:N"
@@ -58,7 +58,9 @@ def what_how(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     rows = list(data.sort_values("type_order")["type_label"].unique())
     base = alt.Chart(data).encode(
         x=alt.X("process_label:N", sort=columns, title="Business process (WHAT, project's reading)",
-                axis=alt.Axis(orient="top", labelAngle=0)),
+                axis=alt.Axis(orient="top", labelAngle=0, labelExpr=lines(large, 10),
+                              # On a phone the labels take two lines: the first goes up, clear of the cells.
+                              labelPadding=sized(large, 2, 16))),
         y=alt.Y("type_label:N", sort=rows, title="Type of internationalisation (HOW)"),
     )
     cells = base.mark_rect(stroke=palette.GREY, strokeDash=[4, 3], strokeWidth=1).encode(
@@ -68,7 +70,7 @@ def what_how(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  "symbols:Q", "intensity:N", alt.Tooltip("reading:N", title="note"), "source:N"],
         description="says:N",
     )
-    text = base.mark_text(fontSize=24 if large else 16, aria=False).encode(
+    text = base.mark_text(fontSize=sized(large, 24, 16), aria=False).encode(
         text="marks:N",
         color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)),
     )
@@ -99,8 +101,9 @@ def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data["name"] = [f"{wrapped(n, 26)}\n{t}" for n, t in zip(data["instrument_name"], data["text"], strict=True)]
     data["says"] = data["instrument_name"] + ": " + data["text"] + " (" + data["source"] + ")"
     base = alt.Chart(data)
-    bars = base.mark_bar(color=palette.BLUE).encode(
-        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=LINES)),
+    # The neutral: blue on this view is the cases' activity (the matrix, the gaps).
+    bars = base.mark_bar(color=palette.NEUTRAL).encode(
+        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=lines(large, 26, keep_breaks=True))),
         x=alt.X("value:Q", title="budget (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e11]),
                 axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelOverlap="greedy", labelSeparation=8,
                               labelExpr=(
@@ -166,7 +169,8 @@ def what_how_cells(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  alt.Tooltip("reading:N", title="note"), "source:N"],
         description="says:N",
     )
-    outline = base.mark_rect(fill=None, stroke=palette.VERMILLION, strokeWidth=4, aria=False).transform_filter(
+    # The chosen cell's ring in ink: vermillion means a gap on this view.
+    outline = base.mark_rect(fill=None, stroke=palette.INK, strokeWidth=4, aria=False).transform_filter(
         "datum.selected")
     text = base.mark_text(fontSize=18, aria=False).encode(
         text="marks:N", color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)))
@@ -203,7 +207,8 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color("status:N", scale=alt.Scale(
             domain=["activity, no instrument aimed at it", "activity and an instrument aimed at it", "no activity"],
-            range=[palette.VERMILLION, palette.BLUE, "#EEF0F3"]),
+            # Green, not blue: blue on this view is the matrix's three symbols.
+            range=[palette.VERMILLION, palette.GREEN, "#EEF0F3"]),
             legend=alt.Legend(title=None, orient="bottom", direction="vertical", columns=1)),
         tooltip=[alt.Tooltip("type_label:N", title="HOW"), alt.Tooltip("process_label:N", title="WHAT"),
                  alt.Tooltip("symbols:Q", title="case activity (symbols)"),
@@ -214,10 +219,11 @@ def policy_gaps(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     ).transform_calculate(
         status="datum.symbols > 0 ? (datum.cell_instruments == 0 ? 'activity, no instrument aimed at it' : "
                "'activity and an instrument aimed at it') : 'no activity'")
-    # Black on vermillion, white on blue: the pairs that pass 4.5:1 (palette.label_on).
+    # Black on vermillion and on green: the pairs that pass 4.5:1 (palette.label_on).
     ink = (f"datum.symbols > 0 ? (datum.cell_instruments == 0 ? '{palette.label_on(palette.VERMILLION)}' : "
-           f"'{palette.label_on(palette.BLUE)}') : '{palette.INK}'")
-    text = base.mark_text(fontSize=12, lineBreak="\n", aria=False).encode(
+           f"'{palette.label_on(palette.GREEN)}') : '{palette.INK}'")
+    # Three lines, centred in their cell (Vega sets a text's first line where a one-line text would go).
+    text = base.mark_text(fontSize=12, lineHeight=14, dy=-14, lineBreak="\n", aria=False).encode(
         text="label:N", color=alt.Color("ink:N", scale=None)).transform_calculate(ink=ink)
     chart = alt.layer(cells, text).properties(
         title=_title("Gaps: case activity the portfolio does not aim at",

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _finish, _title, builder, described, wrapped
+from evidence.charts.base import _finish, _title, builder, described, sized, wrapped
 
 # The share's direction, one colour each across the view (YES/NO on Figure 7 use the same blue and vermillion).
 STANCES = {
@@ -45,18 +45,17 @@ def _share_words(row) -> str:
 def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     """Every item in full words with what the report says (a verdict in words under its text), and the shares it
     gives: the marker's shape is the qualifier, two-level priorities stacked. Every row is clickable."""
-    width = 44 if large else 40
+    width = 70 if large else 60  # characters a line: the words span the chart, 360 px on a phone
     data = frame.assign(code=frame["figure_id"] + "." + frame["letter"])
     summary = data.groupby(["item_id", "code", "figure_id", "letter", "text"], as_index=False, sort=False).apply(
         lambda g: pd.Series({"words": _words(g), "selected": bool(g["selected"].any())}), include_groups=False)
-    # The item's whole text in lines, then what the report says in words: the label carries both (LINES).
+    # The item's whole text in lines, then what the report says in words, drawn over its strip.
     summary["item"] = [f"{wrapped(f'{c}  {t}', width)}\n→ {wrapped(w, width - 2)}"
                        for c, t, w in zip(summary["code"], summary["text"], summary["words"], strict=True)]
     summary["says"] = [f"Figure {f}, item {lt} ({c}): {t}. The report says: {w}."
                        for f, lt, c, t, w in zip(summary["figure_id"], summary["letter"], summary["code"],
                                                  summary["text"], summary["words"], strict=True)]
     labels = dict(zip(summary["item_id"], summary["item"], strict=True))
-    order = list(summary["item"])
     numeric = data[data["value_pct"].notna()].copy()
     numeric["item"] = numeric["item_id"].map(labels)
     numeric["measure_label"] = numeric["measure"].str.replace("_", " ")
@@ -86,41 +85,66 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                alt.Tooltip("value_pct:Q", title="%"), alt.Tooltip("qualifier:N"),
                alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source"),
                alt.Tooltip("flag:N", title="contradiction")]
-    lines = max((label.count("\n") + 1 for label in order), default=1)
-    row_height = max(30 if large else 26, (17 if large else 13) * lines + 8)
-    # Labels start at the top of their row, level with the row's shading (a multi-line label drawn from the
-    # row's middle would run into the next row: the marks would sit half a row off their words).
-    y = alt.Y("item:N", sort=order, title=None, scale=alt.Scale(paddingInner=0.08),
-              axis=alt.Axis(labelExpr=LINES, labelLimit=480 if large else 240, labelBaseline="top",
-                            labelOffset=-(row_height / 2) + 4, labelFontSize=14 if large else 11, ticks=False))
-    x = alt.X("value_pct:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100]))
-    # A whole row is the click target (words-only items too), the chosen one shaded.
-    rows = alt.Chart(summary).mark_bar(cursor="pointer", strokeWidth=0).add_params(pick).encode(
-        y=y, x=alt.datum(0, scale=alt.Scale(domain=[0, 100])), x2=alt.datum(100),
-        color=alt.condition("datum.selected", alt.value("#FBE3D6"), alt.value("#F9FAFB")),
+    # Each item is a row as high as its own words: the words across the chart's whole width (on a phone too),
+    # then a strip from 0 to 100% with its shares. Rows are laid out here, in px from the top.
+    line, strip = (17, 22) if large else (13, 18)
+    # An item with only words has no strip.
+    summary["lines"] = summary["item"].str.count("\n") + 1
+    summary["strip"] = summary["item_id"].isin(set(numeric["item_id"])) * strip
+    summary["y0"] = (summary["lines"] * line + summary["strip"] + 12).cumsum().shift(fill_value=0)
+    summary["text_y"] = summary["y0"] + 4
+    summary["mid"] = summary["text_y"] + summary["lines"] * line + summary["strip"] / 2
+    summary["y1"] = summary["mid"] + summary["strip"] / 2 + 8
+    total = int(summary["y1"].max()) if len(summary) else 0
+    place = summary.set_index("item_id")[["mid"]]
+    for part in (stacked, points):
+        part["mid"] = part["item_id"].map(place["mid"])
+    y_scale = alt.Scale(domain=[0, max(total, 1)], reverse=True, nice=False, zero=False)
+    y = alt.Y("mid:Q", scale=y_scale, axis=None)
+    x = alt.X("value_pct:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100]),
+              axis=alt.Axis(orient="top", grid=False, values=[0, 25, 50, 75, 100]))
+    # A whole row is the click target (words-only items too), the chosen one shaded and outlined.
+    rows = alt.Chart(summary).mark_rect(cursor="pointer").add_params(pick).encode(
+        y=alt.Y("y0:Q", scale=y_scale, axis=None), y2="y1:Q",
+        x=alt.datum(0, scale=alt.Scale(domain=[0, 100])), x2=alt.datum(100),
+        color=alt.condition("datum.selected", alt.value("#E4E7EC"), alt.value("#F9FAFB")),
+        stroke=alt.condition("datum.selected", alt.value(palette.CHOSEN), alt.value("#FFFFFF")),
+        strokeWidth=alt.condition("datum.selected", alt.value(2), alt.value(1)),
         tooltip=[alt.Tooltip("text:N", title="item"), alt.Tooltip("words:N", title="the report says")],
         description="says:N",
     )
-    bars = alt.Chart(stacked).mark_bar(height=12, cursor="pointer").encode(
-        y=y, x=alt.X("x0:Q", scale=alt.Scale(domain=[0, 100]), title="% of respondents"), x2="x1:Q",
+    bars = alt.Chart(stacked).transform_calculate(top="datum.mid - 6", bottom="datum.mid + 6").mark_bar(
+        cursor="pointer").encode(
+        y=alt.Y("top:Q", scale=y_scale, axis=None), y2="bottom:Q",
+        x=alt.X("x0:Q", scale=alt.Scale(domain=[0, 100]), title="% of respondents"), x2="x1:Q",
         color=colour, tooltip=tooltip, description="says:N")
     spans = alt.Chart(points).mark_rule(strokeDash=[3, 2], strokeWidth=2, aria=False).encode(
         y=y, x=alt.X("lo:Q", scale=alt.Scale(domain=[0, 100])), x2="hi:Q", color=colour)
-    marks = alt.Chart(points).mark_point(filled=True, size=170 if large else 110, cursor="pointer").encode(
+    marks = alt.Chart(points).mark_point(filled=True, size=sized(large, 170, 110), cursor="pointer").encode(
         y=y, x=x, color=colour,
         shape=alt.Shape("shape_key:N", scale=alt.Scale(domain=shape_domain, range=shape_range),
                         legend=alt.Legend(title="how precise the report is", orient="bottom", direction="vertical",
                                           columns=1)),
-        stroke=alt.condition("datum.flag != ''", alt.value(palette.VERMILLION), alt.value(palette.INK)),
-        strokeWidth=alt.condition("datum.flag != ''", alt.value(2.5), alt.value(0.6)),
+        stroke=alt.condition("datum.flag != ''", alt.value(palette.CONTRADICTED), alt.value(palette.INK)),
+        strokeWidth=alt.condition("datum.flag != ''", alt.value(3), alt.value(0.6)),
         tooltip=tooltip, description="says:N",
     )
-    chart = alt.layer(rows, bars, spans, marks).properties(
-        height=row_height * len(order),
+    words = alt.Chart(summary).mark_text(align="left", baseline="top", dx=4, lineBreak="\n", lineHeight=line,
+                                         fontSize=14 if large else 11, color=palette.INK, aria=False).encode(
+        y=alt.Y("text_y:Q", scale=y_scale, axis=None), x=alt.datum(0), text="item:N")
+    # The strip's scale in every row that has shares: a line from 0 to 100% with ticks at the quarters.
+    shared = summary[summary["item_id"].isin(set(numeric["item_id"]))]
+    guide = alt.Chart(shared).mark_rule(color="#A3A7B0", strokeWidth=1, aria=False).encode(
+        y=y, x=alt.datum(0), x2=alt.datum(100))
+    ticks = alt.Chart(shared.merge(pd.DataFrame({"at": [0, 25, 50, 75, 100]}), how="cross")).transform_calculate(
+        top="datum.mid - 4", bottom="datum.mid + 4").mark_rule(color="#A3A7B0", aria=False).encode(
+        y=alt.Y("top:Q", scale=y_scale, axis=None), y2="bottom:Q", x="at:Q")
+    chart = alt.layer(rows, bars, spans, marks, words, guide, ticks).properties(
+        height=max(total, 40),
         title=_title("What the experts said, as precisely as the report says it",
                      "Annex 3 (Figures 1a to 7) and sections 3.3, 4.3.3, 7.2-7.4",
-                     "Under each item: the report's verdict in words. Red ring: a number the report contradicts "
-                     "elsewhere.\nClick an item for its panel."),
+                     "Under each item: the report's verdict in words, then its shares on a line from 0 to 100%. "
+                     "Purple ring: a number the report contradicts elsewhere.\nClick an item for its panel."),
     )
     with_shares = summary[summary["item_id"].isin(set(numeric["item_id"]))]
     return _finish(described(chart, f"{len(summary)} survey items; the report gives shares for "

@@ -6,7 +6,18 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, described, wrapped
+from evidence.charts.base import (
+    LINES,
+    NARROW,
+    _coding_legend,
+    _finish,
+    _title,
+    builder,
+    described,
+    lines,
+    sized,
+    wrapped,
+)
 
 # ------------------------------------------------------------------------------ survey (Annex 3)
 
@@ -28,19 +39,31 @@ def survey_shares(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     tooltip = [alt.Tooltip("text:N", title="item"), alt.Tooltip("measure_label:N", title="measure"),
                alt.Tooltip("shown:N", title="share"), alt.Tooltip("qualifier:N"),
                alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source")]
-    y = alt.Y("item:N", title=None, sort=alt.SortField("letter"), axis=alt.Axis(labelExpr=LINES))
+    y = alt.Y("item:N", title=None, sort=alt.SortField("letter"), axis=alt.Axis(labelExpr=lines(large, 26)))
     bars = alt.Chart(stacked).mark_bar().encode(
         y=y, x=alt.X("value_pct:Q", title="% of respondents", stack="zero", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("measure_label:N", scale=colours, legend=alt.Legend(title=None)),
         order=alt.Order("measure:N", sort="ascending"), tooltip=tooltip, description="says:N",
     )
-    marks = alt.Chart(others).mark_point(shape="diamond", size=220 if large else 120, filled=True,
+    marks = alt.Chart(others).mark_point(shape="diamond", size=sized(large, 220, 120), filled=True,
                                          color=palette.ORANGE).encode(y=y, x="value_pct:Q", tooltip=tooltip,
                                                                       description="says:N")
-    notes = alt.Chart(others).mark_text(align="left", dx=10, fontSize=16 if large else 11, aria=False).encode(
-        y=y, x="value_pct:Q", text=alt.Text("note:N")
-    ).transform_calculate(note="datum.shown + ' ' + datum.measure_label")
-    chart = alt.layer(bars, marks, notes).properties(
+    others["note"] = others["shown"] + " " + others["measure_label"]
+    others["note_lines"] = others["note"].map(lambda n: wrapped(n, 14))
+    notes = alt.Chart(others).mark_text(align="left", dx=10, fontSize=sized(large, 16, 11), aria=False).encode(
+        y=y, x="value_pct:Q", text=alt.Text("note:N"))
+    layers = [bars, marks, notes]
+    if large:
+        # A slide on a phone: the note in lines, and left of a marker past the middle, so it ends inside the chart.
+        shown = {"text": alt.Text("shown_note:N")}
+        layers = [bars, marks,
+                  notes.encode(**shown).transform_filter(f"!{NARROW} || datum.value_pct <= 50").transform_calculate(
+                      shown_note=f"{NARROW} ? datum.note_lines : datum.note").mark_text(
+                      align="left", dx=10, fontSize=sized(large, 16, 11), lineBreak="\n", aria=False),
+                  notes.encode(**shown).transform_filter(f"{NARROW} && datum.value_pct > 50").transform_calculate(
+                      shown_note="datum.note_lines").mark_text(
+                      align="right", dx=-10, fontSize=sized(large, 16, 11), lineBreak="\n", aria=False)]
+    chart = alt.layer(*layers).properties(
         title=_title("Experts' priorities: SME networks and grants for international R&D",
                      "Figure 6, Section 7.3.3 (N = 37)",
                      "Bars: shares the report prints exactly. "
@@ -70,7 +93,7 @@ def regional_focus(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                  alt.Tooltip("wording:N", title="the report says"), alt.Tooltip("source_label:N", title="source")],
         description="says:N",
     )
-    labels = alt.Chart(printed).mark_text(align="left", dx=6, fontSize=18 if large else 12, aria=False).encode(
+    labels = alt.Chart(printed).mark_text(align="left", dx=6, fontSize=sized(large, 18, 12), aria=False).encode(
         x="value_pct:Q", y=alt.Y("answer:N", sort=["YES", "NO"]), text="text:N"
     )
     other["says"] = other["source_label"] + " also says " + other["value_pct"].astype(str) + "%: " + other["wording"]
@@ -130,7 +153,8 @@ def respondent_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     total = frame["share_pct"].sum()
     order = list(data.sort_values("position")["respondent_type"])
     base = alt.Chart(data)
-    bars = base.mark_bar(color=palette.BLUE).encode(
+    # The neutral: blue on the Expert survey view says "in favour".
+    bars = base.mark_bar(color=palette.NEUTRAL).encode(
         y=alt.Y("respondent_type:N", sort=order, title=None),
         x=alt.X("shown:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100])),
         tooltip=["respondent_type:N", alt.Tooltip("label:N", title="share"),
@@ -152,6 +176,10 @@ def respondent_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
 def expertise(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     """Table 1 as a heatmap: self-assessed expertise by domain."""
     data = frame.assign(text=frame["share_pct"].astype(str) + "%", source="Table 1 (Annex 3, Section 7.1)")
+    # Greys, not blue (blue on this view says "in favour"); each cell's text in ink or white, whichever reads on
+    # its own fill (the scale interpolates in RGB, as computed here).
+    light, dark = palette.NEUTRAL_STEPS[0], palette.NEUTRAL_STEPS[2]
+    data["ink"] = [palette.label_on(palette.mix(light, dark, share / 100)) for share in data["share_pct"]]
     data["says"] = data["domain"] + ", " + data["level"].str.lower() + " expertise: " + data["text"]
     domains = ["SMEs", "Innovation", "Research", "International business"]
     base = alt.Chart(data).encode(
@@ -160,14 +188,15 @@ def expertise(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         y=alt.Y("domain:N", sort=domains, title=None),
     )
     cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color("share_pct:Q", scale=alt.Scale(domain=[0, 100], range=["#f2f7fb", palette.BLUE]),
+        color=alt.Color("share_pct:Q", scale=alt.Scale(domain=[0, 100], range=[light, dark], interpolate="rgb"),
                         legend=None),
         tooltip=["domain:N", "level:N", alt.Tooltip("share_pct:Q", title="% of respondents"), "source:N"],
         description="says:N",
     )
     text = base.mark_text(fontSize=14, aria=False).encode(
-        text="text:N", color=alt.condition("datum.share_pct > 45", alt.value("white"), alt.value(palette.INK)))
-    chart = alt.layer(cells, text).properties(
+        text="text:N", color=alt.Color("ink:N", scale=None))
+    # The text's colours are literal (scale=None): its own colour scale, apart from the cells' greys.
+    chart = alt.layer(cells, text).resolve_scale(color="independent").properties(
         title=_title("How expert the respondents say they are", "Table 1 (Annex 3, Section 7.1)"), height=180)
     return _finish(described(chart, "Share of respondents by domain and level: " + "; ".join(data["says"]) + "."),
                    large)
@@ -180,7 +209,7 @@ def ease(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data["says"] = data["answer"] + ": " + data["respondents"].astype(str) + " respondents"
     order = list(data.sort_values("position")["answer"])
     base = alt.Chart(data)
-    bars = base.mark_bar(color=palette.BLUE).encode(
+    bars = base.mark_bar(color=palette.NEUTRAL).encode(
         y=alt.Y("answer:N", sort=order, title=None), x=alt.X("respondents:Q", title="respondents"),
         tooltip=["answer:N", "respondents:Q", "source:N"], description="says:N",
     )
@@ -208,7 +237,7 @@ def regions(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                             for r, w in zip(data["region"], data["share_wording"], strict=True)]
     order = list(data.sort_values("position")["region_label"])
     base = alt.Chart(data)
-    bars = base.mark_bar(color=palette.BLUE, stroke=palette.INK, strokeWidth=0.6).encode(
+    bars = base.mark_bar(color=palette.NEUTRAL, stroke=palette.INK, strokeWidth=0.6).encode(
         y=alt.Y("region_label:N", sort=order, title=None, axis=alt.Axis(labelExpr=LINES)),
         x=alt.X("respondents:Q", title="respondents (of 12)", scale=alt.Scale(domain=[0, 12])),
         tooltip=["region:N", "respondents:Q", alt.Tooltip("share_wording:N", title="the report says"),

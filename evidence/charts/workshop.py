@@ -33,7 +33,7 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                     + " (part " + data["part"].astype(str) + ")")
     data["row"] = (data["when"].str.slice(0, 5) + "  " + data["title"]).map(lambda t: wrapped(t, 34))
     order = list(data.sort_values(["start", "slot_id"])["row"])
-    parts = {"opening": palette.GREY, "I": palette.BLUE, "II": palette.ORANGE, "closing": palette.PURPLE}
+    parts = palette.PARTS
     pick = alt.selection_point(name="pick_slot", fields=["slot_id"], on="click", clear="dblclick")
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelExpr=LINES)))
@@ -72,7 +72,7 @@ def participants_by_country(frame: pd.DataFrame, large: bool = False) -> alt.Cha
     data["says"] = (data["country_label"] + ": " + data["participants"].astype(str) + " participants ("
                     + data["names"] + ")")
     pick = alt.selection_point(name="pick_country", fields=["country_label"], on="click", clear="dblclick")
-    chart = alt.Chart(data).mark_bar(color=palette.BLUE, cursor="pointer").add_params(pick).encode(
+    chart = alt.Chart(data).mark_bar(color=palette.NEUTRAL, cursor="pointer").add_params(pick).encode(
         y=alt.Y("country_label:N", sort=list(data["country_label"]), title=None),
         x=alt.X("participants:Q", axis=alt.Axis(tickMinStep=1, format="d")),
         tooltip=[alt.Tooltip("country_label:N", title="country (as printed)"), "participants:Q",
@@ -91,7 +91,7 @@ def participants_by_kind(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     data["says"] = (data["org_type"] + ": " + data["participants"].astype(str) + " participants ("
                     + data["names"] + ")")
     pick = alt.selection_point(name="pick_kind", fields=["org_type"], on="click", clear="dblclick")
-    chart = alt.Chart(data).mark_bar(color=palette.BLUE, stroke=palette.INK, cursor="pointer").add_params(
+    chart = alt.Chart(data).mark_bar(color=palette.NEUTRAL, stroke=palette.INK, cursor="pointer").add_params(
         pick).encode(
         y=alt.Y("org_type:N", sort=list(data["org_type"]), title=None),
         x=alt.X("participants:Q", axis=alt.Axis(tickMinStep=1, format="d")),
