@@ -21,6 +21,15 @@ def builder(function):
 LINES = "split(datum.label, '\\n')"
 
 
+def centred_on_tick(line_height: float, most: int = 8) -> dict:
+    """Axis settings for labels drawn as lines (LINES) that centre each label on its tick: Vega draws the first
+    line at the tick and the others under it, into the next row, so a label of n lines moves up by (n - 1) / 2."""
+    return {"labelLineHeight": line_height,
+            "labelOffset": {"condition": [{"test": f"length(split(datum.label, '\\n')) == {n}",
+                                           "value": -(n - 1) * line_height / 2} for n in range(2, most + 1)],
+                            "value": 0}}
+
+
 def wrapped(text: str, width: int = 34, break_words: bool = True) -> str:
     """A label broken into lines of at most `width` characters at spaces, joined by newlines (see LINES); a word
     longer than `width` is kept whole unless `break_words`."""

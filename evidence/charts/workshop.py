@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, described, wrapped
+from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, centred_on_tick, described, wrapped
 
 # ------------------------------------------------------------------------------ the Workshop page
 
@@ -36,7 +36,7 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     parts = palette.PARTS
     pick = alt.selection_point(name="pick_slot", fields=["slot_id"], on="click", clear="dblclick")
     base = alt.Chart(data).encode(
-        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelExpr=LINES)))
+        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=230, labelExpr=LINES, **centred_on_tick(13))))
     bars = base.mark_bar(cursor="pointer", cornerRadius=2).add_params(pick).encode(
         x=alt.X("start:Q", title="time", scale=alt.Scale(domain=[570, 965]),
                 axis=alt.Axis(values=list(range(570, 961, 60)), description="Time of day, from 9:30 to 16:00",
