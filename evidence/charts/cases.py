@@ -7,7 +7,18 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import NARROW, _coding_legend, _finish, _title, builder, described, lines, sized, wrapped
+from evidence.charts.base import (
+    NARROW,
+    _coding_legend,
+    _finish,
+    _title,
+    builder,
+    centred_on_tick,
+    described,
+    lines,
+    sized,
+    wrapped,
+)
 
 # ------------------------------------------------------------------------------ cases (section 3.2)
 
@@ -86,7 +97,8 @@ def _counts_over_twelve(frame: pd.DataFrame, title: str, note: str | None, large
     domain, colours = palette.scale({topic: palette.TOPICS[topic] for topic in shown_topics})
     base = alt.Chart(data)
     bars = base.mark_bar(stroke=palette.INK, strokeWidth=0.6).encode(
-        y=alt.Y("line:N", sort=order, title=None, axis=alt.Axis(labelExpr=lines(large, 26))),
+        y=alt.Y("line:N", sort=order, title=None,
+                axis=alt.Axis(labelExpr=lines(large, 26), **({} if large else centred_on_tick(13)))),
         # Room after the longest bar for its label ("9 of 12"); the axis still ends at 12.
         x=alt.X("shown:Q", title="cases (of 12)", scale=alt.Scale(domain=[0, 16]),
                 axis=alt.Axis(format="d", values=[0, 4, 8, 12])),

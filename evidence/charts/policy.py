@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from evidence import palette
-from evidence.charts.base import _finish, _title, builder, described, lines, sized, wrapped
+from evidence.charts.base import _finish, _title, builder, centred_on_tick, described, lines, sized, wrapped
 
 # ------------------------------------------------------------------------------ context (section 4.1)
 
@@ -103,7 +103,8 @@ def budgets(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     base = alt.Chart(data)
     # The neutral: blue on this view is the cases' activity (the matrix, the gaps).
     bars = base.mark_bar(color=palette.NEUTRAL).encode(
-        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=lines(large, 26, keep_breaks=True))),
+        y=alt.Y("name:N", sort="-x", title=None, axis=alt.Axis(labelExpr=lines(large, 26, keep_breaks=True),
+                                                              **({} if large else centred_on_tick(13)))),
         x=alt.X("value:Q", title="budget (log scale)", scale=alt.Scale(type="log", domain=[1e5, 1e11]),
                 axis=alt.Axis(values=[1e5, 1e6, 1e7, 1e8, 1e9, 1e10], labelOverlap="greedy", labelSeparation=8,
                               labelExpr=(
