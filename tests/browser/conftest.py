@@ -16,10 +16,30 @@ from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-# Screenshots go to an ignored folder, so a test run leaves the tree as it was; `make screenshots` writes the
-# README's gallery (docs/screenshots) on purpose.
-SCREENSHOTS = Path(os.environ.get("SME_SCREENSHOTS") or REPO / "build" / "screenshots")
+# Screenshots are taken only when SME_SCREENSHOTS names a folder: `make screenshots` writes the README's gallery
+# (docs/screenshots) on purpose; a test run takes none (no test reads a picture), so it leaves the tree as it was.
+SCREENSHOTS = Path(os.environ["SME_SCREENSHOTS"]) if os.environ.get("SME_SCREENSHOTS") else None
 CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
+# Installed in every tab before the app's own scripts: the time of the page's last change, for `Page.settle`. The
+# printed pages' foot (evidence/takeaway.js rewrites it every 400 ms, off screen) is not a change of the page.
+LAST_CHANGE = """(() => {
+    window.smeLastChange = performance.now();
+    const counts = (node) => { const el = node && (node.nodeType === 1 ? node : node.parentElement);
+                               return !(el && el.closest && el.closest('.sme-print-foot')); };
+    new MutationObserver((records) => {
+        if (records.some((record) => counts(record.target))) window.smeLastChange = performance.now();
+    }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+})();"""
+# The script run is over (not about to start: a click leaves the app "rerunRequested" until the server answers;
+# a new tab is "initial" until its first run starts) and the page has not changed for a moment: it has drawn.
+SETTLED = """(quiet) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.getAttribute('data-test-script-state');
+    return (state === 'notRunning' || state === 'compilationError')
+        && !document.querySelector('[data-testid="stStatusWidget"]')
+        && performance.now() - window.smeLastChange >= quiet;
+}"""
+QUIET_MS = 200
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -98,6 +118,7 @@ class Page:
     def __init__(self, browser, server, width=1400, height=900):
         self.server = server
         self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context.add_init_script(LAST_CHANGE)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -113,26 +134,46 @@ class Page:
         return self
 
     def settle(self, timeout: float = 20000) -> None:
-        """Wait until the script run is over and the page has drawn."""
+        """Wait until the script run is over and the page has drawn (no change for QUIET_MS)."""
         self.page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-        self.page.wait_for_function(
-            """() => {
-                const app = document.querySelector('[data-testid="stApp"]');
-                return app && app.getAttribute('data-test-script-state') !== 'running'
-                    && !document.querySelector('[data-testid="stStatusWidget"]');
-            }""",
-            timeout=timeout,
-        )
-        self.page.wait_for_timeout(400)
+        self.page.wait_for_function(SETTLED, arg=QUIET_MS, polling=50, timeout=timeout)
 
-    def screenshot_whole(self, path) -> None:
-        """A screenshot of the whole page: Streamlit scrolls inside its main block, so grow the window."""
+    def quiet(self, ms: float = 300, timeout: float = 30000) -> None:
+        """Wait until nothing on the page has changed for `ms` (after a resize, the charts have redrawn)."""
+        self.page.wait_for_function("(ms) => performance.now() - window.smeLastChange >= ms", arg=ms, polling=50,
+                                    timeout=timeout)
+
+    def steady(self, locator, attempts: int = 100) -> dict:
+        """The element's box once it has stopped moving (a scroll into view has ended): the same on two frames."""
+        for _ in range(attempts):
+            before, after = locator.evaluate("""(el) => new Promise((done) => {
+                const box = () => { const r = el.getBoundingClientRect();
+                                    return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+                const first = box();
+                requestAnimationFrame(() => requestAnimationFrame(() => done([first, box()])));
+            })""")
+            if before == after:
+                return after
+        raise AssertionError(f"the element never stopped moving: {before} then {after}")
+
+    def picture(self, name: str, whole: bool = True) -> None:
+        """A screenshot for the README's gallery, only when SME_SCREENSHOTS asks for them (`make screenshots`).
+        `whole`: the whole page (Streamlit scrolls inside its main block, so the window grows for the picture and
+        then gets its size back, so the test goes on as it would without a picture)."""
+        if SCREENSHOTS is None:
+            return
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        if not whole:
+            self.page.screenshot(path=SCREENSHOTS / name)
+            return
+        size = dict(self.page.viewport_size)
         height = self.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-        width = self.page.viewport_size["width"]
-        self.page.set_viewport_size({"width": width, "height": min(int(height) + 40, 8000)})
+        self.page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 8000)})
         self.settle()
-        self.page.wait_for_timeout(800)
-        self.page.screenshot(path=path)
+        self.page.wait_for_timeout(800)  # only for the gallery: the charts redraw to the new height
+        self.page.screenshot(path=SCREENSHOTS / name)
+        self.page.set_viewport_size(size)
+        self.settle()
 
     def open_view(self, link_text: str, heading: str) -> "Page":
         """Open the app at its root, then a view through the navigation, as a user would."""

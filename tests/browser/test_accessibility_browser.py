@@ -48,7 +48,7 @@ def full_height(page) -> None:
     """Grow the window to the page's height, so every node is on screen for axe's contrast check."""
     height = page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.page.set_viewport_size({"width": page.page.viewport_size["width"], "height": min(int(height) + 40, 16000)})
-    page.page.wait_for_timeout(800)  # a resize reruns no script: only the charts redraw to the new width
+    page.quiet()  # a resize reruns no script: only the charts redraw to the new width
 
 
 def axe_violations(page) -> list[str]:
@@ -68,7 +68,7 @@ def test_no_wcag_violation_of_the_apps_own(tab, path, width, height):
         page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
     if "present=1" not in path:  # a slide is one screen: it keeps the window's height
         full_height(page)
-    page.page.wait_for_timeout(500)  # the charts' SVG settles after the script run
+    page.quiet()  # the charts' SVG settles after the script run
     violations = axe_violations(page)
     assert not violations, f"{path} at {width}x{height}:\n" + "\n".join(violations)
 

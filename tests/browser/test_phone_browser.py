@@ -1,10 +1,10 @@
 """A phone (390x844): every view reflows to its width, nothing scrolls sideways, every chart fits and draws marks.
 
-The phone screenshots are the README's gallery (`make screenshots`); a normal run writes them under build/."""
+The phone screenshots are the README's gallery (`make screenshots`); a normal run takes none."""
 
 import pytest
 
-from .conftest import CHART_DRAWN, SCREENSHOTS
+from .conftest import CHART_DRAWN
 
 PHONE = (390, 844)
 VIEWS = {"/": "overview", "/case_studies": "case-studies", "/expert_survey": "expert-survey", "/policy": "policy",
@@ -41,7 +41,7 @@ def test_view_reflows_on_a_phone(tab, path):
     if "present=1" not in path:
         height = page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
         page.page.set_viewport_size({"width": PHONE[0], "height": min(int(height) + 40, 16000)})
-    page.page.wait_for_timeout(1500)  # the charts redraw to the width
+    page.quiet()  # the charts have redrawn to the width
     document, main = page.page.evaluate(WIDTHS)
     assert document <= PHONE[0] and main <= PHONE[0], f"{path} scrolls sideways: {document}, {main} px"
     charts = page.page.evaluate(CHARTS)
@@ -52,5 +52,4 @@ def test_view_reflows_on_a_phone(tab, path):
     if path == "/":
         # The conclusions keep their width (before: a letter or two a line, the page past 14,000 px).
         assert page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight") < 14000
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.page.screenshot(path=SCREENSHOTS / f"phone-{VIEWS[path]}.png")
+    page.picture(f"phone-{VIEWS[path]}.png", whole=False)  # the window has the page's height already

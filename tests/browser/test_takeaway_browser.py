@@ -123,8 +123,9 @@ def test_every_view_prints_without_the_sidebar_and_with_every_table_row(tab, tmp
     page = open_deep(tab, path)
     page.page.get_by_role("heading", name=heading, exact=True).first.wait_for()
     assert page.page.locator('[data-testid="stSidebarNav"]').get_by_text("Look up").is_visible()
+    # The print styles are on the page (evidence/takeaway.js puts them there a moment after the run).
+    page.page.locator("style#sme-takeaway-styles").wait_for(state="attached")
     page.page.emulate_media(media="print")
-    page.page.wait_for_timeout(300)
     assert not page.page.locator('[data-testid="stSidebar"]').is_visible()
     copies = page.page.locator('[class*="st-key-print-table-"] table')
     if tables:  # tables are drawn last: wait for the last one's copy
