@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from _pytest.nodeid import NodeId
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,28 +21,59 @@ CHROMIUM = "/usr/bin/chromium"
 # (docs/screenshots) on purpose; a test run takes none (no test reads a picture), so it leaves the tree as it was.
 SCREENSHOTS = Path(os.environ["SME_SCREENSHOTS"]) if os.environ.get("SME_SCREENSHOTS") else None
 CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
-# Installed in every tab before the app's own scripts: the time of the page's last change, for `Page.settle`. The
-# printed pages' foot (evidence/takeaway.js rewrites it every 400 ms, off screen) is not a change of the page.
-LAST_CHANGE = """(() => {
+# The app's stylesheet (assets/app.css) arrives in Streamlit's event container a moment after the run.
+APP_CSS = "() => Array.from(document.querySelectorAll('style')).some(s => s.textContent.includes('stCaptionContainer'))"
+WITHOUT_CHARTS = {"/search?search=trade+fairs", "/data"}
+# Installed in every tab before the app's own scripts: the time of the page's last change, and of the last message
+# the app sent its server and received from it, for `Page.settle`. The printed pages' foot (evidence/takeaway.js
+# rewrites it every 400 ms, off screen) is not a change of the page.
+WATCH = """(() => {
     window.smeLastChange = performance.now();
+    window.smeSentAt = 0;
+    window.smeReceivedAt = 0;
     const counts = (node) => { const el = node && (node.nodeType === 1 ? node : node.parentElement);
                                return !(el && el.closest && el.closest('.sme-print-foot')); };
     new MutationObserver((records) => {
         if (records.some((record) => counts(record.target))) window.smeLastChange = performance.now();
     }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener('message', () => { window.smeReceivedAt = performance.now(); });
+        }
+        send(data) { window.smeSentAt = performance.now(); return super.send(data); }
+    };
 })();"""
-# The script run is over (not about to start: a click leaves the app "rerunRequested" until the server answers;
-# a new tab is "initial" until its first run starts) and the page has not changed for a moment: it has drawn.
+# Settled: the script run is over, and none is about to start (a click leaves the app "rerunRequested", or sends
+# its request with the app still "notRunning", until the server answers; a new tab is "initial" until its first
+# run starts), and the page has not changed for a moment: it has drawn.
 SETTLED = """(quiet) => {
     const app = document.querySelector('[data-testid="stApp"]');
     const state = app && app.getAttribute('data-test-script-state');
     return (state === 'notRunning' || state === 'compilationError')
         && !document.querySelector('[data-testid="stStatusWidget"]')
+        && window.smeReceivedAt >= window.smeSentAt
         && performance.now() - window.smeLastChange >= quiet;
 }"""
 QUIET_MS = 200
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """`--dist loadgroup` with pytest 9.2 and pytest-xdist 3.8 (requirements-dev.txt) ignores `xdist_group`: xdist
+    puts the group into the legacy `_nodeid`, which pytest 9.2 no longer reads (pytest-dev/pytest-xdist#1386, fix
+    in #1388). Until then, put it into the node id pytest reads, as xdist means to: the tests of one group run
+    on one worker, one after the other (the scaled set-up, the shared loads of `whole_view`)."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        names = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                        for mark in item.iter_markers("xdist_group")})
+        if names and "@" not in item.nodeid.rpartition("]")[2]:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
 
 def free_port() -> int:
@@ -118,7 +150,7 @@ class Page:
     def __init__(self, browser, server, width=1400, height=900):
         self.server = server
         self.context = browser.new_context(viewport={"width": width, "height": height})
-        self.context.add_init_script(LAST_CHANGE)
+        self.context.add_init_script(WATCH)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -133,7 +165,7 @@ class Page:
         self.settle()
         return self
 
-    def settle(self, timeout: float = 20000) -> None:
+    def settle(self, timeout: float = 60000) -> None:
         """Wait until the script run is over and the page has drawn (no change for QUIET_MS)."""
         self.page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
         self.page.wait_for_function(SETTLED, arg=QUIET_MS, polling=50, timeout=timeout)
@@ -210,4 +242,40 @@ def tab(browser, server):
 
     yield open_tab
     for page in opened:
+        page.close()
+
+
+def shared_load(path: str, width: int, height: int):
+    """The mark of a test that reads `whole_view(path, width, height)`: the tests of one load share an xdist group,
+    so they run one after the other on one worker, and the view is loaded once for all of them."""
+    return pytest.mark.xdist_group(f"view {path} {width}x{height}")
+
+
+@pytest.fixture(scope="session")
+def whole_view(browser, server):
+    """A view opened at a size, drawn, and grown to its whole height (a slide keeps the window's): every node on
+    screen. Tests that only read it (axe-core, the phone's reflow, printing, in that order) share one load: the
+    last view asked for stays open until another is."""
+    opened: dict[tuple, Page] = {}
+
+    def load(path: str, width: int, height: int) -> Page:
+        key = (path, width, height)
+        if key not in opened:
+            for other in list(opened):
+                opened.pop(other).close()
+            page = Page(browser, server, width, height)
+            page.page.goto(server + path)
+            page.settle(60000)  # generous: the suite shares its machine
+            page.page.wait_for_function(APP_CSS, timeout=60000)
+            if path not in WITHOUT_CHARTS:
+                page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+            if "present=1" not in path:  # a slide is one screen: it keeps the window's height
+                full = page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+                page.page.set_viewport_size({"width": width, "height": min(int(full) + 40, 16000)})
+            page.quiet()  # a resize reruns no script: only the charts redraw to the new size
+            opened[key] = page
+        return opened[key]
+
+    yield load
+    for page in opened.values():
         page.close()

@@ -4,13 +4,12 @@ The phone screenshots are the README's gallery (`make screenshots`); a normal ru
 
 import pytest
 
-from .conftest import CHART_DRAWN
+from .conftest import WITHOUT_CHARTS, shared_load
 
 PHONE = (390, 844)
 VIEWS = {"/": "overview", "/case_studies": "case-studies", "/expert_survey": "expert-survey", "/policy": "policy",
          "/workshop": "workshop", "/search?search=trade+fairs": "search", "/data": "data",
          "/?present=1&slide=1": "slide"}
-WITHOUT_CHARTS = {"/search?search=trade+fairs", "/data"}
 
 WIDTHS = """() => [document.documentElement.scrollWidth,
                    document.querySelector('[data-testid="stMain"]').scrollWidth]"""
@@ -28,20 +27,11 @@ CHARTS = """() => Array.from(document.querySelectorAll('[data-testid="stVegaLite
 })"""
 
 
-@pytest.mark.parametrize("path", list(VIEWS))
-def test_view_reflows_on_a_phone(tab, path):
-    page = tab(*PHONE)
-    page.page.goto(page.server + path)
-    page.settle(60000)
-    # The app's stylesheet (the phone rules in assets/app.css) arrives a moment after the run.
-    page.page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
-                                ".some(s => s.textContent.includes('stCaptionContainer'))", timeout=60000)
-    if path not in WITHOUT_CHARTS:
-        page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
-    if "present=1" not in path:
-        height = page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-        page.page.set_viewport_size({"width": PHONE[0], "height": min(int(height) + 40, 16000)})
-    page.quiet()  # the charts have redrawn to the width
+@pytest.mark.parametrize("path", [pytest.param(path, marks=shared_load(path, *PHONE)) for path in VIEWS])
+def test_view_reflows_on_a_phone(whole_view, path):
+    # Drawn at the phone's width and grown to the page's height, with the app's stylesheet (its phone rules) in:
+    # the load the accessibility test reads at this size.
+    page = whole_view(path, *PHONE)
     document, main = page.page.evaluate(WIDTHS)
     assert document <= PHONE[0] and main <= PHONE[0], f"{path} scrolls sideways: {document}, {main} px"
     charts = page.page.evaluate(CHARTS)
