@@ -44,7 +44,8 @@ poppler:
 	  else echo "The tests need Debian's poppler-utils: run 'sudo apt-get install poppler-utils'"; exit 1; fi; }
 
 # Two workers (pytest-xdist), one per core; a test file stays on one worker, so its module fixtures (the API's
-# server, a broken data copy) are made once. The browser lane runs after the fast lane, on its own two workers.
+# server, a broken data copy) are made once. The browser lane runs after the fast lane, on its own two workers;
+# tests marked with one xdist_group (the scaled set-up, a shared page load) run on one worker, in order.
 XDIST := -n 2 --dist loadfile
 BROWSER_XDIST := -n 2 --dist loadgroup
 
@@ -59,7 +60,7 @@ test: $(VENV)/.dev chromium haproxy poppler
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
 	$(BIN)/python -m pytest -q $(BROWSER_XDIST) tests/browser
 
-# The README's gallery: the browser tests write their screenshots into docs/screenshots instead of build/.
+# The README's gallery: the browser tests take their screenshots (into docs/screenshots) only when asked to.
 screenshots: $(VENV)/.dev chromium haproxy
 	SME_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser
 

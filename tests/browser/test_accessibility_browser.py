@@ -10,15 +10,13 @@ import pytest
 
 from evidence.findings import FINDINGS
 
-from .conftest import CHART_DRAWN
+from .conftest import shared_load
 
 AXE = Path(__file__).with_name("axe") / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWS = ["/", "/case_studies", "/expert_survey", "/policy", "/workshop", "/search?search=trade+fairs", "/data"]
 SLIDES = [f"/?present=1&slide={n}" for n in (1, 4, len(FINDINGS))]
-WITHOUT_CHARTS = {"/search?search=trade+fairs", "/data"}
-APP_CSS = "() => Array.from(document.querySelectorAll('style')).some(s => s.textContent.includes('stCaptionContainer'))"
-SIZES = [(1366, 768), (390, 844)]
+SIZES = {"laptop": (1366, 768), "phone": (390, 844)}  # the phone's is tests/browser/test_phone_browser.py's
 
 # Violations of Streamlit's own chrome, the one place they are listed: (axe rule, the element of Streamlit's that
 # holds the failing nodes, why). Streamlit's sidebar navigation puts its section headers (<div>) straight inside
@@ -44,40 +42,26 @@ RUN_AXE = """async ([tags, known]) => {
 }"""
 
 
-def full_height(page) -> None:
-    """Grow the window to the page's height, so every node is on screen for axe's contrast check."""
-    height = page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.page.set_viewport_size({"width": page.page.viewport_size["width"], "height": min(int(height) + 40, 16000)})
-    page.page.wait_for_timeout(800)  # a resize reruns no script: only the charts redraw to the new width
-
-
 def axe_violations(page) -> list[str]:
     page.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     return page.page.evaluate(RUN_AXE, [TAGS, [list(key) for key in KNOWN_STREAMLIT]])
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES, ids=["laptop", "phone"])
-@pytest.mark.parametrize("path", VIEWS + SLIDES)
-def test_no_wcag_violation_of_the_apps_own(tab, path, width, height):
-    page = tab(width, height)
-    page.page.goto(page.server + path)
-    page.settle(60000)  # generous: the suite shares its machine
-    # The app's stylesheet (assets/app.css) arrives in Streamlit's event container a moment after the run.
-    page.page.wait_for_function(APP_CSS, timeout=60000)
-    if path not in WITHOUT_CHARTS:
-        page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
-    if "present=1" not in path:  # a slide is one screen: it keeps the window's height
-        full_height(page)
-    page.page.wait_for_timeout(500)  # the charts' SVG settles after the script run
+@pytest.mark.parametrize(("path", "width", "height"), [
+    pytest.param(path, *size, id=f"{path}-{name}", marks=shared_load(path, *size))
+    for path in VIEWS + SLIDES for name, size in SIZES.items()])
+def test_no_wcag_violation_of_the_apps_own(whole_view, path, width, height):
+    # At full height (every node on screen for axe's contrast check), the charts drawn and the app's stylesheet in.
+    page = whole_view(path, width, height)
     violations = axe_violations(page)
     assert not violations, f"{path} at {width}x{height}:\n" + "\n".join(violations)
 
 
-def test_known_streamlit_violations_are_still_streamlits(tab):
+@shared_load("/", *SIZES["laptop"])
+def test_known_streamlit_violations_are_still_streamlits(whole_view):
     """The exemption stays honest: the known rules fail only inside Streamlit's navigation, and the app's chart
     texts are there to read (an empty exemption list would pass the test above for the wrong reason)."""
-    page = tab(1366, 768).open("/")
-    page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+    page = whole_view("/", *SIZES["laptop"])  # drawn, charts included
     page.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     rules = page.page.evaluate("""async () => {
         const result = await axe.run(document.querySelector('[data-testid="stSidebarNav"]'),

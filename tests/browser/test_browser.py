@@ -8,7 +8,7 @@ from PIL import Image
 
 from evidence.findings import FINDINGS
 
-from .conftest import CHART_DRAWN, SCREENSHOTS
+from .conftest import CHART_DRAWN
 
 SIZES = [(1280, 720), (1920, 1080)]
 
@@ -27,14 +27,12 @@ def test_the_overview_renders_without_errors_and_its_screenshot(tab):
     page.settle()
     page.page.locator(CHART_DRAWN).first.wait_for()
     page.assert_healthy()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.page.screenshot(path=SCREENSHOTS / "overview.png")
+    page.picture("overview.png", whole=False)  # the window has the page's height already
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_presenter_mode_walks_every_slide_without_scrolling_and_on_a_clickers_keys(tab, width, height):
     page = tab(width, height).open("/?present=1&slide=1")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for number, finding in enumerate(FINDINGS, start=1):
         page.page.get_by_role("heading", name=finding.headline).wait_for()
         page.page.get_by_text(f"Key finding {number} of {len(FINDINGS)}").wait_for()
@@ -48,7 +46,7 @@ def test_presenter_mode_walks_every_slide_without_scrolling_and_on_a_clickers_ke
         # No empty half screen: the chart takes the height the headline, controls and quote leave.
         chart = page.page.locator(".st-key-slide-chart").bounding_box()
         assert chart["height"] >= 0.4 * height, f"slide {number}: chart {chart['height']:.0f} px of {height}"
-        page.page.screenshot(path=SCREENSHOTS / f"slide-{number:02d}-{width}x{height}.png")
+        page.picture(f"slide-{number:02d}-{width}x{height}.png", whole=False)
         if number < len(FINDINGS):
             page.page.locator(".st-key-slide-next button").click()
             page.settle()
@@ -156,7 +154,7 @@ def click_mark(page, selector: str) -> None:
     page.settle()
     mark = page.page.locator(selector).first
     mark.scroll_into_view_if_needed()
-    page.page.wait_for_timeout(300)  # let the scroll end before reading where the mark is
+    page.steady(mark)  # the scroll has ended: the mark is where it will be clicked
     box = mark.bounding_box()
     page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.settle()

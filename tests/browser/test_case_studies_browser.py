@@ -4,7 +4,6 @@ import re
 
 from playwright.sync_api import Error as PlaywrightError
 
-from .conftest import SCREENSHOTS
 from .test_browser import click_mark
 
 # Opening a page other than the first by its own URL makes Streamlit's frontend probe that path for its
@@ -38,8 +37,7 @@ def table_cells(page, attempts: int = 5) -> list[str]:
 
 def test_typology_click_filters_then_a_row_shows_the_card_and_reset_clears_all(tab):
     page = open_by_navigation(tab)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot_whole(SCREENSHOTS / "case-studies.png")
+    page.picture("case-studies.png")
     click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label^="Aisense, "]')
     page.page.get_by_text("3 of 12 cases match.").wait_for()
     assert "typology=Urged+globals" in page.page.url
@@ -50,9 +48,7 @@ def test_typology_click_filters_then_a_row_shows_the_card_and_reset_clears_all(t
     assert "0 matching the filters" in netherlands.get_attribute("aria-label")
     slovenia = page.page.locator('[data-testid="stVegaLiteChart"] [aria-label^="Slovenia: "]').first
     assert "1 matching the filters" in slovenia.get_attribute("aria-label")
-    page.screenshot_whole(SCREENSHOTS / "case-studies-filtered.png")
-    page.page.set_viewport_size({"width": 1400, "height": 1000})
-    page.settle()
+    page.picture("case-studies-filtered.png")
     # A row of the filtered table opens the case's card.
     grid = page.page.locator('[data-testid="stDataFrame"] canvas').first
     grid.scroll_into_view_if_needed()
@@ -63,8 +59,7 @@ def test_typology_click_filters_then_a_row_shows_the_card_and_reset_clears_all(t
     assert "case=Aisense" in page.page.url
     # The heading can be drawn a moment before the rest of the card: wait for the text, do not count it.
     page.page.get_by_text("markets a device").first.wait_for()
-    page.screenshot_whole(SCREENSHOTS / "case-studies-card.png")
-    page.page.set_viewport_size({"width": 1400, "height": 1000})
+    page.picture("case-studies-card.png")
     page.page.get_by_role("button", name=re.compile("Reset")).click()
     page.settle()
     page.page.get_by_text("12 of 12 cases match.").wait_for()

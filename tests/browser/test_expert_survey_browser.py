@@ -2,7 +2,6 @@
 
 import re
 
-from .conftest import SCREENSHOTS
 from .test_browser import click_mark
 
 
@@ -16,10 +15,8 @@ def statement_marks(page):
 
 def test_clicking_an_item_opens_its_panel_and_the_theme_filter_changes_the_chart(tab):
     page = open_by_navigation(tab)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot_whole(SCREENSHOTS / "expert-survey.png")
-    page.page.set_viewport_size({"width": 1400, "height": 1000})
-    page.settle()
+    page.picture("expert-survey.png")
+    statement_marks(page).first.wait_for()  # the chart draws all its marks at once
     before = statement_marks(page).count()
     click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="(5.c): "]')
     page.page.get_by_role("heading", name="Figure 5, item c").wait_for()
@@ -44,6 +41,6 @@ def test_url_reproduces_the_selection(tab):
     page.page.get_by_role("heading", name="Figure 4, item d").wait_for()
     page.page.get_by_text(re.compile(r"^6 items, 11 results")).wait_for()
     page.page.get_by_text("By 9th June 2016, 43 valid responses").first.wait_for()
-    page.screenshot_whole(SCREENSHOTS / "expert-survey-item.png")
+    page.picture("expert-survey-item.png")
     assert page.page.locator('[data-testid="stException"]').count() == 0
     assert page.deep_link_errors("expert_survey") == []

@@ -192,7 +192,7 @@ def test_back_after_evidence_returns_to_the_conclusion(tab):
     page = tab(1366, 768).open("/")
     button = page.page.get_by_role("link", name="Evidence: slide 3").first
     button.scroll_into_view_if_needed()
-    page.page.wait_for_timeout(300)
+    page.steady(button)  # the scroll has ended
     place = page.page.evaluate(SCROLL_TOP)
     assert place > 200
     button.click()

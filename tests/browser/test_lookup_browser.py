@@ -2,15 +2,12 @@
 
 import re
 
-from .conftest import SCREENSHOTS
 from .test_browser import click_mark
 
 
 def test_agenda_slot_click_shows_what_was_said(tab):
     page = tab(1400, 1000).open_view("Workshop", "Workshop")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot_whole(SCREENSHOTS / "workshop.png")
-    page.page.set_viewport_size({"width": 1400, "height": 1000})
+    page.picture("workshop.png")
     click_mark(page, '[data-testid="stVegaLiteChart"] [aria-roledescription="bar"][aria-label*="WEPROG"]')
     said = re.compile(r"What was said, in the project's paraphrase \(\d+ statements, Section 3\.4\.1\)")
     page.page.get_by_text(said).wait_for()
@@ -28,8 +25,7 @@ def test_search_finds_a_phrase_and_links_to_its_view(tab):
     box.press("Enter")
     page.settle()
     page.page.get_by_text(re.compile(r"^\d+ results?$")).wait_for()
-    page.screenshot_whole(SCREENSHOTS / "search.png")
-    page.page.set_viewport_size({"width": 1400, "height": 1000})
+    page.picture("search.png")
     first = page.page.locator('[data-testid="stPageLink"] a', has_text="Expert survey").first
     item = re.search(r"item=(\w+)\.(\w)", first.get_attribute("href"))
     first.click()
@@ -58,5 +54,5 @@ def test_download_delivers_the_right_rows_and_sql_returns_rows(tab, db):
     page.page.get_by_role("button", name="Run").click()
     page.settle()
     page.page.get_by_text(re.compile(r"^4 rows in \d+ ms$")).wait_for()
-    page.screenshot_whole(SCREENSHOTS / "data.png")
+    page.picture("data.png")
     page.assert_healthy()

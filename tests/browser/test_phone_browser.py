@@ -1,19 +1,18 @@
 """A phone (390x844): every view reflows to its width, nothing scrolls sideways, every chart fits and draws marks,
 and no chart text is cut ("…") or runs past its chart's edge, on the views and on every presenter slide.
 
-The phone screenshots are the README's gallery (`make screenshots`); a normal run writes them under build/."""
+The phone screenshots are the README's gallery (`make screenshots`); a normal run takes none."""
 
 import pytest
 
 from evidence import findings
 
-from .conftest import CHART_DRAWN, SCREENSHOTS
+from .conftest import CHART_DRAWN, WITHOUT_CHARTS, shared_load
 
 PHONE = (390, 844)
 VIEWS = {"/": "overview", "/case_studies": "case-studies", "/expert_survey": "expert-survey", "/policy": "policy",
          "/workshop": "workshop", "/search?search=trade+fairs": "search", "/data": "data",
          "/?present=1&slide=1": "slide"}
-WITHOUT_CHARTS = {"/search?search=trade+fairs", "/data"}
 
 WIDTHS = """() => [document.documentElement.scrollWidth,
                    document.querySelector('[data-testid="stMain"]').scrollWidth]"""
@@ -50,20 +49,11 @@ def assert_charts_fit(path, charts):
         assert not chart["outside"], f"{path}: {chart['name']!r} runs past its edge: {chart['outside']}"
 
 
-@pytest.mark.parametrize("path", list(VIEWS))
-def test_view_reflows_on_a_phone(tab, path):
-    page = tab(*PHONE)
-    page.page.goto(page.server + path)
-    page.settle(60000)
-    # The app's stylesheet (the phone rules in assets/app.css) arrives a moment after the run.
-    page.page.wait_for_function("() => Array.from(document.querySelectorAll('style'))"
-                                ".some(s => s.textContent.includes('stCaptionContainer'))", timeout=60000)
-    if path not in WITHOUT_CHARTS:
-        page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
-    if "present=1" not in path:
-        height = page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-        page.page.set_viewport_size({"width": PHONE[0], "height": min(int(height) + 40, 16000)})
-    page.page.wait_for_timeout(1500)  # the charts redraw to the width
+@pytest.mark.parametrize("path", [pytest.param(path, marks=shared_load(path, *PHONE)) for path in VIEWS])
+def test_view_reflows_on_a_phone(whole_view, path):
+    # Drawn at the phone's width and grown to the page's height, with the app's stylesheet (its phone rules) in:
+    # the load the accessibility test reads at this size.
+    page = whole_view(path, *PHONE)
     document, main = page.page.evaluate(WIDTHS)
     assert document <= PHONE[0] and main <= PHONE[0], f"{path} scrolls sideways: {document}, {main} px"
     charts = page.page.evaluate(CHARTS)
@@ -77,8 +67,7 @@ def test_view_reflows_on_a_phone(tab, path):
     if path == "/":
         # The conclusions keep their width (before: a letter or two a line, the page past 14,000 px).
         assert page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight") < 14000
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.page.screenshot(path=SCREENSHOTS / f"phone-{VIEWS[path]}.png")
+    page.picture(f"phone-{VIEWS[path]}.png", whole=False)  # the window has the page's height already
 
 
 def test_every_slide_reads_on_a_phone(tab):
@@ -88,9 +77,9 @@ def test_every_slide_reads_on_a_phone(tab):
     for number in range(1, SLIDES + 1):
         path = f"/?present=1&slide={number}"
         page.page.goto(page.server + path)
-        page.settle(60000)
+        page.settle()
         page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
-        page.page.wait_for_timeout(1000)  # the chart redraws to its box
+        page.quiet()  # the chart redraws to its box
         document, main = page.page.evaluate(WIDTHS)
         assert document <= PHONE[0] and main <= PHONE[0], f"{path} scrolls sideways: {document}, {main} px"
         charts = page.page.evaluate(CHARTS)

@@ -72,8 +72,10 @@ def test_no_view_renders_data_text_as_markup_or_fetches_from_outside(browser, po
         if heading:
             tab.page.get_by_role("heading", name=heading, exact=True).wait_for()
         # The data text shows as typed (Streamlit draws the lower parts of a page after it settles).
-        tab.page.wait_for_function("() => document.body.innerText.includes('**strong-p**')", timeout=15000)
-        tab.page.wait_for_timeout(800)  # images and late widgets
+        # (Polled every 100 ms, not on every frame: reading a long page's text each frame slows its drawing.)
+        tab.page.wait_for_function("() => document.body.innerText.includes('**strong-p**')", polling=100,
+                                   timeout=15000)
+        tab.quiet()  # images and late widgets have come
         assert "could not be loaded" not in tab.page.inner_text("body"), f"{path}: the poisoned copy did not load"
         assert tab.page.evaluate(RENDERED, MARKERS) == [], f"{path} renders data text as markup"
         exceptions = tab.page.locator('[data-testid="stException"]')

@@ -2,7 +2,6 @@
 
 import re
 
-from .conftest import SCREENSHOTS
 from .test_browser import click_mark
 
 
@@ -12,9 +11,7 @@ def open_by_navigation(tab, width=1400, height=1000):
 
 def test_matrix_click_opens_the_cell_panel_and_the_swot_filter(tab, db):
     page = open_by_navigation(tab)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot_whole(SCREENSHOTS / "policy.png")
-    page.page.set_viewport_size({"width": 1400, "height": 1000})
+    page.picture("policy.png")
     click_mark(page, '[data-testid="stVegaLiteChart"] [aria-label^="Employment, R&D and innovation: "]')
     page.page.get_by_role("heading", name="Employment × R&D and innovation").wait_for()
     assert "cell=employment-rnd" in page.page.url
@@ -38,6 +35,6 @@ def test_url_reproduces_a_selected_cell(tab):
     page = tab(1400, 1000).open("/policy?cell=customising-export")
     page.page.get_by_role("heading", name="Customising × Export and trade").wait_for()
     page.page.get_by_text("Within trade and export promotion measures there is little attention").first.wait_for()
-    page.screenshot_whole(SCREENSHOTS / "policy-cell.png")
+    page.picture("policy-cell.png")
     assert page.page.locator('[data-testid="stException"]').count() == 0
     assert page.deep_link_errors("policy") == []

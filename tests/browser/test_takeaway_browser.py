@@ -10,6 +10,8 @@ from pptx import Presentation
 from evidence import citation
 from evidence.findings import FINDINGS
 
+from .conftest import shared_load
+
 VIEWS = [  # (path, heading, the tables the view shows: how many rows each holds, from the data)
     ("/", "Internationalisation of Innovation in SMEs", []),
     ("/case_studies", "Case studies", [("cases", {"typology": None})]),
@@ -118,13 +120,19 @@ def test_cite_this_offers_the_reference_and_the_view_with_its_link(tab, tmp_path
     healthy(page, "/policy")
 
 
-@pytest.mark.parametrize("path, heading, tables", VIEWS)
-def test_every_view_prints_without_the_sidebar_and_with_every_table_row(tab, tmp_path, db, path, heading, tables):
-    page = open_deep(tab, path)
+LAPTOP = (1366, 768)  # tests/browser/test_accessibility_browser.py's: the same load of each view
+
+
+@pytest.mark.parametrize("path, heading, tables", [pytest.param(*view, marks=shared_load(view[0], *LAPTOP))
+                                                   for view in VIEWS])
+def test_every_view_prints_without_the_sidebar_and_with_every_table_row(whole_view, tmp_path, db, path, heading,
+                                                                         tables):
+    page = whole_view(path, *LAPTOP)  # the view's link opened in a fresh browser, drawn at its whole height
     page.page.get_by_role("heading", name=heading, exact=True).first.wait_for()
     assert page.page.locator('[data-testid="stSidebarNav"]').get_by_text("Look up").is_visible()
+    # The print styles are on the page (evidence/takeaway.js puts them there a moment after the run).
+    page.page.locator("style#sme-takeaway-styles").wait_for(state="attached")
     page.page.emulate_media(media="print")
-    page.page.wait_for_timeout(300)
     assert not page.page.locator('[data-testid="stSidebar"]').is_visible()
     copies = page.page.locator('[class*="st-key-print-table-"] table')
     if tables:  # tables are drawn last: wait for the last one's copy
@@ -136,6 +144,7 @@ def test_every_view_prints_without_the_sidebar_and_with_every_table_row(tab, tmp
         assert copies.nth(index).is_visible()
     pdf = tmp_path / "print.pdf"
     page.page.pdf(path=str(pdf), format="A4")
+    page.page.emulate_media(media="screen")  # the tab as it was, for any later reader of the same load
     printed = pdf_text(pdf)
     assert heading.split()[0] in printed
     assert "Look up" not in printed and not re.search(r"^\s*Explore\s*$", printed, re.M)  # the sidebar's groups
