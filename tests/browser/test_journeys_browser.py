@@ -222,3 +222,24 @@ def test_no_label_is_cut_on_the_overview_at_laptop_and_projector_sizes(tab):
         cut = page.page.evaluate("""() => Array.from(document.querySelectorAll('[data-testid="stMetricLabel"] *'))
             .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)""")
         assert cut == [], (width, cut)
+
+
+def test_the_app_styles_and_scripts_stay_after_the_runs_that_send_them(tab):
+    # The browser script, the app's styles and the take-away script go with a session's first runs only: after a
+    # walk through every view (more runs than send them), the styles still hold, the share box still fills in
+    # and copies, and each view still gets its *Cite this*.
+    page = tab(1366, 768).open("/")
+    for link, heading in (("Case studies", "Case studies"), ("Expert survey", "Expert survey"), ("Policy", "Policy"),
+                          ("Workshop", "Workshop"), ("Data", "Data")):
+        page.page.locator('[data-testid="stSidebarNav"] a', has_text=link).click()
+        page.settle()
+        page.page.get_by_role("heading", name=heading, exact=True).wait_for()
+        page.page.locator(".st-key-takeaway-" + link.lower().replace(" ", "_") + " .sme-cite-details").wait_for()
+    assert page.page.evaluate("() => !!document.getElementById('sme-app-styles')")
+    caption = page.page.locator('[data-testid="stCaptionContainer"] p').first
+    assert caption.evaluate("(el) => getComputedStyle(el).color") == "rgb(94, 94, 102)"  # palette.MUTED, not 4.09:1
+    assert page.page.locator(".sme-script script").count() == 0  # nothing sent for them any more
+    page.page.get_by_role("button", name=re.compile("Share this view")).click()
+    page.page.wait_for_function("() => document.querySelector('input.sme-share-link').value === location.href")
+    assert page.page.locator("input.sme-share-link").input_value().endswith("/data")
+    page.assert_healthy()
