@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from PIL import Image
 
 from evidence.findings import FINDINGS
@@ -16,6 +17,8 @@ NO_SCROLL = """() => {
     const main = document.querySelector('[data-testid="stMain"]') || document.scrollingElement;
     return [main.scrollHeight, main.clientHeight, document.scrollingElement.scrollHeight, window.innerHeight];
 }"""
+FITS = f"""() => {{ const [mainScroll, mainHeight, docScroll, viewHeight] = ({NO_SCROLL})();
+    return mainScroll <= mainHeight + 2 && docScroll <= viewHeight + 2; }}"""
 
 
 def test_the_overview_renders_without_errors_and_its_screenshot(tab):
@@ -38,6 +41,12 @@ def test_presenter_mode_walks_every_slide_without_scrolling_and_on_a_clickers_ke
         page.page.get_by_text(f"Key finding {number} of {len(FINDINGS)}").wait_for()
         page.page.locator(CHART_DRAWN).first.wait_for()
         assert re.search(rf"[?&]slide={number}\b", page.page.url) or (number == 1)
+        # The slide fits once the chart has taken its height (on a loaded machine that can be a moment later
+        # than the first drawing): waited for, then measured.
+        try:
+            page.page.wait_for_function(FITS, polling=100, timeout=10000)
+        except PlaywrightTimeout:
+            pass
         main_scroll, main_height, doc_scroll, view_height = page.page.evaluate(NO_SCROLL)
         assert main_scroll <= main_height + 2 and doc_scroll <= view_height + 2, (
             f"slide {number} scrolls at {width}x{height}: {main_scroll} > {main_height}"
