@@ -21,7 +21,7 @@ if __name__ != "__main__":
     app = st.App(__file__, routes=api.routes())
 else:
     from evidence import state  # noqa: E402
-    from evidence.page import show_data_problems  # noqa: E402
+    from evidence.page import ICON, show_data_problems  # noqa: E402
     from evidence.store import database  # noqa: E402
     from evidence.validate import DataError  # noqa: E402
 
@@ -29,7 +29,7 @@ else:
 
     st.set_page_config(
         page_title="SME innovation internationalisation: evidence",
-        page_icon="assets/icon.png",
+        page_icon=ICON,
         layout="wide",
         initial_sidebar_state="collapsed" if PRESENTING else "auto",
     )

@@ -4,6 +4,7 @@ are (`assets/print.css`; the browser script of takeaway.py puts them on the page
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -12,9 +13,8 @@ import streamlit as st
 
 from evidence import cache
 from evidence.loader import data_dir_from_env
-from evidence.markup import md
 
-# Tables the views draw are mostly cached objects (the same object on every rerun): their markdown is kept in
+# Tables the views draw are mostly cached objects (the same object on every rerun): their rows as JSON are kept in
 # the one cache beside them (the object is held too, so its id is not reused), and a rerun builds no print copy
 # twice.
 
@@ -29,35 +29,44 @@ def _frame(data) -> pd.DataFrame:
 
 def _cell(value) -> str:
     if hasattr(value, "__len__") and not isinstance(value, str):
-        return md(", ".join(str(v) for v in value))
+        return ", ".join(str(v) for v in value)
     if value is None or pd.isna(value):
         return ""
-    return md(str(value).replace("\n", " "))
+    return str(value).replace("\n", " ")
 
 
-def markdown_table(data, columns: list[str] | None = None, headers: dict[str, str] | None = None) -> str:
-    """Every row of a table as one escaped markdown table (data text stays text)."""
+def rows_json(data, columns: list[str] | None = None, headers: dict[str, str] | None = None) -> str:
+    """Every row of a table as plain text, the headers first: the JSON the print copy is drawn from."""
     frame = _frame(data)
     columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     headers = headers or {}
-    lines = ["| " + " | ".join(md(headers.get(c, c)) for c in columns) + " |",
-             "| " + " | ".join("---" for _ in columns) + " |"]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |"
-              for row in frame[columns].itertuples(index=False, name=None)]
-    return "\n".join(lines)
+    return json.dumps({"headers": [headers.get(c, c) for c in columns],
+                       "rows": [[_cell(v) for v in row] for row in frame[columns].itertuples(index=False, name=None)]},
+                      ensure_ascii=False)
+
+
+_COMPONENT = st.components.v2.component(
+    "sme_print_table",
+    html='<div class="sme-print-table"></div>',
+    js=(Path(__file__).with_name("print_view") / "print_table.js").read_text(encoding="utf-8"),
+    # In the page's own DOM, so the print styles (assets/print.css) and the tests reach the table.
+    isolate_styles=False,
+)
 
 
 def table(data, columns: list[str] | None = None, headers: dict[str, str] | None = None,
           key: tuple | None = None) -> None:
     """A print-only copy of a table the view shows: all its rows, hidden on screen. The copy is built once per
-    table object, or per `key` (then `data` may be a function giving the table, called only to build it)."""
+    table object, or per `key` (then `data` may be a function giving the table, called only to build it).
+
+    One element whose rows go to the browser as JSON text (its script writes them with textContent): a markdown
+    table was dedented, parsed and drawn again on every rerun, a fifth of the Workshop's."""
     which = ("key", key) if key is not None else (id(data), tuple(columns or ()),
                                                   tuple(sorted((headers or {}).items())))
     cache_key = (str(data_dir_from_env()), "print_view.table", which)
     made = cache.lookup(cache_key)
     if made is None or (key is None and made[0] is not data):
-        made = (data, markdown_table(data() if callable(data) else data, columns, headers))
+        made = (data, rows_json(data() if callable(data) else data, columns, headers))
         cache.remember(cache_key, made, len(made[1]) * 2 + 200)
-    # The key names the CSS class that hides it on screen; the text's hash keeps it the same across reruns.
-    with st.container(key=f"print-table-{hash(made[1]) & 0xFFFFFFFF:08x}"):
-        st.markdown(made[1])
+    # The key names the class that hides it on screen; the text's hash keeps it the same across reruns.
+    _COMPONENT(data=made[1], key=f"print-table-{hash(made[1]) & 0xFFFFFFFF:08x}")

@@ -91,6 +91,13 @@ def comments_by_question(*, question_ids: tuple[str, ...] | None, themes: tuple[
 
 
 @cached()
+def statement_counts(*, questions: tuple[str, ...] | None) -> tuple[int, int]:
+    """How many items the statements chart draws for these questions, and how many of the report's results."""
+    found = rows("survey_statement_results", questions=questions, item=None)
+    return int(found["item_id"].nunique()), int(found["result_id"].notna().sum())
+
+
+@cached()
 def figure_items(*, figure_id: str) -> Markup:
     """A figure's items, each with the verdicts and shares the report gives for it."""
     results = rows("survey_figure_results", figure_id=figure_id)

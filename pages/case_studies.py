@@ -108,14 +108,13 @@ with charts_area:
     type_params = {name: value for name, value in params.items()}
     chart_panel("case_types", "case_type_cases", type_params, key=key, selection="pick_type",
                    on_select=lambda k=f"{key}-chart": clicked(k, "pick_type", "type_id", "type"))
-    named = store.rows("case_type_cases", **params)
-    collaborating = named[named["type_id"] == "collaboration"]
+    collaborating = store.rows("type_named_cases", type_id="collaboration").iloc[0]
     st.caption(fmt(
         "The report counts {} of 12 cases collaborating with partners outside Europe but names only {} cases for the "
         "type, {} of them on the project's reading of a sentence; it gives no count for the IP and employment types "
         "and names no case for them. Each case's card quotes the sentences.",
-        int(collaborating["reported_count"].iloc[0]), len(collaborating),
-        int((collaborating["coding"] == "project").sum())))
+        int(collaborating["reported_count"]), int(collaborating["named_cases"]),
+        int(collaborating["project_coded"])))
     chart_panel("case_reasons", "case_aggregates", {"topic": None}, key="case-reasons")
 
 # ------------------------------------------------------------------------------ the cases, and one case's card

@@ -88,9 +88,9 @@ def statements_and_item(questions: list[str] | None) -> None:
                                 placeholder="Click an item in the chart, or pick one",
                            help="Items are numbered by figure and letter, as in Annex 3: Figure 6, item f.")
     statement_params = {"questions": questions, "item": item_id}
-    statements = store.rows("survey_statement_results", **statement_params)
+    item_count, result_count = survey_text.statement_counts(questions=tuple(questions) if questions else None)
     with item_slot:
-        if statements.empty:
+        if not item_count:
             st.info("These themes have no items with results: the open question's answers are the comments below.",
                     icon=":material/chat:")
         else:
@@ -99,8 +99,7 @@ def statements_and_item(questions: list[str] | None) -> None:
                            selection="pick_item", on_select=lambda k=f"{key}-chart": picked_item(k))
             st.caption(fmt("{} items, {} results. Markers: ● a number the report prints, ◀ “almost/nearly” (just "
                            "under), ▶ “more than”, ◆ “about”; a dashed line shows the direction of the uncertainty, "
-                           "not a range the report gives.", statements["item_id"].nunique(),
-                           statements["result_id"].notna().sum()))
+                           "not a range the report gives.", item_count, result_count))
 
     if item_id:
         item = store.rows("survey_item", item_id=item_id).iloc[0]

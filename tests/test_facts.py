@@ -85,6 +85,15 @@ def test_activity_counts_beside_named_cases(db):
     assert counts.loc["collaboration", "named_cases"] < 11
 
 
+def test_one_types_count_beside_the_cases_it_names_and_the_projects_matches(db):
+    # Section 3.2: 11 of 12 collaborate outside Europe; six cases are named for it, WEPROG and Real Project Partner
+    # only on the project's reading of a sentence. IP: no count, no case.
+    collaboration = db.query("type_named_cases", type_id="collaboration").iloc[0]
+    assert (collaboration["reported_count"], collaboration["named_cases"], collaboration["project_coded"]) == (11, 6, 2)
+    ip = db.query("type_named_cases", type_id="ip").iloc[0]
+    assert pd.isna(ip["reported_count"]) and ip["named_cases"] == 0
+
+
 def test_motives_and_barriers(db):
     motives = db.query("case_aggregates", topic="motive")
     assert motives["cases_count"].max() == 9

@@ -63,6 +63,7 @@ EXAMPLES = {
     "table_rows": {"table_name": "sources"},
     "table_page": {"table_name": "statements", "size": 5, "offset": 10},
     "type_counts": {},
+    "type_named_cases": {"type_id": "collaboration"},
 }
 
 

@@ -1,6 +1,7 @@
 """Taking a view away, server-side: the brief of each view (pdftotext and pdftoppm), the deck (python-pptx reopens
 it), the citation (only what the report says), and nothing built on a plain rerun."""
 
+import json
 import re
 import subprocess
 
@@ -196,10 +197,11 @@ def test_every_view_offers_cite_this_and_builds_nothing_on_a_plain_rerun(monkeyp
     assert calls == []
 
 
-def test_print_copies_hold_every_row_escaped(db):
+def test_print_copies_hold_every_row_as_plain_text(db):
     frame = db.query("instruments_filtered", levels=None, kinds=None, text=None)
-    table = print_view.markdown_table(frame.assign(name=frame["name"].where(frame.index != 0, "a | *b* <i>")),
-                                      ["name", "level"], {"name": "Name"})
-    lines = table.split("\n")
-    assert len(lines) == len(frame) + 2 and lines[0] == "| Name | level |"
-    assert r"a \| \*b\* \<i\>" in lines[2]
+    copy = json.loads(print_view.rows_json(frame.assign(name=frame["name"].where(frame.index != 0, "a | *b* <i>\nc")),
+                                           ["name", "level", "no such column"], {"name": "Name"}))
+    assert copy["headers"] == ["Name", "level"] and len(copy["rows"]) == len(frame)
+    # Text stays as typed (the browser writes it with textContent); a newline is a space, a missing value blank.
+    assert copy["rows"][0][0] == "a | *b* <i> c"
+    assert all(isinstance(cell, str) for row in copy["rows"] for cell in row)
