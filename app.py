@@ -41,26 +41,34 @@ else:
         show_data_problems(err)
         st.stop()
 
-    OVERVIEW = st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True,
-                       url_path="home")
+    def views() -> dict:
+        """The views, grouped as the sidebar shows them."""
+        overview = st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True,
+                           url_path="home")
 
-    def overview_by_name() -> None:
-        """`/overview`, the view's own name, opens the Overview (served at `/`) with the same parameters."""
-        st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
+        def overview_by_name() -> None:
+            """`/overview`, the view's own name, opens the Overview (served at `/`) with the same parameters."""
+            st.switch_page(overview, query_params=st.query_params.to_dict())
 
-    pages = {
-        "Explore": [
-            OVERVIEW,
-            st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
-            st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
-            st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
-            st.Page("pages/workshop.py", title="Workshop", icon=":material/groups:"),
-        ],
-        "Look up": [
-            st.Page("pages/search.py", title="Evidence search", icon=":material/search:"),
-            st.Page("pages/data.py", title="Data", icon=":material/database:"),
-            st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"),
-        ],
-    }
-    page = st.navigation(pages, position="hidden" if PRESENTING else "sidebar")
+        return {
+            "Explore": [
+                overview,
+                st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
+                st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
+                st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
+                st.Page("pages/workshop.py", title="Workshop", icon=":material/groups:"),
+            ],
+            "Look up": [
+                st.Page("pages/search.py", title="Evidence search", icon=":material/search:"),
+                st.Page("pages/data.py", title="Data", icon=":material/database:"),
+                st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"),
+            ],
+        }
+
+    # Made once a session, not on every rerun: making a page resolves its file's path (a twentieth of a rerun of
+    # the lighter views). Once a session, not once a process: st.navigation marks the page it returns as runnable
+    # and its run clears the mark, so two sessions sharing one page object could race on it.
+    if "sme-views" not in st.session_state:
+        st.session_state["sme-views"] = views()
+    page = st.navigation(st.session_state["sme-views"], position="hidden" if PRESENTING else "sidebar")
     page.run()

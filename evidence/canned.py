@@ -5,13 +5,16 @@ Datasette's canned queries). Their parameters, and the checks of what a form or 
 from __future__ import annotations
 
 from evidence import api_data, api_params, queries
+from evidence.cache import cached
 
 BadParameter = api_params.BadParameter
 
 
-def names() -> list[str]:
-    """Every named query that takes parameters (the schema queries are on the Data view already)."""
-    return [name for name in api_data.query_names() if api_data.specs(name) and not name.startswith("schema_")]
+@cached()
+def names() -> tuple[str, ...]:
+    """Every named query that takes parameters (the schema queries are on the Data view already); like the next,
+    read once per data folder, not on every rerun of the Data view."""
+    return tuple(name for name in api_data.query_names() if api_data.specs(name) and not name.startswith("schema_"))
 
 
 def summary(name: str) -> str:
@@ -22,6 +25,7 @@ def parameters(name: str) -> list[api_params.ParamSpec]:
     return list(api_data.specs(name).values())
 
 
+@cached()
 def parameter_names() -> frozenset[str]:
     """Every parameter name a canned query takes (the Data view accepts them in its links)."""
     return frozenset(spec.name for name in names() for spec in parameters(name))
