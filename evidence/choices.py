@@ -53,3 +53,29 @@ def theme_ids() -> dict[str, str]:
     """The project's themes, id by label (PROJECT CODING), for the theme filters."""
     themes = rows("themes")
     return dict(zip(themes["label"], themes["theme_id"], strict=True))
+
+
+@cached()
+def workshop_choices() -> dict:
+    """The Workshop view's choices, read once: agenda slots with their labels, participants' countries and kinds,
+    the speakers, and how many statements there are in all."""
+    agenda = rows("agenda")
+    participants = rows("participants", countries=None, kinds=None)
+    statements = rows("statements_filtered", speakers=None, organisations=None, section=None, theme=None)
+    return {
+        "slots": tuple(agenda["slot_id"]),
+        "slot_labels": {row.slot_id: f"{str(row.start_time)[:5]}–{str(row.end_time)[:5]}  {row.title}"
+                        for row in agenda.itertuples()},
+        "countries": tuple(sorted(participants["country_label"].unique())),
+        "kinds": tuple(sorted(participants["org_type"].unique())),
+        "speakers": tuple(sorted(statements["speaker_label"].unique())),
+        "statement_count": len(statements),
+    }
+
+
+@cached()
+def survey_item_labels() -> dict[str, str]:
+    """The survey's items in Annex 3's order, each labelled as the Expert survey's item selector shows it
+    ("Figure 6, item f: …"); the URL keeps the short id (?item=6.f)."""
+    return {row.item_id: f"Figure {row.figure_id}, item {row.letter}: {row.text}"
+            for row in rows("survey_items", figure_id=None).itertuples()}

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence import page, print_view, state, store, survey_text, takeaway, url_choice
+from evidence import choices, page, print_view, state, store, survey_text, takeaway, url_choice
 from evidence.chart_panel import chart_panel
 from evidence.markup import fmt, join
 
@@ -13,15 +13,8 @@ THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
     "regional_focus": "Regional focus", "further_measures": "Further measures (open question)",
 }
 THEME_IDS = {label: key for key, label in THEMES.items()}
-items = store.rows("survey_items", figure_id=None)
-ITEMS = list(items["item_id"])  # the URL keeps the short id: ?item=6.f
-ITEM_TEXT = dict(zip(items["item_id"], items["text"], strict=True))
-ITEM_FIGURE = dict(zip(items["item_id"], items["figure_id"], strict=True))
-ITEM_LETTER = dict(zip(items["item_id"], items["letter"], strict=True))
-
-
-def item_label(item_id: str) -> str:
-    return f"Figure {ITEM_FIGURE[item_id]}, item {ITEM_LETTER[item_id]}: {ITEM_TEXT[item_id]}"
+ITEM_LABELS = choices.survey_item_labels()  # read once, not on every rerun
+ITEMS = tuple(ITEM_LABELS)  # the URL keeps the short id: ?item=6.f
 
 
 def picked_item(chart_key: str) -> None:
@@ -84,7 +77,7 @@ questions = [THEME_IDS[label] for label in chosen] or None
 def statements_and_item(questions: list[str] | None) -> None:
     # A click on an item changes only the chart and the item's panel: it reruns this fragment, not the page.
     item_slot = st.container()
-    item_id = url_choice.select("Item", ITEMS, key="item", format_func=item_label,
+    item_id = url_choice.select("Item", ITEMS, key="item", format_func=ITEM_LABELS.get,
                                 placeholder="Click an item in the chart, or pick one",
                            help="Items are numbered by figure and letter, as in Annex 3: Figure 6, item f.")
     statement_params = {"questions": questions, "item": item_id}

@@ -6,15 +6,9 @@ from evidence import choices, page, print_view, state, store, tables, takeaway, 
 from evidence.chart_panel import chart_panel
 from evidence.markup import fmt
 
-agenda = store.rows("agenda")
-SLOTS = list(agenda["slot_id"])
-SLOT_LABELS = {row.slot_id: f"{str(row.start_time)[:5]}–{str(row.end_time)[:5]}  {row.title}"
-               for row in agenda.itertuples()}
-participants = store.rows("participants", countries=None, kinds=None)
-COUNTRIES = sorted(participants["country_label"].unique())
-KINDS = sorted(participants["org_type"].unique())
-everything = store.rows("statements_filtered", speakers=None, organisations=None, section=None, theme=None)
-SPEAKERS = sorted(everything["speaker_label"].unique())
+CHOICES = choices.workshop_choices()  # read once, not on every rerun
+SLOTS, SLOT_LABELS = CHOICES["slots"], CHOICES["slot_labels"]
+COUNTRIES, KINDS, SPEAKERS = CHOICES["countries"], CHOICES["kinds"], CHOICES["speakers"]
 SECTIONS = dict(choices.statement_sections())
 THEMES = choices.theme_ids()
 # The view that holds the evidence behind each part of the report the agenda items are summarised in.
@@ -65,7 +59,7 @@ def timeline_and_slot() -> None:
         chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",
                        on_select=lambda k=f"{key}-chart": clicked(k, "pick_slot", "slot_id", "slot", False))
     if slot:
-        item = agenda.set_index("slot_id").loc[slot]
+        item = store.rows("agenda").set_index("slot_id").loc[slot]
         with st.container(border=True):
             st.subheader(fmt("{}", item["title"]))
             st.caption(fmt("{}–{} · part {} · speakers: {} · Annex 1", str(item["start_time"])[:5],
@@ -132,7 +126,7 @@ said_filter = {"speakers": speakers or None, "organisations": None, "section": S
                "theme": THEMES.get(theme)}
 said = store.rows("statements_filtered", **said_filter)
 st.caption(fmt("{} of {} statements. Paraphrases, kinds and themes are the project's coding; quotes are the report's "
-               "words.", len(said), len(everything)))
+               "words.", len(said), CHOICES["statement_count"]))
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
 print_view.table(store.table(name="statements_filtered", **said_filter),
                  ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source_label"],
