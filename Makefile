@@ -77,10 +77,13 @@ PROCESSES ?= 2
 serve-scaled: $(VENV)/.app haproxy
 	$(BIN)/python scripts/serve_scaled.py --processes $(PROCESSES) --port $(PORT)
 
-# Writes BENCHMARKS.md (about 15 minutes, 10 of them the soak run; SOAK=0 skips it).
+# Writes BENCHMARKS.md (about 15 minutes, 10 of them the soak run; SOAK=0 skips it). BEFORE: an earlier revision
+# whose views are measured beside this one's (6a2526c wrote the figures issue 13 was measured against; BEFORE=
+# leaves it out).
 SOAK ?= 600
+BEFORE ?= 6a2526c
 bench: $(VENV)/.dev chromium haproxy
-	$(BIN)/python scripts/bench.py --soak-seconds $(SOAK)
+	$(BIN)/python scripts/bench.py --soak-seconds $(SOAK) $(if $(BEFORE),--before $(BEFORE))
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

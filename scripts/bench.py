@@ -14,13 +14,16 @@ ratios hold on a noisy, shared machine.
 6. Soak: sessions rerunning views for --soak-seconds (default 600), the server's memory sampled throughout.
 7. API requests per second on the app's process, beside its reruns per second (scripts/bench_api.py).
 
-Usage: python scripts/bench.py [--reruns N] [--clicks N] [--soak-seconds S]
+With --before REV, each view of that earlier revision is measured too, just before this one's (scripts/bench_before.py).
+
+Usage: python scripts/bench.py [--reruns N] [--clicks N] [--soak-seconds S] [--before REV]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import statistics
@@ -37,6 +40,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_api  # noqa: E402  (scripts/bench_api.py)
+import bench_before  # noqa: E402  (scripts/bench_before.py)
 import bench_clicks  # noqa: E402  (scripts/bench_clicks.py)
 import bench_report  # noqa: E402  (scripts/bench_report.py)
 import load  # noqa: E402  (scripts/load.py)
@@ -154,8 +158,12 @@ def main() -> int:
     parser.add_argument("--reruns", type=int, default=30)
     parser.add_argument("--clicks", type=int, default=12)
     parser.add_argument("--soak-seconds", type=float, default=600)
+    parser.add_argument("--before", default=None, help="an earlier revision whose views are measured beside these")
     args = parser.parse_args()
-    rows, clicks, cold, load_rows = {}, {}, {}, []
+    rows, clicks, cold, load_rows, before = {}, {}, {}, [], {}
+    commit = bench_before.commit_of(args.before) if args.before else None
+    if args.before and commit is None:
+        print(f"{args.before} is not in this repository (a shallow clone?): no comparison with it", flush=True)
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         baseline = Path(scratch) / "baseline_app.py"
@@ -200,9 +208,14 @@ def main() -> int:
             page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas').first.wait_for()
             cold["app chart"] = time.perf_counter() - started
             page.close()
-            for view, page_name in PAGES:
-                rows[view] = warm_reruns(url, page_name, process.pid, args.reruns)
-                print(view, rows[view], flush=True)
+            with contextlib.ExitStack() as stack:
+                earlier = stack.enter_context(bench_before.served(commit)) if commit else None
+                for view, page_name in PAGES:  # the earlier revision's view, then this one's: minutes apart at most
+                    if earlier:
+                        before[view] = warm_reruns(earlier[1], page_name, earlier[0].pid, args.reruns)
+                        print("before", view, before[view], flush=True)
+                    rows[view] = warm_reruns(url, page_name, process.pid, args.reruns)
+                    print(view, rows[view], flush=True)
             for view in bench_clicks.CLICKS:
                 clicks[view] = bench_clicks.click_latency(browser, url, view, args.clicks, settle, p95)
                 print("click", view, clicks[view], flush=True)
@@ -228,7 +241,7 @@ def main() -> int:
     takeaway = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_takeaway.py"), "--runs", "3"],
                               check=True, capture_output=True, text=True, cwd=REPO).stdout  # a Markdown table
     bench_report.write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api, cache_fill, cache_hit,
-                       takeaway)
+                       takeaway, (commit, before) if before else None)
     print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0
 

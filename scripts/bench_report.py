@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api=None, cache_fill=None,
-          cache_hit=None, takeaway=None) -> None:
+          cache_hit=None, takeaway=None, before=None) -> None:
     base = rows["Baseline one-chart page"]
     floor = rows.get("Empty page (project configuration)")
     lines = [
@@ -34,14 +34,21 @@ def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, ap
         "Streamlit's floor. Targets: ratio to the baseline ≤ 0.35; ratio to the empty page ≤ 4.",
         "",
         "| view | CPU median (ms) | CPU p95 (ms) | CPU mean (ms) | wall median (ms) | wall p95 (ms) "
-        "| CPU ratio to baseline (mean) | CPU ratio to empty page (mean) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| CPU ratio to baseline (mean) | CPU ratio to empty page (mean) |"
+        + (f" before ({before[0]}): CPU mean (ms) | ratio to before |" if before else ""),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: | ---: |" if before else ""),
     ]
     for view, row in rows.items():
         to_floor = f"{row['cpu_mean'] / floor['cpu_mean']:.1f}" if floor and floor["cpu_mean"] else ""
+        earlier = before[1].get(view) if before else None
         lines.append(f"| {view} | {row['cpu_median']:.0f} | {row['cpu_p95']:.0f} | {row['cpu_mean']:.1f} | "
                      f"{row['wall_median']:.0f} | {row['wall_p95']:.0f} | {row['cpu_mean'] / base['cpu_mean']:.2f} | "
-                     f"{to_floor} |")
+                     f"{to_floor} |" + ("" if not before else f" {earlier['cpu_mean']:.1f} | "
+                                        f"{row['cpu_mean'] / earlier['cpu_mean']:.2f} |" if earlier else " | |"))
+    if before:
+        lines += ["", f"The before columns: the same views of revision {before[0]} (`make bench BEFORE={before[0]}`), "
+                  "served from its own files and data in this run, each measured just before this revision's. A "
+                  "ratio to before of 1.00 or less is the same or better."]
     lines += [
         "",
         "## Click to visible result, headless Chromium",

@@ -1,0 +1,53 @@
+"""An earlier revision of the app, served beside this one in the same benchmark run (`make bench BEFORE=rev`), so
+"the same or better than before" is a ratio measured on one machine at one time, not a comparison with figures
+another machine wrote.
+
+The revision is unpacked with `git archive` into a scratch folder (it needs the repository's history: a shallow
+clone has none, and the benchmark then says so and goes on without it) and served with its own data folder and
+configuration, on the same virtual environment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+import serve_scaled  # scripts/serve_scaled.py
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def commit_of(revision: str) -> str | None:
+    """The revision's short commit id, or None when the repository does not hold it (a shallow clone)."""
+    found = subprocess.run(["git", "rev-parse", "--short", "--verify", "--quiet", f"{revision}^{{commit}}"], cwd=REPO,
+                           capture_output=True, text=True)
+    return found.stdout.strip() or None
+
+
+@contextlib.contextmanager
+def served(revision: str):
+    """(process, url) of the app as it was at `revision`, stopped on leaving."""
+    archive = subprocess.run(["git", "archive", "--format=tar", revision], cwd=REPO, check=True,
+                             capture_output=True).stdout
+    with tempfile.TemporaryDirectory() as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        env = {key: value for key, value in os.environ.items() if key != "SME_EVIDENCE_DATA"}  # its own data/
+        port = serve_scaled.free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+             "127.0.0.1", "--server.headless", "true"], cwd=folder, env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            serve_scaled.wait_until_healthy(url)
+            yield process, url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
