@@ -4,8 +4,8 @@ import io
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from evidence.findings import FINDINGS
 
