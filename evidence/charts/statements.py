@@ -104,7 +104,11 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     x = alt.X("value_pct:Q", title="% of respondents", scale=alt.Scale(domain=[0, 100]),
               axis=alt.Axis(orient="top", grid=False, values=[0, 25, 50, 75, 100]))
     # A whole row is the click target (words-only items too), the chosen one shaded and outlined.
-    rows = alt.Chart(summary).mark_rect(cursor="pointer").add_params(pick).encode(
+    # Each layer gets only the columns it draws (with item_id, for the click): every column of every layer goes
+    # to the browser on every rerun, the item texts five times over in the ticks' rows before.
+    shown = ["measure", "text", "measure_label", "value_pct", "qualifier", "wording", "source_label", "flag"]
+    drawn = summary[["item_id", "y0", "y1", "selected", "text", "words", "says"]]
+    rows = alt.Chart(drawn).mark_rect(cursor="pointer").add_params(pick).encode(
         y=alt.Y("y0:Q", scale=y_scale, axis=None), y2="y1:Q",
         x=alt.datum(0, scale=alt.Scale(domain=[0, 100])), x2=alt.datum(100),
         color=alt.condition("datum.selected", alt.value("#E4E7EC"), alt.value("#F9FAFB")),
@@ -113,14 +117,17 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         tooltip=[alt.Tooltip("text:N", title="item"), alt.Tooltip("words:N", title="the report says")],
         description="says:N",
     )
+    stacked = stacked[["item_id", "mid", "x0", "x1", "stance", "says", *shown]]
     bars = alt.Chart(stacked).transform_calculate(top="datum.mid - 6", bottom="datum.mid + 6").mark_bar(
         cursor="pointer").encode(
         y=alt.Y("top:Q", scale=y_scale, axis=None), y2="bottom:Q",
         x=alt.X("x0:Q", scale=alt.Scale(domain=[0, 100]), title="% of respondents"), x2="x1:Q",
         color=colour, tooltip=tooltip, description="says:N")
-    spans = alt.Chart(points).mark_rule(strokeDash=[3, 2], strokeWidth=2, aria=False).encode(
+    spans = alt.Chart(points[["item_id", "mid", "lo", "hi", "stance"]])
+    spans = spans.mark_rule(strokeDash=[3, 2], strokeWidth=2, aria=False).encode(
         y=y, x=alt.X("lo:Q", scale=alt.Scale(domain=[0, 100])), x2="hi:Q", color=colour)
-    marks = alt.Chart(points).mark_point(filled=True, size=sized(large, 170, 110), cursor="pointer").encode(
+    marks = alt.Chart(points[["item_id", "mid", "stance", "shape_key", "says", *shown]])
+    marks = marks.mark_point(filled=True, size=sized(large, 170, 110), cursor="pointer").encode(
         y=y, x=x, color=colour,
         shape=alt.Shape("shape_key:N", scale=alt.Scale(domain=shape_domain, range=shape_range),
                         legend=alt.Legend(title="how precise the report is", orient="bottom", direction="vertical",
@@ -129,14 +136,16 @@ def survey_statements(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         strokeWidth=alt.condition("datum.flag != ''", alt.value(3), alt.value(0.6)),
         tooltip=tooltip, description="says:N",
     )
-    words = alt.Chart(summary).mark_text(align="left", baseline="top", dx=4, lineBreak="\n", lineHeight=line,
-                                         fontSize=14 if large else 11, color=palette.INK, aria=False).encode(
+    words = alt.Chart(summary[["item_id", "text_y", "item"]])
+    words = words.mark_text(align="left", baseline="top", dx=4, lineBreak="\n", lineHeight=line,
+                            fontSize=14 if large else 11, color=palette.INK, aria=False).encode(
         y=alt.Y("text_y:Q", scale=y_scale, axis=None), x=alt.datum(0), text="item:N")
     # The strip's scale in every row that has shares: a line from 0 to 100% with ticks at the quarters.
     shared = summary[summary["item_id"].isin(set(numeric["item_id"]))]
-    guide = alt.Chart(shared).mark_rule(color="#A3A7B0", strokeWidth=1, aria=False).encode(
+    guide = alt.Chart(shared[["mid"]]).mark_rule(color="#A3A7B0", strokeWidth=1, aria=False).encode(
         y=y, x=alt.datum(0), x2=alt.datum(100))
-    ticks = alt.Chart(shared.merge(pd.DataFrame({"at": [0, 25, 50, 75, 100]}), how="cross")).transform_calculate(
+    quarters = shared[["mid"]].merge(pd.DataFrame({"at": [0, 25, 50, 75, 100]}), how="cross")
+    ticks = alt.Chart(quarters).transform_calculate(
         top="datum.mid - 4", bottom="datum.mid + 4").mark_rule(color="#A3A7B0", aria=False).encode(
         y=alt.Y("top:Q", scale=y_scale, axis=None), y2="bottom:Q", x="at:Q")
     chart = alt.layer(rows, bars, spans, marks, words, guide, ticks).properties(

@@ -30,6 +30,9 @@ def test_the_overview_renders_without_errors_and_its_screenshot(tab):
     page.settle()
     page.page.locator(CHART_DRAWN).first.wait_for()
     page.assert_healthy()
+    # The tab's icon is the bundled one, in the page itself: nothing fetched for it.
+    icon = page.page.evaluate("() => (document.querySelector('link[rel~=\"icon\"]') || {}).href || ''")
+    assert icon.startswith("data:image/png;base64,"), icon[:80]
     page.picture("overview.png", whole=False)  # the window has the page's height already
 
 
