@@ -35,14 +35,14 @@ def _cell(value) -> str:
     return str(value).replace("\n", " ")
 
 
-def rows_json(data, columns: list[str] | None = None, headers: dict[str, str] | None = None) -> str:
-    """Every row of a table as plain text, the headers first: the JSON the print copy is drawn from."""
+def rows_json(data, columns: list[str] | None = None, headers: dict[str, str] | None = None) -> bytes:
+    """Every row of a table as plain text, the headers first: the JSON (UTF-8) the print copy is drawn from."""
     frame = _frame(data)
     columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     headers = headers or {}
     return json.dumps({"headers": [headers.get(c, c) for c in columns],
                        "rows": [[_cell(v) for v in row] for row in frame[columns].itertuples(index=False, name=None)]},
-                      ensure_ascii=False)
+                      ensure_ascii=False).encode("utf-8")
 
 
 _COMPONENT = st.components.v2.component(
@@ -59,14 +59,15 @@ def table(data, columns: list[str] | None = None, headers: dict[str, str] | None
     """A print-only copy of a table the view shows: all its rows, hidden on screen. The copy is built once per
     table object, or per `key` (then `data` may be a function giving the table, called only to build it).
 
-    One element whose rows go to the browser as JSON text (its script writes them with textContent): a markdown
-    table was dedented, parsed and drawn again on every rerun, a fifth of the Workshop's."""
+    One element whose rows go to the browser as JSON in bytes (its script writes them with textContent): a
+    markdown table was dedented, parsed and drawn again on every rerun, a fifth of the Workshop's; bytes go as
+    they are, where text would be encoded as JSON twice more on every rerun."""
     which = ("key", key) if key is not None else (id(data), tuple(columns or ()),
                                                   tuple(sorted((headers or {}).items())))
     cache_key = (str(data_dir_from_env()), "print_view.table", which)
     made = cache.lookup(cache_key)
     if made is None or (key is None and made[0] is not data):
         made = (data, rows_json(data() if callable(data) else data, columns, headers))
-        cache.remember(cache_key, made, len(made[1]) * 2 + 200)
+        cache.remember(cache_key, made, len(made[1]) + 200)
     # The key names the class that hides it on screen; the text's hash keeps it the same across reruns.
     _COMPONENT(data=made[1], key=f"print-table-{hash(made[1]) & 0xFFFFFFFF:08x}")

@@ -1,11 +1,13 @@
 // A print-only copy of a table (evidence/print_view.py): every row, written with textContent, so nothing from the
-// data is read as markup. The rows come as one JSON text; a rerun that sends the same text rebuilds nothing.
+// data is read as markup. The rows come as JSON in UTF-8 bytes; a rerun that sends the same rows rebuilds nothing.
 const drawn = new WeakMap();
+const utf8 = new TextDecoder();
 
 export default function ({ data, parentElement }) {
-  if (drawn.get(parentElement) === data) return;
-  drawn.set(parentElement, data);
-  const { headers, rows } = JSON.parse(data);
+  const text = typeof data === "string" ? data : utf8.decode(data);
+  if (drawn.get(parentElement) === text) return;
+  drawn.set(parentElement, text);
+  const { headers, rows } = JSON.parse(text);
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
   for (const text of headers) {
