@@ -111,7 +111,10 @@ st.dataframe(listed, hide_index=True, width="stretch",
                             "organisation": st.column_config.TextColumn("Organisation", width="large"),
                             "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
                             "workshop_role": "Role"})
-print_view.table(listed, ["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"])
+print_view.table(listed, ["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"],
+                 {"family_name": "Family name", "given_name": "Given name", "organisation": "Organisation",
+                  "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
+                  "workshop_role": "Role"})
 
 # ------------------------------------------------------------------------------ who said what
 
@@ -130,6 +133,9 @@ st.caption(fmt("{} of {} statements. Paraphrases, kinds and themes are the proje
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
 print_view.table(store.table(name="statements_filtered", **said_filter),
                  ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source_label"],
+                 {"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind", "theme_label": "Theme",
+                  "paraphrase": "What was said (project's paraphrase)", "quote": "The report's words",
+                  "source_label": "Source"},
                  key=("statements", tuple(speakers), part, theme))
 if said.empty:
     st.info("No statement matches these filters.", icon=":material/filter_alt_off:")

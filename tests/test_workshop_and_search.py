@@ -109,7 +109,8 @@ def raw_strings(app: AppTest) -> list[str]:
 
 
 def component_strings(app: AppTest) -> list[str]:
-    """The texts the page hands its custom components as data (the Overview's conclusions)."""
+    """The texts the page hands its custom components as data (the Overview's conclusions as JSON, the print copies
+    as JSON in UTF-8 bytes)."""
     def walk(value):
         if isinstance(value, str):
             yield value
@@ -119,7 +120,8 @@ def component_strings(app: AppTest) -> list[str]:
         elif isinstance(value, list):
             for item in value:
                 yield from walk(item)
-    return [text for element in app.get("bidi_component") for text in walk(json.loads(element.proto.json))]
+    return [text for element in app.get("bidi_component")
+            for text in walk(json.loads(element.proto.bytes.decode("utf-8") or element.proto.json))]
 
 
 @pytest.mark.parametrize(("page", "setup"), [
