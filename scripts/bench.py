@@ -233,6 +233,8 @@ def main() -> int:
         browser.close()
 
     with serve_scaled.scaled(processes=2) as setup:
+        for app_url in setup.app_urls:  # each process warm (every view run once), as the one process is by now
+            concurrency(app_url, None, 1, len(load.VIEWS))
         scaled = concurrency(setup.url, None, 50, 10)
         scaled["peak_mb"] = max(memory_mb(app.pid, "VmHWM") for app in setup.apps)
         print("scaled", scaled, flush=True)
