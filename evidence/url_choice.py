@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 _SYNCED = "_url-choice-{}"
+_PICKED = "_url-choice-{}-picked"  # what the chart that sets the choice has selected: its last click
+_DRAWING = "_url-choice-{}-drawing"  # which drawing of that chart is on the page
 
 
 def _write(key: str, value: str | None) -> None:
@@ -23,9 +25,24 @@ def _write(key: str, value: str | None) -> None:
 
 
 def choose(key: str, value: str | None) -> None:
-    """Set the choice from a callback (a chart click): the widget and the URL together."""
+    """Set the choice from a chart click: the widget and the URL together. The chart keeps its drawing: its own
+    selection shows the choice already."""
     st.session_state[key] = value
     _write(key, value)
+    st.session_state[_PICKED.format(key)] = value
+
+
+def drawing(key: str) -> int:
+    """A number for the element key of the chart whose clicks set the choice `key` (read after `select`). It stays
+    the same while the chart's own selection is the choice, so a click draws nothing anew (the browser updates the
+    chart's data in place, a fraction of drawing it again); it changes when the choice has moved elsewhere (the
+    select box, a link, Back), so the chart is drawn afresh and forgets a selection that no longer holds, which a
+    click on the same mark again would otherwise not change."""
+    picked = st.session_state.get(_PICKED.format(key))
+    if picked is not None and picked != st.session_state.get(key):
+        st.session_state[_DRAWING.format(key)] = st.session_state.get(_DRAWING.format(key), 0) + 1
+        st.session_state[_PICKED.format(key)] = None
+    return st.session_state.get(_DRAWING.format(key), 0)
 
 
 def select(label: str, ids: Sequence[str], *, key: str, format_func: Callable[[str], str], placeholder: str,

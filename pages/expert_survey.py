@@ -87,7 +87,7 @@ def statements_and_item(questions: list[str] | None) -> None:
             st.info("These themes have no items with results: the open question's answers are the comments below.",
                     icon=":material/chat:")
         else:
-            key = f"statements-{state.view_key(questions, item_id)}"
+            key = f"statements-{state.view_key(questions)}-{url_choice.drawing('item')}"
             chart_panel("survey_statements", "survey_statement_results", statement_params, key=key,
                            selection="pick_item", on_select=lambda k=f"{key}-chart": picked_item(k))
             st.caption(fmt("{} items, {} results. Markers: ● a number the report prints, ◀ “almost/nearly” (just "

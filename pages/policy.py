@@ -49,7 +49,7 @@ def matrix_and_cell() -> None:
                              placeholder="Click a cell of the matrix, or pick one")
     type_id, process_id = cell.split("-", 1) if cell else (None, None)
     with matrix_slot:
-        key = f"what-how-{state.view_key(cell)}"
+        key = f"what-how-{url_choice.drawing('cell')}"
         chart_panel("what_how_cells", "what_how_cells", {"type_id": type_id, "process_id": process_id}, key=key,
                        selection="pick_cell", on_select=lambda k=f"{key}-chart": picked_cell(k))
 

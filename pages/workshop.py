@@ -55,7 +55,7 @@ def timeline_and_slot() -> None:
     slot = url_choice.select("Agenda item", SLOTS, key="slot", format_func=SLOT_LABELS.get,
                              placeholder="Click an item of the timeline, or pick one")
     with timeline_slot:
-        key = f"agenda-{state.view_key(slot)}"
+        key = f"agenda-{url_choice.drawing('slot')}"
         chart_panel("agenda_timeline", "agenda", {}, key=key, selection="pick_slot",
                        on_select=lambda k=f"{key}-chart": clicked(k, "pick_slot", "slot_id", "slot", False))
     if slot:

@@ -210,12 +210,13 @@ def main() -> int:
             page.close()
             with contextlib.ExitStack() as stack:
                 earlier = stack.enter_context(bench_before.served(commit)) if commit else None
-                for view, page_name in PAGES:  # the earlier revision's view, then this one's: minutes apart at most
-                    if earlier:
-                        before[view] = warm_reruns(earlier[1], page_name, earlier[0].pid, args.reruns)
-                        print("before", view, before[view], flush=True)
+                for view, page_name in PAGES:
                     rows[view] = warm_reruns(url, page_name, process.pid, args.reruns)
                     print(view, rows[view], flush=True)
+                    if earlier:  # the two revisions' view in alternating rounds
+                        before[view] = bench_before.compare((process.pid, url), (earlier[0].pid, earlier[1]),
+                                                            page_name, cpu_seconds, load.one_run)
+                        print("before", view, before[view], flush=True)
             for view in bench_clicks.CLICKS:
                 clicks[view] = bench_clicks.click_latency(browser, url, view, args.clicks, settle, p95)
                 print("click", view, clicks[view], flush=True)

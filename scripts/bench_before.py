@@ -9,9 +9,11 @@ configuration, on the same virtual environment.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
 import os
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -19,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import serve_scaled  # scripts/serve_scaled.py
+import websockets
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -51,3 +54,38 @@ def served(revision: str):
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+async def _interleaved(this: tuple[int, str], earlier: tuple[int, str], page_name: str, rounds: int, reruns: int,
+                       cpu_seconds, one_run) -> tuple[list[float], list[float]]:
+    sockets = []
+    for _, url in (this, earlier):
+        socket = await websockets.connect(url.replace("http://", "ws://") + "/_stcore/stream",
+                                          subprotocols=["streamlit"], max_size=None, ping_interval=None)
+        sockets.append(socket)
+    try:
+        for socket in sockets:  # warm: every cache of both filled for this view
+            for _ in range(5):
+                await one_run(socket, page_name, "")
+        means: tuple[list[float], list[float]] = ([], [])
+        for _ in range(rounds):
+            for (pid, _), socket, mean in zip((this, earlier), sockets, means, strict=True):
+                before = cpu_seconds(pid)
+                for _ in range(reruns):
+                    error = await one_run(socket, page_name, "")
+                    if error:
+                        raise RuntimeError(error)
+                mean.append((cpu_seconds(pid) - before) * 1000 / reruns)
+        return means
+    finally:
+        for socket in sockets:
+            await socket.close()
+
+
+def compare(this: tuple[int, str], earlier: tuple[int, str], page_name: str, cpu_seconds, one_run,
+            rounds: int = 7, reruns: int = 10) -> dict:
+    """One view's CPU per warm rerun on this revision and the earlier one, measured in alternating rounds (so a
+    busier minute of the shared machine weighs on both): the median of the rounds' means for each, and the ratio."""
+    mine, theirs = asyncio.run(_interleaved(this, earlier, page_name, rounds, reruns, cpu_seconds, one_run))
+    return {"this": statistics.median(mine), "before": statistics.median(theirs),
+            "ratio": statistics.median(mine) / statistics.median(theirs)}

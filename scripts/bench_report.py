@@ -35,20 +35,22 @@ def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, ap
         "",
         "| view | CPU median (ms) | CPU p95 (ms) | CPU mean (ms) | wall median (ms) | wall p95 (ms) "
         "| CPU ratio to baseline (mean) | CPU ratio to empty page (mean) |"
-        + (f" before ({before[0]}): CPU mean (ms) | ratio to before |" if before else ""),
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: | ---: |" if before else ""),
+        + (f" alternating rounds: this revision (ms) | {before[0]} (ms) | ratio to before |" if before else ""),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: | ---: | ---: |" if before else ""),
     ]
     for view, row in rows.items():
         to_floor = f"{row['cpu_mean'] / floor['cpu_mean']:.1f}" if floor and floor["cpu_mean"] else ""
         earlier = before[1].get(view) if before else None
         lines.append(f"| {view} | {row['cpu_median']:.0f} | {row['cpu_p95']:.0f} | {row['cpu_mean']:.1f} | "
                      f"{row['wall_median']:.0f} | {row['wall_p95']:.0f} | {row['cpu_mean'] / base['cpu_mean']:.2f} | "
-                     f"{to_floor} |" + ("" if not before else f" {earlier['cpu_mean']:.1f} | "
-                                        f"{row['cpu_mean'] / earlier['cpu_mean']:.2f} |" if earlier else " | |"))
+                     f"{to_floor} |" + ("" if not before else f" {earlier['this']:.1f} | {earlier['before']:.1f} | "
+                                        f"{earlier['ratio']:.2f} |" if earlier else " | | |"))
     if before:
-        lines += ["", f"The before columns: the same views of revision {before[0]} (`make bench BEFORE={before[0]}`), "
-                  "served from its own files and data in this run, each measured just before this revision's. A "
-                  "ratio to before of 1.00 or less is the same or better."]
+        lines += ["", f"The last three columns compare this revision with revision {before[0]} (`make bench "
+                  f"BEFORE={before[0]}`), served from its own files and data in this run: each view on both, 10 "
+                  "reruns on one then 10 on the other, seven times over, so a busier minute of the shared machine "
+                  "weighs on both; each figure is the median of the seven rounds' means. A ratio to before of 1.00 "
+                  "or less is the same or better."]
     lines += [
         "",
         "## Click to visible result, headless Chromium",
