@@ -44,3 +44,31 @@ def test_url_reproduces_the_selection(tab):
     page.picture("expert-survey-item.png")
     assert page.page.locator('[data-testid="stException"]').count() == 0
     assert page.deep_link_errors("expert_survey") == []
+
+
+STATEMENTS = '[data-testid="stVegaLiteChart"]:has([aria-label^="Figure "])'
+
+
+def test_an_item_clicked_stays_drawn_and_opens_again_after_the_selector_picked_another(tab):
+    """A click updates the chart where it is (not drawn anew: the click's result shows sooner); an item picked in
+    the selector draws it afresh, so a click on the first item again still opens it."""
+    page = open_by_navigation(tab)
+    statement_marks(page).first.wait_for()
+    point = '[data-testid="stVegaLiteChart"] [aria-roledescription="point"][aria-label*="({}): "]'
+    click_mark(page, point.format("5.c"))
+    page.page.get_by_role("heading", name="Figure 5, item c").wait_for()
+    page.page.locator(STATEMENTS).evaluate("(chart) => { chart.querySelector('svg').dataset.probe = 'kept'; }")
+    click_mark(page, point.format("6.f"))
+    page.page.get_by_role("heading", name="Figure 6, item f").wait_for()
+    assert page.page.locator(f"{STATEMENTS} svg[data-probe='kept']").count() == 1  # the same drawing, updated
+    # Another item from the selector (as the keyboard or a link would), then the first one clicked again.
+    selector = page.page.locator('[data-testid="stSelectbox"]', has_text="Item").locator("input")
+    selector.click()
+    selector.type("Figure 4, item d")
+    page.page.keyboard.press("Enter")
+    page.page.get_by_role("heading", name="Figure 4, item d").wait_for()
+    page.settle()
+    click_mark(page, point.format("6.f"))
+    page.page.get_by_role("heading", name="Figure 6, item f").wait_for()
+    assert "item=6.f" in page.page.url
+    page.assert_healthy()
