@@ -5,6 +5,7 @@ are (`assets/print.css`; the browser script of takeaway.py puts them on the page
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -35,12 +36,20 @@ def _cell(value) -> str:
     return str(value).replace("\n", " ")
 
 
-def rows_json(data, columns: list[str] | None = None, headers: dict[str, str] | None = None) -> bytes:
+def _header(column: str, headers: Mapping | None) -> str:
+    """A column's heading: from `headers`, which may be the st.dataframe's own column_config (a label, or a column
+    configuration with its label), else the column's name."""
+    given = (headers or {}).get(column)
+    if isinstance(given, Mapping):
+        given = given.get("label")
+    return given if isinstance(given, str) and given else column
+
+
+def rows_json(data, columns: list[str] | None = None, headers: Mapping | None = None) -> bytes:
     """Every row of a table as plain text, the headers first: the JSON (UTF-8) the print copy is drawn from."""
     frame = _frame(data)
     columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
-    headers = headers or {}
-    return json.dumps({"headers": [headers.get(c, c) for c in columns],
+    return json.dumps({"headers": [_header(c, headers) for c in columns],
                        "rows": [[_cell(v) for v in row] for row in frame[columns].itertuples(index=False, name=None)]},
                       ensure_ascii=False).encode("utf-8")
 
@@ -54,16 +63,17 @@ _COMPONENT = st.components.v2.component(
 )
 
 
-def table(data, columns: list[str] | None = None, headers: dict[str, str] | None = None,
+def table(data, columns: list[str] | None = None, headers: Mapping | None = None,
           key: tuple | None = None) -> None:
-    """A print-only copy of a table the view shows: all its rows, hidden on screen. The copy is built once per
-    table object, or per `key` (then `data` may be a function giving the table, called only to build it).
+    """A print-only copy of a table the view shows: all its rows, hidden on screen, headed as on screen when
+    `headers` is the column_config the view gives st.dataframe. The copy is built once per table object, or per
+    `key` (then `data` may be a function giving the table, called only to build it).
 
     One element whose rows go to the browser as JSON in bytes (its script writes them with textContent): a
     markdown table was dedented, parsed and drawn again on every rerun, a fifth of the Workshop's; bytes go as
     they are, where text would be encoded as JSON twice more on every rerun."""
     which = ("key", key) if key is not None else (id(data), tuple(columns or ()),
-                                                  tuple(sorted((headers or {}).items())))
+                                                  tuple((c, _header(c, headers)) for c in headers or ()))
     cache_key = (str(data_dir_from_env()), "print_view.table", which)
     made = cache.lookup(cache_key)
     if made is None or (key is None and made[0] is not data):

@@ -122,26 +122,22 @@ with charts_area:
 if not matching.empty:
     shown = tables.case_table(params=params, type_labels=tuple(LABELS["type"].items()))
     table_key = f"case-table-{suffix}"
+    columns = ["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"]
+    config = {
+        "name": st.column_config.TextColumn("Case", width="medium"),
+        "home": st.column_config.TextColumn("Home country (as printed)"),
+        "typology_label": st.column_config.TextColumn("Typology group"),
+        "types": st.column_config.ListColumn("Types the report names"),
+        "presented": st.column_config.TextColumn("At the workshop"),
+        "founded": st.column_config.TextColumn("Founded", help="– : the report does not say"),
+        "staff": st.column_config.TextColumn("Staff", help="– : the report does not say"),
+        "source": st.column_config.TextColumn("Source"),
+    }
     table_slot.dataframe(
         shown, hide_index=True, width="stretch", key=table_key, on_select=lambda: row_selected(table_key, shown),
-        selection_mode="single-row", height=35 * (len(shown) + 1) + 3,
-        column_order=["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"],
-        column_config={
-            "name": st.column_config.TextColumn("Case", width="medium"),
-            "home": st.column_config.TextColumn("Home country (as printed)"),
-            "typology_label": st.column_config.TextColumn("Typology group"),
-            "types": st.column_config.ListColumn("Types the report names"),
-            "presented": st.column_config.TextColumn("At the workshop"),
-            "founded": st.column_config.TextColumn("Founded", help="– : the report does not say"),
-            "staff": st.column_config.TextColumn("Staff", help="– : the report does not say"),
-            "source": st.column_config.TextColumn("Source"),
-        },
-    )
-    with table_slot:  # its print-only copy, in the same place
-        print_view.table(shown, ["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"],
-                         {"name": "Case", "home": "Home country", "typology_label": "Typology group",
-                          "types": "Types named", "presented": "At the workshop", "founded": "Founded",
-                          "staff": "Staff", "source": "Source"})
+        selection_mode="single-row", height=35 * (len(shown) + 1) + 3, column_order=columns, column_config=config)
+    with table_slot:  # its print-only copy, in the same place, headed as on screen
+        print_view.table(shown, columns, config)
 
 if selected:
     card = store.rows("case_card", case_id=selected).iloc[0]

@@ -142,22 +142,16 @@ st.markdown(join("\n\n", (fmt("{}\n\n{}", heading, quotes) for heading, quotes i
 # ------------------------------------------------------------------------------ study vs experts, contradictions
 
 st.header("Study vs experts")
-st.dataframe(
-    store.table(name="study_vs_experts", outcome=None),
-    hide_index=True, width="stretch",
-    column_order=["topic", "study_statement", "study_source_label", "expert_statement", "expert_source_label",
-                  "item_id", "outcome", "coding"],
-    column_config={
-        "topic": "Topic", "study_statement": st.column_config.TextColumn("The study", width="large"),
-        "study_source_label": "Source", "expert_statement": st.column_config.TextColumn("The experts", width="large"),
-        "expert_source_label": "Source", "item_id": "Survey item", "outcome": "Outcome",
-        "coding": st.column_config.TextColumn("Paired by", help="stated: the report compares them; project: the "
-                                                               "project paired them"),
-    },
-)
-print_view.table(store.table(name="study_vs_experts", outcome=None),
-                 ["topic", "study_statement", "study_source_label", "expert_statement", "expert_source_label",
-                  "outcome", "coding"])
+paired = {  # the columns in their order, headed as the report's words
+    "topic": "Topic", "study_statement": st.column_config.TextColumn("The study", width="large"),
+    "study_source_label": "Source", "expert_statement": st.column_config.TextColumn("The experts", width="large"),
+    "expert_source_label": "Source", "item_id": "Survey item", "outcome": "Outcome",
+    "coding": st.column_config.TextColumn("Paired by", help="stated: the report compares them; project: the "
+                                                           "project paired them"),
+}
+st.dataframe(store.table(name="study_vs_experts", outcome=None), hide_index=True, width="stretch",
+             column_order=list(paired), column_config=paired)
+print_view.table(store.table(name="study_vs_experts", outcome=None), list(paired), paired)
 
 st.header("The report's own contradictions about the survey")
 count, table = survey_text.contradictions()

@@ -92,26 +92,24 @@ filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or N
 found = store.rows("instruments_filtered", **filtered)
 st.caption(fmt("{} of {} programmes, instruments, networks and initiatives the report names. The WHAT column and the "
                "status are partly the project's coding.", len(found), CHOICES["instrument_count"]))
+instrument_columns = ["name", "level", "kind", "status", "parent_name", "process_label", "figures", "description",
+                      "source_label"]
+instrument_config = {
+    "name": st.column_config.TextColumn("Name", width="medium"), "parent_name": "Part of",
+    "level": "Level (project)", "kind": "Kind (project)", "status": "Status (project)",
+    "process_label": st.column_config.TextColumn("WHAT (project)", help="The business process it mainly targets: "
+                                                 "the project's coding"),
+    "figures": st.column_config.TextColumn("Figures the report gives", width="medium"),
+    "description": st.column_config.TextColumn("What the report says", width="large"),
+    "source_label": "Source",
+}
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
-print_view.table(store.table(name="instruments_filtered", **filtered),
-                 ["name", "level", "kind", "status", "parent_name", "figures", "description", "source_label"])
+print_view.table(store.table(name="instruments_filtered", **filtered), instrument_columns, instrument_config)
 if found.empty:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
-    st.dataframe(
-        store.table(name="instruments_filtered", **filtered), hide_index=True, width="stretch",
-        column_order=["name", "level", "kind", "status", "parent_name", "process_label", "figures", "description",
-                      "source_label"],
-        column_config={
-            "name": st.column_config.TextColumn("Name", width="medium"), "parent_name": "Part of",
-            "level": "Level (project)", "kind": "Kind (project)", "status": "Status (project)",
-            "process_label": st.column_config.TextColumn("WHAT (project)", help="The business process it mainly "
-                                                      "targets: the project's coding"),
-            "figures": st.column_config.TextColumn("Figures the report gives", width="medium"),
-            "description": st.column_config.TextColumn("What the report says", width="large"),
-            "source_label": "Source",
-        },
-    )
+    st.dataframe(store.table(name="instruments_filtered", **filtered), hide_index=True, width="stretch",
+                 column_order=instrument_columns, column_config=instrument_config)
 
 # ------------------------------------------------------------------------------ SWOT
 
@@ -154,11 +152,9 @@ st.header("Recommendations, and who made them")
 recommendations = tables.recommendation_table()
 st.caption(fmt("{} statements classed as recommendations (the class is the project's coding; the paraphrase too, "
                "the quote is the report's).", recommendations.num_rows))
-st.dataframe(
-    recommendations,
-    hide_index=True, width="stretch", column_order=["who", "paraphrase", "quote", "source_label"],
-    column_config={"who": st.column_config.TextColumn("Who", width="medium"),
-                   "paraphrase": st.column_config.TextColumn("Recommendation (paraphrase)", width="large"),
-                   "quote": "The report's words", "source_label": "Source"},
-)
-print_view.table(recommendations, ["who", "paraphrase", "quote", "source_label"])
+recommendation_config = {"who": st.column_config.TextColumn("Who", width="medium"),
+                         "paraphrase": st.column_config.TextColumn("Recommendation (paraphrase)", width="large"),
+                         "quote": "The report's words", "source_label": "Source"}
+st.dataframe(recommendations, hide_index=True, width="stretch", column_order=list(recommendation_config),
+             column_config=recommendation_config)
+print_view.table(recommendations, list(recommendation_config), recommendation_config)

@@ -105,16 +105,11 @@ with page.side_by_side("participant-filters"):
                            placeholder="All kinds")
 total, listed = tables.participant_table(countries=tuple(countries), kinds=tuple(kinds))
 st.caption(fmt('{} of {} participants (Annex 2). Section 1 speaks of "about 25 experts".', listed.num_rows, total))
-st.dataframe(listed, hide_index=True, width="stretch",
-             column_order=["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"],
-             column_config={"family_name": "Family name", "given_name": "Given name",
-                            "organisation": st.column_config.TextColumn("Organisation", width="large"),
-                            "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
-                            "workshop_role": "Role"})
-print_view.table(listed, ["family_name", "given_name", "organisation", "country_label", "org_type", "workshop_role"],
-                 {"family_name": "Family name", "given_name": "Given name", "organisation": "Organisation",
-                  "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
-                  "workshop_role": "Role"})
+attendees = {"family_name": "Family name", "given_name": "Given name",
+             "organisation": st.column_config.TextColumn("Organisation", width="large"),
+             "country_label": "Country (as printed)", "org_type": "Kind (project coding)", "workshop_role": "Role"}
+st.dataframe(listed, hide_index=True, width="stretch", column_order=list(attendees), column_config=attendees)
+print_view.table(listed, list(attendees), attendees)
 
 # ------------------------------------------------------------------------------ who said what
 
@@ -130,20 +125,14 @@ said_filter = {"speakers": speakers or None, "organisations": None, "section": S
 said = store.rows("statements_filtered", **said_filter)
 st.caption(fmt("{} of {} statements. Paraphrases, kinds and themes are the project's coding; quotes are the report's "
                "words.", len(said), CHOICES["statement_count"]))
+said_columns = {"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind", "theme_label": "Theme",
+                "paraphrase": st.column_config.TextColumn("What was said (project's paraphrase)", width="large"),
+                "quote": "The report's words", "source_label": "Source"}
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
-print_view.table(store.table(name="statements_filtered", **said_filter),
-                 ["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote", "source_label"],
-                 {"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind", "theme_label": "Theme",
-                  "paraphrase": "What was said (project's paraphrase)", "quote": "The report's words",
-                  "source_label": "Source"},
+print_view.table(store.table(name="statements_filtered", **said_filter), list(said_columns), said_columns,
                  key=("statements", tuple(speakers), part, theme))
 if said.empty:
     st.info("No statement matches these filters.", icon=":material/filter_alt_off:")
 else:
     st.dataframe(store.table(name="statements_filtered", **said_filter), hide_index=True, width="stretch",
-                 column_order=["speaker_label", "organisation", "kind", "theme_label", "paraphrase", "quote",
-                               "source_label"],
-                 column_config={"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind",
-                                "theme_label": "Theme", "paraphrase": st.column_config.TextColumn(
-                                    "What was said (project's paraphrase)", width="large"),
-                                "quote": "The report's words", "source_label": "Source"})
+                 column_order=list(said_columns), column_config=said_columns)

@@ -205,3 +205,13 @@ def test_print_copies_hold_every_row_as_plain_text(db):
     # Text stays as typed (the browser writes it with textContent); a newline is a space, a missing value blank.
     assert copy["rows"][0][0] == "a | *b* <i> c"
     assert all(isinstance(cell, str) for row in copy["rows"] for cell in row)
+
+
+def test_print_copies_are_headed_as_the_screen_heads_them(db):
+    """The view hands the print copy its st.dataframe column_config: a label, or a column's configuration."""
+    import streamlit as st
+
+    frame = db.query("instruments_filtered", levels=None, kinds=None, text=None)
+    config = {"name": st.column_config.TextColumn("Name", width="medium"), "level": "Level (project)"}
+    copy = json.loads(print_view.rows_json(frame, ["name", "level", "kind"], config))
+    assert copy["headers"] == ["Name", "Level (project)", "kind"]

@@ -142,6 +142,9 @@ def test_every_view_prints_without_the_sidebar_and_with_every_table_row(whole_vi
     assert rows == [len(db.query(name, **params)) for name, params in tables]
     for index in range(copies.count()):
         assert copies.nth(index).is_visible()
+    if path != "/data":  # headed as on screen, in words: no column's internal name (the Data view shows those)
+        headings = page.page.locator('[class*="st-key-print-table-"] th').all_inner_texts()
+        assert not [text for text in headings if "_" in text], headings
     pdf = tmp_path / "print.pdf"
     page.page.pdf(path=str(pdf), format="A4")
     page.page.emulate_media(media="screen")  # the tab as it was, for any later reader of the same load
