@@ -1,73 +1,211 @@
-"""The analysts' SQL console: read-only, one statement at a time, row- and time-limited, and locked down.
+"""The analysts' SQL console: read-only, one statement at a time, bounded in rows, bytes, memory and time.
 
-The console runs on its own in-memory DuckDB holding only the loaded tables. Before anyone types a query,
-that connection has external access switched off (no file, no network, no extension install or load) and its
-configuration locked, so no statement can switch them back on. On top of that, only one statement a query,
-and only statements that read (SELECT and friends), are accepted.
+What nobody can do from it, whatever they type or put into a shared link:
+- **change anything**: the tables are written once into a DuckDB file that the console's workers open read-only,
+  and each query runs on a fresh cursor that is closed after it (a temporary view dies with it). Only reading
+  statements are accepted, judged as DuckDB will run them: an EXPLAIN is taken only if the statement it explains
+  is a SELECT (EXPLAIN ANALYZE runs its statement).
+- **read the server's files, the network or settings**: the workers lock DuckDB down before the first query
+  (evidence/console_worker.py).
+- **exhaust the server**: queries run in worker processes (at most WORKERS at once; more are told the console is
+  busy), each with one thread, DuckDB's memory limit and a cap on its address space; rows stream out in small
+  batches that stop at the row and byte limits. A worker past the time limit, or one that died, is killed and
+  replaced: a query that ignores its interrupt is abandoned, not waited for.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
+import pickle
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
-from evidence.db import tables_connection
+from evidence import console_worker, loader, queries
 from evidence.validate import DataError, validated_tables
 
 MAX_SQL_CHARS = 10_000
 ROW_LIMIT = 5_000
-BYTE_LIMIT = 5_000_000  # what one answer may send to the page (a single cell can be any size)
+BYTE_LIMIT = 5_000_000  # what one answer may send to the page, in Arrow bytes
 TIME_LIMIT_S = 5.0
-READING = {"SELECT", "EXPLAIN"}  # duckdb.StatementType names the console accepts
+WORKERS = 2  # queries that may run at once, each in its own process
+BUSY_WAIT_S = 2.0  # how long a query waits for a free worker before the console says it is busy
+READING = {"SELECT"}  # duckdb.StatementType names the console runs (and EXPLAIN of one of them)
+READING_NODES = {"SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE", "CTE_NODE"}  # a SELECT's query nodes
+_NODE_TYPE = re.compile(r'"type":"([A-Z_]+_NODE)"')
+_parser = duckdb.connect(":memory:", config={"enable_external_access": False})  # parses only; holds no data
+_parser_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
 class Answer:
     """What the console shows: rows, or a message that says what went wrong; never an exception."""
 
-    frame: pd.DataFrame | None = None
+    table: pa.Table | None = None
     message: str | None = None
     cut: bool = False
     seconds: float = 0.0
     cut_bytes: bool = False  # cut at BYTE_LIMIT rather than at the row limit
+    renamed: tuple[str, ...] = field(default=())  # columns renamed to be told apart ("a" twice: a, a_2)
 
     @property
     def ok(self) -> bool:
-        return self.frame is not None
+        return self.table is not None
+
+    @property
+    def frame(self) -> pd.DataFrame | None:
+        """The rows as pandas, with the database's types (whole numbers stay whole, NULL stays missing)."""
+        if self.table is None:
+            return None
+        return self.table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def explained(sql: str) -> str | None:
+    """The statement an EXPLAIN [ANALYZE] [(options)] explains, or None if the text does not start with EXPLAIN."""
+    tokens = [(start, kind) for start, kind in duckdb.tokenize(sql) if kind != duckdb.token_type.comment]
+    if not tokens or sql[tokens[0][0]:tokens[0][0] + 7].upper() != "EXPLAIN":
+        return None
+    position, depth = 1, 0
+    while position < len(tokens):
+        start, kind = tokens[position]
+        char = sql[start]
+        if depth == 0 and kind == duckdb.token_type.keyword and sql[start:start + 7].upper() in ("ANALYZE", "ANALYSE"):
+            position += 1
+            continue
+        if char == "(" and kind == duckdb.token_type.operator and (depth or position <= 2):
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+        elif depth == 0:
+            return sql[start:]
+        position += 1
+    return ""
+
+
+def writing_node(sql: str) -> str | None:
+    """A query node of this SELECT that writes (a DELETE, INSERT or UPDATE inside a WITH or a subquery), judged
+    from DuckDB's own parse tree; None if it only reads."""
+    try:
+        with _parser_lock:
+            tree = _parser.execute(queries.ddl("console_parse_tree"), {"sql": sql}).fetchone()[0]
+    except duckdb.Error:  # not a tree DuckDB can write out: the query still runs in a transaction rolled back after it
+        return None
+    nodes = set(_NODE_TYPE.findall(json.dumps(json.loads(tree), separators=(",", ":"))))
+    return next(iter(sorted(nodes - READING_NODES)), None)
+
+
+def unique_names(names: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """Column names made unique (a, a, a -> a, a_2, a_3), and the renamed ones."""
+    taken, out, renamed = set(names), [], []
+    seen: dict[str, int] = {}
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] == 1:
+            out.append(name)
+            continue
+        number = seen[name]
+        while f"{name}_{number}" in taken:
+            number += 1
+        taken.add(f"{name}_{number}")
+        out.append(f"{name}_{number}")
+        renamed.append(f"{name}_{number}")
+    return out, tuple(renamed)
+
+
+class _Worker:
+    """One worker process and its pipes."""
+
+    def __init__(self, database: Path):
+        self.process = subprocess.Popen([sys.executable, "-m", "evidence.console_worker", str(database)],
+                                        cwd=loader.REPO, env=loader.child_env(), stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        if self._read(time.monotonic() + 60) != b"ready":
+            self.kill()
+            raise RuntimeError("the SQL console's worker did not start")
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        if self.alive():
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            pipe.close()
+
+    def _read_exactly(self, count: int, deadline: float) -> bytes | None:
+        chunks, wanted, fd = [], count, self.process.stdout.fileno()
+        while wanted:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+            chunk = os.read(fd, min(wanted, 1 << 20))
+            if not chunk:  # the worker died
+                return None
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        return b"".join(chunks)
+
+    def _read(self, deadline: float) -> bytes | None:
+        head = self._read_exactly(console_worker.HEADER.size, deadline)
+        return None if head is None else self._read_exactly(console_worker.HEADER.unpack(head)[0], deadline)
+
+    def ask(self, request: dict, deadline: float) -> dict | None:
+        """The worker's answer, or None if it missed the deadline or died."""
+        payload = pickle.dumps(request)
+        try:
+            self.process.stdin.write(console_worker.HEADER.pack(len(payload)) + payload)
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            return None
+        reply = self._read(deadline)
+        return None if reply is None else pickle.loads(reply)
 
 
 class Console:
     def __init__(self, data_dir: Path, row_limit: int = ROW_LIMIT, time_limit_s: float = TIME_LIMIT_S,
-                 tables: dict | None = None):
+                 tables: dict | None = None, workers: int = WORKERS):
         # `tables`: Arrow tables already validated (the app passes its own); otherwise the folder is loaded.
         if tables is None:
             tables, _, problems = validated_tables(data_dir)
             if problems:
                 raise DataError(Path(data_dir), problems)
-        connection = tables_connection(tables)  # the tables only: no keys, no indexes
-        # Lock down before anyone types: these settings cannot be changed again once configuration is locked.
-        # Nothing of the server's file system is readable from the console: its folders are blanked first
-        # (no spilling to disk either; the memory limit below bounds a query instead).
-        for setting in ("SET temp_directory = ''",
-                        "SET secret_directory = '/'",
-                        "SET home_directory = '/'",
-                        "SET extension_directory = '/'",
-                        "SET threads = 1",  # a heavy query keeps one core; the app keeps the other
-                        "SET memory_limit = '1GB'",
-                        "SET autoinstall_known_extensions = false",
-                        "SET autoload_known_extensions = false",
-                        "SET allow_community_extensions = false",
-                        "SET enable_external_access = false",
-                        "SET lock_configuration = true"):
-            connection.execute(setting)
-        self.connection = connection
+        self.folder = Path(tempfile.mkdtemp(prefix="sme-console-"))
+        self.database = self.folder / "evidence.duckdb"
+        connection = duckdb.connect(str(self.database))
+        for name, table in tables.items():
+            connection.from_arrow(table).create(name)
+        connection.execute(queries.ddl("macros"))
+        connection.close()
         self.row_limit = row_limit
         self.time_limit_s = time_limit_s
+        self.workers = workers
+        self._idle: list[_Worker | None] = [None] * workers  # None: a place whose worker starts when needed
+        self._free = threading.Semaphore(workers)
+        self._lock = threading.Lock()
+        self._running: set[_Worker] = set()
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        """Stop the workers and remove the database file."""
+        with self._lock:
+            workers, self._idle = [w for w in self._idle if w] + list(self._running), [None] * self.workers
+        for worker in workers:
+            worker.kill()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def check(self, sql: str) -> str | None:
         """Why a query is refused before it runs, or None."""
@@ -81,59 +219,90 @@ class Console:
             return f"DuckDB cannot parse this query: {first_line(err)}"
         if len(statements) != 1:
             return f"One statement at a time, please: this text holds {len(statements)}."
-        kind = statements[0].type.name
-        if kind not in READING:
+        kind, query = statements[0].type.name, sql
+        if kind == "EXPLAIN":
+            query = explained(sql)
+            try:
+                inner_kind = duckdb.extract_statements(query)[0].type.name if query else "an empty"
+            except (duckdb.Error, IndexError):
+                inner_kind = "an unreadable"
+            if inner_kind not in READING:
+                return (f"The console only reads: EXPLAIN runs (with ANALYZE) the statement it explains, and this one "
+                        f"is a {inner_kind} statement. Explain a SELECT instead.")
+        elif kind not in READING:
             return (f"The console only reads: {kind} statements are not allowed (use SELECT, WITH ... SELECT, "
-                    "or EXPLAIN).")
+                    "or EXPLAIN of a SELECT).")
+        node = writing_node(query)
+        if node:
+            what = node.removesuffix("_QUERY_NODE").removesuffix("_NODE").replace("_", " ")
+            article = "an" if what[:1] in "AEIOU" else "a"
+            return (f"The console only reads: this query holds {article} {what} (inside a WITH or a subquery), which is not "
+                    "allowed. Use SELECT, WITH ... SELECT, or EXPLAIN of a SELECT.")
         return None
+
+    def _take(self) -> _Worker | None:
+        if not self._free.acquire(timeout=BUSY_WAIT_S):
+            return None
+        with self._lock:
+            worker = self._idle.pop()
+        try:
+            if worker is None or not worker.alive():
+                worker = _Worker(self.database)
+        except Exception:
+            with self._lock:
+                self._idle.append(None)
+            self._free.release()
+            raise
+        with self._lock:
+            self._running.add(worker)
+        return worker
+
+    def _give_back(self, worker: _Worker, healthy: bool) -> None:
+        with self._lock:
+            self._running.discard(worker)
+            if not healthy:
+                worker.kill()
+            self._idle.append(worker if healthy else None)
+        self._free.release()
 
     def run(self, sql: str) -> Answer:
         refusal = self.check(sql)
         if refusal:
             return Answer(message=refusal)
-        cursor = self.connection.cursor()
-        outcome: dict = {}
-
-        def work():
-            try:
-                result = cursor.execute(sql)
-                rows = result.fetchmany(self.row_limit + 1)
-                columns = [d[0] for d in result.description]
-                outcome["frame"] = pd.DataFrame(rows, columns=columns)
-            except duckdb.Error as err:
-                outcome["error"] = err
-
-        started = time.perf_counter()
-        worker = threading.Thread(target=work, daemon=True)
-        worker.start()
-        worker.join(self.time_limit_s)
-        if worker.is_alive():
-            cursor.interrupt()
-            worker.join(5)
-            cursor.close()
-            return Answer(message=f"The query was stopped after {self.time_limit_s:g} seconds, the console's time "
-                                  "limit. Narrow it down (a WHERE, a LIMIT) and try again.",
-                          seconds=time.perf_counter() - started)
-        cursor.close()
-        seconds = time.perf_counter() - started
-        if "error" in outcome:
-            return Answer(message=f"DuckDB could not run this query: {first_line(outcome['error'])}", seconds=seconds)
-        frame = outcome["frame"]
-        cut = len(frame) > self.row_limit
-        frame = frame.head(self.row_limit)
-        # At most BYTE_LIMIT of text: the rows that fit, and a notice, like the row limit's.
-        sizes = (frame.map(lambda value: len(str(value))).sum(axis=1).cumsum() if len(frame.columns)
-                 else pd.Series(dtype=int))
-        fitting = int((sizes <= BYTE_LIMIT).sum())
-        if fitting < len(frame):
-            if fitting == 0:
-                return Answer(message=f"The first row of this answer is {int(sizes.iloc[0]):,} characters; the console "
-                                      f"returns at most {BYTE_LIMIT:,}. Select fewer or shorter columns.",
-                              seconds=seconds)
-            return Answer(frame=frame.head(fitting), cut=True, seconds=seconds, cut_bytes=True)
-        return Answer(frame=frame, cut=cut, seconds=seconds)
+        started = time.monotonic()
+        worker = self._take()
+        if worker is None:
+            return Answer(message=f"The console is running {self.workers} queries already, its most at once. Try "
+                                  "again in a few seconds.")
+        reply = worker.ask({"sql": sql, "rows": self.row_limit, "bytes": BYTE_LIMIT},
+                           started + self.time_limit_s)
+        self._give_back(worker, reply is not None)
+        seconds = time.monotonic() - started
+        if reply is None:
+            if seconds >= self.time_limit_s:
+                return Answer(message=f"The query was stopped after {self.time_limit_s:g} seconds, the console's "
+                                      "time limit. Narrow it down (a WHERE, a LIMIT) and try again.", seconds=seconds)
+            return Answer(message="The query needed more memory than the console gives one query "
+                                  f"(about {console_worker.HEADROOM_MB} MB) and was stopped. Narrow it down (a WHERE, "
+                                  "a LIMIT, fewer or shorter columns) and try again.", seconds=seconds)
+        if reply.get("error"):
+            error = reply["error"]
+            if reply.get("memory"):
+                return Answer(message="The query needed more memory than the console gives one query "
+                                      f"(about {console_worker.HEADROOM_MB} MB). Narrow it down (a WHERE, a LIMIT, "
+                                      "fewer or shorter columns) and try again.", seconds=seconds)
+            return Answer(message=f"DuckDB could not run this query: {first_line(error)}", seconds=seconds)
+        if "too_wide" in reply:
+            return Answer(message=f"The first row of this answer is {reply['too_wide']:,} bytes; the console returns "
+                                  f"at most {BYTE_LIMIT:,}. Select fewer or shorter columns.", seconds=seconds)
+        table = pa.ipc.open_stream(reply["ipc"]).read_all()
+        names, renamed = unique_names(table.column_names)
+        if renamed:
+            table = table.rename_columns(names)
+        return Answer(table=table, cut=reply["cut"], seconds=reply["seconds"], cut_bytes=reply["cut_bytes"],
+                      renamed=renamed)
 
 
-def first_line(err: Exception) -> str:
+def first_line(err: Exception | str) -> str:
     text = str(err).strip().splitlines()
-    return text[0][:400] if text else type(err).__name__
+    return (text[0] if text else type(err).__name__)[:400]

@@ -31,10 +31,14 @@ def data_dir_from_env() -> Path:
     return Path(value) if value else DEFAULT_DATA_DIR
 
 
+def child_env() -> dict[str, str]:
+    """The environment of a child process that imports this package (the loader, the console's workers)."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+
+
 def _spawn(data_dir: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     return subprocess.Popen([sys.executable, "-m", "evidence.loader", str(data_dir)], cwd=REPO,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def start(data_dir: Path | None = None) -> None:

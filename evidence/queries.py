@@ -12,8 +12,9 @@ from pathlib import Path
 
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
-# schema.sql is DDL run once at start-up, not a query.
-DDL_FILES = frozenset({"schema", "macros"})
+# Not named queries of the app: schema.sql is DDL run once at start-up; the SQL console's own statements ready its
+# workers (console_setup.sql) and read a query's parse tree (console_parse_tree.sql).
+DDL_FILES = frozenset({"schema", "macros", "console_setup", "console_parse_tree"})
 
 _COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
 _STRING = re.compile(r"'(?:[^']|'')*'")

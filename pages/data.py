@@ -3,6 +3,7 @@
 import streamlit as st
 
 from evidence import (
+    api_formats,
     api_links,
     canned,
     console,
@@ -72,10 +73,10 @@ if table:
 # ------------------------------------------------------------------------------ the SQL console
 
 st.header("SQL console")
-st.caption(fmt("Read-only DuckDB over the same tables: one SELECT at a time, at most {:,} rows and {:g} seconds; no "
-               "files, no network, no settings. The query you run goes into the link, so a shared or bookmarked link "
-               "runs it again. Ctrl+Enter (⌘+Enter) runs it from the box.", store.console().row_limit,
-               store.console().time_limit_s))
+st.caption(fmt("Read-only DuckDB over a copy of the same tables: one SELECT at a time, at most {:,} rows, {} MB and "
+               "{:g} seconds; no files, no network, no settings, nothing changed for anyone. The query you run goes "
+               "into the link, so a shared or bookmarked link runs it again. Ctrl+Enter (⌘+Enter) runs it from the box.", store.console().row_limit,
+               console.BYTE_LIMIT // 1_000_000, store.console().time_limit_s))
 
 ran = st.query_params.get("sql")
 # The box is made anew for each query the URL holds (a link, Back, a run), starting from that query's text.
@@ -109,18 +110,20 @@ with st.form("console", border=False, enter_to_submit=False):
 if ran:
     answer = store.console_answer(sql=ran)
     if answer.ok:
-        note = fmt("{:,} row{} in {:.0f} ms", len(answer.frame), "" if len(answer.frame) == 1 else "s",
-                   answer.seconds * 1000)
+        rows = answer.table.num_rows
+        note = fmt("{:,} row{} in {:.0f} ms", rows, "" if rows == 1 else "s", answer.seconds * 1000)
         if answer.cut:
-            limit = (f"{console.BYTE_LIMIT:,} characters" if answer.cut_bytes
-                     else f"{store.console().row_limit:,} rows")
+            limit = (f"{console.BYTE_LIMIT:,} bytes" if answer.cut_bytes else f"{store.console().row_limit:,} rows")
             note += fmt(" · cut at {}: add a LIMIT or a WHERE, or select fewer columns, to see what you need", limit)
             st.warning(note, icon=":material/content_cut:")
         else:
             st.caption(note)
-        st.dataframe(answer.frame, hide_index=True, width="stretch", key="console-result")
-        print_view.table(answer.frame)
-        st.download_button("Download these rows (CSV)", data=answer.frame.to_csv(index=False).encode("utf-8"),
+        if answer.renamed:
+            st.caption(fmt(":material/info: Columns of one name are told apart here and in the download: {}.",
+                           ", ".join(answer.renamed)))
+        st.dataframe(answer.table, hide_index=True, width="stretch", key="console-result")
+        print_view.table(answer.table)
+        st.download_button("Download these rows (CSV)", data=api_formats.csv_bytes(answer.table),
                            file_name="query.csv", mime="text/csv", on_click="ignore")
     else:
         st.error(md(answer.message), icon=":material/block:")
