@@ -17,13 +17,8 @@ from __future__ import annotations
 
 import atexit
 import json
-import os
-import pickle
 import re
-import select
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -34,7 +29,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from evidence import console_worker, loader, queries
+from evidence import console_worker, queries
 from evidence.validate import DataError, validated_tables
 
 MAX_SQL_CHARS = 10_000
@@ -125,56 +120,6 @@ def unique_names(names: list[str]) -> tuple[list[str], tuple[str, ...]]:
     return out, tuple(renamed)
 
 
-class _Worker:
-    """One worker process and its pipes."""
-
-    def __init__(self, database: Path):
-        self.process = subprocess.Popen([sys.executable, "-m", "evidence.console_worker", str(database)],
-                                        cwd=loader.REPO, env=loader.child_env(), stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        if self._read(time.monotonic() + 60) != b"ready":
-            self.kill()
-            raise RuntimeError("the SQL console's worker did not start")
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def kill(self) -> None:
-        if self.alive():
-            self.process.kill()
-        self.process.wait()
-        for pipe in (self.process.stdin, self.process.stdout):
-            pipe.close()
-
-    def _read_exactly(self, count: int, deadline: float) -> bytes | None:
-        chunks, wanted, fd = [], count, self.process.stdout.fileno()
-        while wanted:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                return None
-            chunk = os.read(fd, min(wanted, 1 << 20))
-            if not chunk:  # the worker died
-                return None
-            chunks.append(chunk)
-            wanted -= len(chunk)
-        return b"".join(chunks)
-
-    def _read(self, deadline: float) -> bytes | None:
-        head = self._read_exactly(console_worker.HEADER.size, deadline)
-        return None if head is None else self._read_exactly(console_worker.HEADER.unpack(head)[0], deadline)
-
-    def ask(self, request: dict, deadline: float) -> dict | None:
-        """The worker's answer, or None if it missed the deadline or died."""
-        payload = pickle.dumps(request)
-        try:
-            self.process.stdin.write(console_worker.HEADER.pack(len(payload)) + payload)
-            self.process.stdin.flush()
-        except (BrokenPipeError, OSError):
-            return None
-        reply = self._read(deadline)
-        return None if reply is None else pickle.loads(reply)
-
-
 class Console:
     def __init__(self, data_dir: Path, row_limit: int = ROW_LIMIT, time_limit_s: float = TIME_LIMIT_S,
                  tables: dict | None = None, workers: int = WORKERS):
@@ -193,10 +138,10 @@ class Console:
         self.row_limit = row_limit
         self.time_limit_s = time_limit_s
         self.workers = workers
-        self._idle: list[_Worker | None] = [None] * workers  # None: a place whose worker starts when needed
+        self._idle: list[console_worker.Handle | None] = [None] * workers  # None: a worker started when needed
         self._free = threading.Semaphore(workers)
         self._lock = threading.Lock()
-        self._running: set[_Worker] = set()
+        self._running: set[console_worker.Handle] = set()
         atexit.register(self.close)
 
     def close(self) -> None:
@@ -236,18 +181,18 @@ class Console:
         if node:
             what = node.removesuffix("_QUERY_NODE").removesuffix("_NODE").replace("_", " ")
             article = "an" if what[:1] in "AEIOU" else "a"
-            return (f"The console only reads: this query holds {article} {what} (inside a WITH or a subquery), which is not "
-                    "allowed. Use SELECT, WITH ... SELECT, or EXPLAIN of a SELECT.")
+            return (f"The console only reads: this query holds {article} {what} (inside a WITH or a subquery), which "
+                    "is not allowed. Use SELECT, WITH ... SELECT, or EXPLAIN of a SELECT.")
         return None
 
-    def _take(self) -> _Worker | None:
+    def _take(self) -> console_worker.Handle | None:
         if not self._free.acquire(timeout=BUSY_WAIT_S):
             return None
         with self._lock:
             worker = self._idle.pop()
         try:
             if worker is None or not worker.alive():
-                worker = _Worker(self.database)
+                worker = console_worker.Handle(self.database)
         except Exception:
             with self._lock:
                 self._idle.append(None)
@@ -257,7 +202,7 @@ class Console:
             self._running.add(worker)
         return worker
 
-    def _give_back(self, worker: _Worker, healthy: bool) -> None:
+    def _give_back(self, worker: console_worker.Handle, healthy: bool) -> None:
         with self._lock:
             self._running.discard(worker)
             if not healthy:

@@ -13,11 +13,17 @@ The statements that ready a worker are queries/console_setup.sql.
 
 from __future__ import annotations
 
+import os
 import pickle
 import resource
+import select
 import struct
+import subprocess
 import sys
 import time
+from pathlib import Path
+
+from evidence import loader
 
 HEADER = struct.Struct(">I")
 BATCH_ROWS = 64
@@ -107,6 +113,62 @@ def answer(connection, sql: str, row_limit: int, byte_limit: int) -> dict:
                 raise Tainted from err
         finally:
             cursor.close()
+
+
+# ------------------------------------------------------------------------------ the server's end
+
+
+class Handle:
+    """The server's end: one worker process and its pipes."""
+
+    def __init__(self, database: Path):
+        self.process = subprocess.Popen([sys.executable, "-m", "evidence.console_worker", str(database)],
+                                        cwd=loader.REPO, env=loader.child_env(), stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        if self._read(time.monotonic() + 60) != b"ready":
+            self.kill()
+            raise RuntimeError("the SQL console's worker did not start")
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        if self.alive():
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            pipe.close()
+
+    def _read_exactly(self, count: int, deadline: float) -> bytes | None:
+        chunks, wanted, fd = [], count, self.process.stdout.fileno()
+        while wanted:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+            chunk = os.read(fd, min(wanted, 1 << 20))
+            if not chunk:  # the worker died
+                return None
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        return b"".join(chunks)
+
+    def _read(self, deadline: float) -> bytes | None:
+        head = self._read_exactly(HEADER.size, deadline)
+        return None if head is None else self._read_exactly(HEADER.unpack(head)[0], deadline)
+
+    def ask(self, request: dict, deadline: float) -> dict | None:
+        """The worker's answer, or None if it missed the deadline or died."""
+        payload = pickle.dumps(request)
+        try:
+            self.process.stdin.write(HEADER.pack(len(payload)) + payload)
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            return None
+        reply = self._read(deadline)
+        return None if reply is None else pickle.loads(reply)
+
+
+# ------------------------------------------------------------------------------ the worker
 
 
 def main(argv: list[str]) -> int:

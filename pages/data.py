@@ -75,8 +75,9 @@ if table:
 st.header("SQL console")
 st.caption(fmt("Read-only DuckDB over a copy of the same tables: one SELECT at a time, at most {:,} rows, {} MB and "
                "{:g} seconds; no files, no network, no settings, nothing changed for anyone. The query you run goes "
-               "into the link, so a shared or bookmarked link runs it again. Ctrl+Enter (⌘+Enter) runs it from the box.", store.console().row_limit,
-               console.BYTE_LIMIT // 1_000_000, store.console().time_limit_s))
+               "into the link, so a shared or bookmarked link runs it again. Ctrl+Enter (⌘+Enter) runs it from the "
+               "box.",
+               store.console().row_limit, console.BYTE_LIMIT // 1_000_000, store.console().time_limit_s))
 
 ran = st.query_params.get("sql")
 # The box is made anew for each query the URL holds (a link, Back, a run), starting from that query's text.
