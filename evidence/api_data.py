@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from evidence import api_params, queries
-from evidence.loader import DEFAULT_DATA_DIR, data_dir_from_env
+from evidence.loader import data_dir_from_env
 
 MAX_PAGE = 5000
 DEFAULT_PAGE = 100
@@ -65,8 +65,8 @@ def database():
     try:
         return store.database()
     except DataError as err:
-        message = (f"the data in {err.data_dir} could not be loaded: {len(err.problems)} problem(s); "
-                   "`make validate` lists them")
+        message = (f"the data in the folder {Path(err.data_dir).name!r} could not be loaded: {len(err.problems)} "
+                   "problem(s); `make validate` lists them")
         with _failure_lock:
             _failure[key] = (time.monotonic(), Unavailable(message))
         raise Unavailable(message) from None
@@ -76,10 +76,11 @@ def database():
 
 @functools.lru_cache(maxsize=4)
 def _package(data_dir: str) -> dict:
-    path = Path(data_dir) / "datapackage.json"
-    if not path.is_file():  # another data folder without its own descriptor: the schema is the same
-        path = DEFAULT_DATA_DIR / "datapackage.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The descriptor the app loaded with the folder (or the schema's, for a folder without one), as a plain dict."""
+    from evidence import store
+
+    database()  # Unavailable (503) if the folder could not be loaded
+    return json.loads(store.datapackage_bytes())
 
 
 def package() -> dict:

@@ -125,7 +125,7 @@ class Console:
                  tables: dict | None = None, workers: int = WORKERS):
         # `tables`: Arrow tables already validated (the app passes its own); otherwise the folder is loaded.
         if tables is None:
-            tables, _, problems = validated_tables(data_dir)
+            tables, _, problems, _ = validated_tables(data_dir)
             if problems:
                 raise DataError(Path(data_dir), problems)
         self.folder = Path(tempfile.mkdtemp(prefix="sme-console-"))

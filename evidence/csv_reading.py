@@ -3,9 +3,12 @@ the column and the rule broken. No type sniffing: each value is parsed as its co
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
@@ -71,6 +74,8 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
 _INT_RANGE = {"INTEGER": 2**31, "BIGINT": 2**63}
+# The largest file the app reads (bytes); bigger ones are refused by name without being read. $SME_EVIDENCE_MAX_FILE_MB.
+MAX_FILE_BYTES = int(float(os.environ.get("SME_EVIDENCE_MAX_FILE_MB", "100")) * 1_000_000)
 
 ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -130,34 +135,75 @@ def parse_value(text: str, data_type: str):
 # ------------------------------------------------------------------------------------ reading
 
 
+def regular_file_problem(path: Path, what: str) -> Problem | None:
+    """Why `path` (in a data folder) is not read: a symbolic link, not a regular file, a path outside its folder, or
+    over MAX_FILE_BYTES; None if it can be read. Nothing is followed and nothing is opened."""
+    name = path.name
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return Problem(name, "missing file", f"the data folder has no {name} for {what}")
+    except OSError as err:
+        return Problem(name, "unreadable file", f"the file cannot be looked at ({err.strerror})")
+    if stat.S_ISLNK(info.st_mode):
+        return Problem(name, "symbolic link", "this is a symbolic link: the app reads only regular files inside the "
+                                              "data folder, and follows no link (copy the file in instead)")
+    if not stat.S_ISREG(info.st_mode):
+        return Problem(name, "not a regular file", "this is not a regular file (a folder, a pipe or a device)")
+    if path.resolve().parent != path.parent.resolve():
+        return Problem(name, "outside the folder", "the path leads outside the data folder")
+    if info.st_size > MAX_FILE_BYTES:
+        return Problem(name, "file too large", f"the file is {info.st_size / 1e6:,.0f} MB; the app reads files of at "
+                                               f"most {MAX_FILE_BYTES / 1e6:,.0f} MB (it was not read)")
+    return None
+
+
+def _first_bad_byte(path: Path) -> tuple[int, int]:
+    """The line and value of the first byte of a file that is not UTF-8 (read again, block by block)."""
+    decoder, line = codecs.getincrementaldecoder("utf-8")(), 1
+    with path.open("rb") as raw:
+        while block := raw.read(1 << 20):
+            pending = len(decoder.getstate()[0])  # bytes of a character begun in the last block (no newline there)
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as err:
+                at = max(err.start - pending, 0)
+                return line + block[:at].count(b"\n"), (block[at] if at < len(block) else block[-1])
+            line += block.count(b"\n")
+    return line, 0
+
+
 def read_csv(path: Path, table: Table) -> tuple[list[tuple[int, list]], list[Problem]]:
-    """Parse one CSV file into typed rows (with their line numbers), or say what is wrong with it."""
+    """Parse one CSV file into typed rows (with their line numbers), or say what is wrong with it. The file is checked
+    before it is opened and its header before the rows are read."""
     name = table.file
-    if not path.is_file():
-        return [], [Problem(name, "missing file", f"the data folder has no {name} for table {table.name}")]
-    raw = path.read_bytes()
-    if not raw.strip():
-        return [], [Problem(name, "empty file", "the file is empty: expected a header row and data rows")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return [], [Problem(name, "bad encoding",
-                            f"byte 0x{raw[err.start]:02x} is not valid UTF-8 (save the file as UTF-8)", line)]
-
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        header = next(reader)
-        for record in reader:
-            if record:
-                records.append((reader.line_num, record))
-    except csv.Error as err:
-        return [], [Problem(name, "broken quoting", f"the CSV cannot be parsed here ({err})", reader.line_num)]
-
-    problems = _check_header(name, header, table)
-    if problems:
-        return [], problems
+    refused = regular_file_problem(path, f"table {table.name}")
+    if refused:
+        return [], [refused]
+    with path.open("rb") as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        reader = csv.reader(text, strict=True)
+        records: list[tuple[int, list[str]]] = []
+        try:
+            header = next(reader, None)
+            if header is None or not any(field.strip() for field in header):
+                return [], [Problem(name, "empty file", "the file is empty: expected a header row and data rows")]
+            problems = _check_header(name, header, table)
+            if problems:
+                return [], problems
+            for record in reader:
+                if record:
+                    records.append((reader.line_num, record))
+        except UnicodeDecodeError:
+            line, byte = _first_bad_byte(path)
+            return [], [Problem(name, "bad encoding", f"byte 0x{byte:02x} is not valid UTF-8 (save the file as UTF-8)",
+                                line)]
+        except csv.Error as err:
+            if "field larger than field limit" in str(err):
+                return [], [Problem(name, "cell too long", f"a cell is longer than the CSV reader's limit of "
+                                                           f"{csv.field_size_limit():,} characters",
+                                    reader.line_num)]
+            return [], [Problem(name, "broken quoting", f"the CSV cannot be parsed here ({err})", reader.line_num)]
     if not records:
         return [], [Problem(name, "empty file", "the file has a header but no data rows")]
 

@@ -6,6 +6,7 @@ own thread) reads through its own cursor.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ import pandas as pd
 from evidence import loader, queries
 from evidence.csv_reading import DataError, Problem
 from evidence.loader import DATA_DIR_ENV, DEFAULT_DATA_DIR, REPO, data_dir_from_env  # noqa: F401
-from evidence.validate import load
+from evidence.validate import load, read_documents
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Database:
     connection: duckdb.DuckDBPyConnection
     data_dir: Path
     row_counts: dict[str, int]
+    documents: dict[str, bytes] = field(default_factory=dict)  # the folder's datapackage.json and README.md, as loaded
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -59,11 +61,13 @@ def tables_connection(tables: dict) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def _validate_in_child(data_dir: Path) -> tuple[dict, dict[str, int], list[Problem]]:
-    """The checked tables, counts and problems, from the loading child process (evidence.loader)."""
+def _validate_in_child(data_dir: Path) -> tuple[dict, dict[str, int], list[Problem], dict[str, bytes]]:
+    """The checked tables, counts, problems and documents, from the loading child process (evidence.loader)."""
     answer, failure = loader.result(data_dir)
-    if answer is None:
-        return {}, {}, [Problem(str(data_dir), "loader failed", f"the loading process failed: {failure}")]
+    if answer is None:  # its last line may name the server's paths: the log has it, the page does not
+        logging.getLogger(__name__).error("loading %s failed: %s", data_dir, failure)
+        return {}, {}, [Problem(data_dir.name, "loader failed",
+                                "the loading process failed unexpectedly; the server's log has the details")], {}
     return answer
 
 
@@ -81,8 +85,8 @@ def build_database(data_dir: Path | None = None, *, keep_schema: bool = False) -
         if problems:
             connection.close()
             raise DataError(data_dir, problems)
-        return Database(connection, data_dir, counts)
-    tables, counts, problems = _validate_in_child(data_dir)
+        return Database(connection, data_dir, counts, read_documents(data_dir)[0])
+    tables, counts, problems, documents = _validate_in_child(data_dir)
     if problems:
         raise DataError(data_dir, problems)
-    return Database(tables_connection(tables), data_dir, counts)
+    return Database(tables_connection(tables), data_dir, counts, documents)

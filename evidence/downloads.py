@@ -1,36 +1,39 @@
-"""The Data view's downloads, built when clicked: one table as CSV, Parquet or JSON; the whole data package."""
+"""The Data view's downloads, built when clicked from what the app loaded (never from the disk at click time): one
+table as CSV, Parquet or JSON; the whole data package. CSV is written as the data folder writes it (api_formats):
+whole numbers without a decimal point, booleans as true/false, NULL as an empty field."""
 
 from __future__ import annotations
 
 import io
+import json
 import zipfile
-from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
-from evidence import store
-from evidence.loader import data_dir_from_env
+from evidence import api_formats, store
 
 
 def table_bytes(table: str, fmt: str) -> bytes:
     """One table as CSV, Parquet or JSON."""
-    frame = store.rows("table_rows", table_name=table)
+    rows = store.table(name="table_rows", table_name=table)
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8")
+        return api_formats.csv_bytes(rows)
     if fmt == "json":
-        return frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=1).encode("utf-8")
+        return json.dumps(api_formats.records(rows), ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
     buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), buffer)
+    pq.write_table(rows, buffer)
     return buffer.getvalue()
 
 
 def package_zip() -> bytes:
-    """The whole data package: every CSV of the data folder, datapackage.json and the data dictionary."""
-    folder = Path(data_dir_from_env())
+    """The whole data package as the app loaded it: every table as CSV, the folder's datapackage.json (or the one the
+    schema gives) and its data dictionary, if it has one."""
+    database = store.database()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.glob("*.csv")) + [folder / "datapackage.json", folder / "README.md"]:
-            if path.is_file():
-                archive.write(path, arcname=f"sme-evidence/{path.name}")
+        for name in sorted(database.tables):
+            archive.writestr(f"sme-evidence/{name}.csv", table_bytes(name, "csv"))
+        archive.writestr("sme-evidence/datapackage.json", store.datapackage_bytes())
+        if "README.md" in database.documents:
+            archive.writestr("sme-evidence/README.md", database.documents["README.md"])
     return buffer.getvalue()

@@ -58,5 +58,5 @@ def problems_frame(err: DataError) -> pd.DataFrame:
 def show_data_problems(err: DataError) -> None:
     """Instead of a traceback: the list of problems, each naming file, line, column and rule."""
     st.error(fmt("The data in {} could not be loaded: {} problem(s). Fix them and reload the page; "
-                 "`make validate` prints the same list.", err.data_dir, len(err.problems)))
+                 "`make validate` prints the same list.", Path(err.data_dir).name, len(err.problems)))
     st.dataframe(problems_frame(err), hide_index=True, width="stretch")

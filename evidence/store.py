@@ -9,6 +9,8 @@ database is (re)built, so the two never disagree.
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +20,7 @@ import streamlit as st
 from evidence import cache
 from evidence.db import Database, build_database
 from evidence.loader import data_dir_from_env
+from evidence.validate import DataError
 
 
 @st.cache_resource(show_spinner="Loading the evidence base…")
@@ -26,9 +29,41 @@ def _database(data_dir: str) -> Database:
     return build_database(data_dir)
 
 
+# A folder that could not be loaded, by its path: the state of its files then, and the problems found. Every visitor
+# is shown those problems from memory until a file of the folder changes; only then is it loaded again.
+_failed: dict[str, tuple[tuple, DataError]] = {}
+_failed_lock = threading.Lock()
+
+
+def folder_state(data_dir: str) -> tuple:
+    """What changes when a file of the folder is replaced, edited, added or removed (nothing is opened or followed)."""
+    try:
+        with os.scandir(data_dir) as entries:
+            return tuple(sorted((entry.name, entry.stat(follow_symlinks=False).st_size,
+                                 entry.stat(follow_symlinks=False).st_mtime_ns) for entry in entries))
+    except OSError as err:
+        return ("unreadable", type(err).__name__)
+
+
 def database() -> Database:
-    """The process's database for the configured data folder (built once, then shared)."""
-    return _database(str(data_dir_from_env()))
+    """The process's database for the configured data folder (built once, then shared); raises DataError, from
+    memory while the folder is as it was when it failed."""
+    data_dir = str(data_dir_from_env())
+    with _failed_lock:
+        failed = _failed.get(data_dir)
+    if failed is not None:
+        if failed[0] == folder_state(data_dir):
+            raise failed[1]
+    state = folder_state(data_dir)
+    try:
+        found = _database(data_dir)
+    except DataError as err:
+        with _failed_lock:
+            _failed[data_dir] = (state, err)
+        raise
+    with _failed_lock:
+        _failed.pop(data_dir, None)
+    return found
 
 
 def clear() -> None:
@@ -36,6 +71,8 @@ def clear() -> None:
     _database.clear()
     _console.clear()
     cache.clear()
+    with _failed_lock:
+        _failed.clear()
 
 
 @cache.cached()
@@ -66,10 +103,27 @@ def source_label(source_id: str) -> str:
     return _source_labels().get(source_id, str(source_id))
 
 
+def describes_itself() -> bool:
+    """Whether the data folder has its own datapackage.json (else the tables are described from the schema)."""
+    return "datapackage.json" in database().documents
+
+
+@cache.cached()
+def datapackage_bytes() -> bytes:
+    """The data folder's datapackage.json as it was loaded; for a folder without one, the descriptor the schema
+    gives (`python -m evidence.datapackage` writes the same for data/)."""
+    loaded = database().documents.get("datapackage.json")
+    if loaded is None:
+        from evidence.datapackage import render
+
+        return render().encode("utf-8")
+    return loaded
+
+
 @cache.cached()
 def datapackage() -> dict:
-    """The data folder's datapackage.json (read-only), read once per process, not on every rerun of the Data view."""
-    return json.loads((data_dir_from_env() / "datapackage.json").read_text(encoding="utf-8"))
+    """The data folder's descriptor (read-only), parsed once per process, not on every rerun of the Data view."""
+    return json.loads(datapackage_bytes())
 
 
 @st.cache_resource(show_spinner="Preparing the SQL console…")

@@ -10,6 +10,7 @@ or every problem found (exit status 1).
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -18,7 +19,19 @@ import duckdb
 import pyarrow as pa
 
 from evidence import queries
-from evidence.csv_reading import ARROW_TYPES, Column, DataError, Problem, Table, read_csv  # noqa: F401
+from evidence.csv_reading import (  # noqa: F401
+    ARROW_TYPES,
+    Column,
+    DataError,
+    Problem,
+    Table,
+    read_csv,
+    regular_file_problem,
+)
+
+# The folder's documents, read with its tables and served as they were loaded (the package zip, the Data view, the
+# API); each is optional: without datapackage.json the app describes the tables from the schema.
+DOCUMENTS = ("datapackage.json", "README.md")
 
 # ------------------------------------------------------------------------------------ schema
 
@@ -100,7 +113,8 @@ def _self_reference_waves(table: Table, rows: list[tuple[int, list]]) -> list[li
             break
         waves.append(wave)
         loaded |= {values[key_at] for _, values in wave}
-        remaining = [row for row in remaining if row not in wave]
+        placed = {id(row) for row in wave}  # by identity: linear in rows (comparing rows was quadratic)
+        remaining = [row for row in remaining if id(row) not in placed]
     return waves
 
 
@@ -128,6 +142,39 @@ def _load_table(connection, table: Table, rows: list[tuple[int, list]]) -> list[
     return problems
 
 
+def folder_problem(data_dir: Path) -> Problem | None:
+    """Why the data path is not a folder the app can read (named by its last part only), or None."""
+    if data_dir.is_dir():
+        return None
+    if data_dir.exists():
+        return Problem(data_dir.name, "not a folder", "the data path is a file, not a folder: set SME_EVIDENCE_DATA "
+                                                      "to the folder that holds the CSV files")
+    return Problem(data_dir.name, "missing folder", "the data folder does not exist")
+
+
+def read_documents(data_dir: Path) -> tuple[dict[str, bytes], list[Problem]]:
+    """The folder's documents that are there (DOCUMENTS), as bytes, and what is wrong with them."""
+    documents, problems = {}, []
+    for name in DOCUMENTS:
+        path = data_dir / name
+        if not path.exists() and not path.is_symlink():
+            continue
+        refused = regular_file_problem(path, "the data package")
+        if refused:
+            problems.append(refused)
+            continue
+        content = path.read_bytes()
+        if name.endswith(".json"):
+            try:
+                if not isinstance(json.loads(content), dict):
+                    raise ValueError("it is not a JSON object")
+            except ValueError as err:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+                problems.append(Problem(name, "broken JSON", f"the descriptor cannot be read: {err}"))
+                continue
+        documents[name] = content
+    return documents, problems
+
+
 def load(data_dir: Path) -> tuple[duckdb.DuckDBPyConnection, dict[str, int], list[Problem]]:
     """Build an in-memory database from the data folder: the connection, row counts and problems."""
     data_dir = Path(data_dir)
@@ -135,8 +182,9 @@ def load(data_dir: Path) -> tuple[duckdb.DuckDBPyConnection, dict[str, int], lis
     tables = create_schema(connection)
     counts: dict[str, int] = {}
     problems: list[Problem] = []
-    if not data_dir.is_dir():
-        return connection, counts, [Problem(str(data_dir), "missing folder", "the data folder does not exist")]
+    not_a_folder = folder_problem(data_dir)
+    if not_a_folder:
+        return connection, counts, [not_a_folder]
     failed: set[str] = set()
     for table in tables:
         broken_parents = sorted(table.parents & failed)
@@ -157,15 +205,18 @@ def load(data_dir: Path) -> tuple[duckdb.DuckDBPyConnection, dict[str, int], lis
     extra = sorted(p.name for p in data_dir.glob("*.csv") if p.stem not in {t.name for t in tables})
     for name in extra:
         problems.append(Problem(name, "unknown file", "no table of the schema has this name"))
+    problems += read_documents(data_dir)[1]
     return connection, counts, problems
 
 
-def validated_tables(data_dir: Path) -> tuple[dict[str, pa.Table], dict[str, int], list[Problem]]:
-    """Load and check the data folder, and hand back its tables as Arrow (empty if there are problems)."""
+def validated_tables(data_dir: Path) -> tuple[dict[str, pa.Table], dict[str, int], list[Problem], dict[str, bytes]]:
+    """Load and check the data folder, and hand back its tables as Arrow and its documents (both empty if there are
+    problems)."""
     connection, counts, problems = load(data_dir)
     tables = {} if problems else {name: connection.table(name).to_arrow_table() for name in counts}
     connection.close()
-    return tables, counts, problems
+    documents = {} if problems else read_documents(Path(data_dir))[0]
+    return tables, counts, problems, documents
 
 
 def report(data_dir: Path) -> tuple[str, bool]:

@@ -34,6 +34,9 @@ st.markdown(
         "columns marked PROJECT CODING are the project's reading. Browse a table, download it, or query all of them "
         "with SQL below.", len(RESOURCES), sum(counts.values()))
 )
+if not store.describes_itself():
+    st.caption(":material/info: This data folder has no datapackage.json of its own: its tables are described here as "
+               "the app's schema describes them.")
 st.download_button("Download the whole data package (zip: CSV files, datapackage.json, data dictionary)",
                    data=downloads.package_zip, file_name="sme-evidence-data-package.zip", mime="application/zip",
                    on_click="ignore", icon=":material/folder_zip:")
