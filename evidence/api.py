@@ -32,6 +32,11 @@ from evidence.loader import data_dir_from_env
 
 PREFIX = "/api"
 ORIGINS_ENV = "SME_EVIDENCE_API_ORIGINS"
+# Where the API's links point: $SME_PUBLIC_URL (scheme://host[:port], as readers reach the app), else paths from the
+# server's root ("/api/..."), which resolve against whatever address the reader used. Never the request's Host header:
+# answers are cached and shared (Cache-Control: public), so a forged Host would be served to everyone.
+PUBLIC_URL_ENV = "SME_PUBLIC_URL"
+_PUBLIC_URL = re.compile(r"^https?://[A-Za-z0-9.\-]+(:\d{1,5})?$")
 TABLE_FORMATS = ("json", "csv", "parquet")
 QUERY_FORMATS = ("json", "csv", "parquet")
 _NAME = re.compile(r"^(tables|queries)/([A-Za-z0-9_]{1,80})\.([a-z]{1,10})$")
@@ -127,8 +132,10 @@ def _datapackage(base: str) -> Answer:
     resources = []
     for resource in descriptor.get("resources", []):
         urls = table_urls(base, resource["name"])
-        # The path is where a Frictionless tool reads the rows: the whole table from the API, as CSV.
-        path = _link(base, f"tables/{resource['name']}.csv", {"_size": api_data.MAX_PAGE})
+        # The path is where a Frictionless tool reads the rows: the whole table from the API, as CSV; relative to
+        # this descriptor's own address unless a public address is configured.
+        path = (_link(base, f"tables/{resource['name']}.csv", {"_size": api_data.MAX_PAGE}) if base
+                else f"tables/{resource['name']}.csv?" + urlencode({"_size": api_data.MAX_PAGE}))
         resources.append({**resource, "path": path, "x-file": resource.get("path"), "x-api": urls})
     descriptor["resources"] = resources
     descriptor["x-api"] = {"tables": f"{base}{PREFIX}/tables/<table>.json", "queries": _link(base, "queries.json")}
@@ -180,6 +187,19 @@ def answer(base: str, path: str, given: dict[str, list[str]]) -> Answer:
 # ------------------------------------------------------------------------------ HTTP
 
 
+def public_url() -> str:
+    """The configured public address without a trailing slash, or "" (links are then paths from the root). A value
+    that is not scheme://host[:port] is ignored, with one log line."""
+    value = os.environ.get(PUBLIC_URL_ENV, "").strip().rstrip("/")
+    if value and not _PUBLIC_URL.match(value):
+        from streamlit.logger import get_logger
+
+        get_logger(__name__).error("%s=%r is not scheme://host[:port]: API links are paths instead", PUBLIC_URL_ENV,
+                                   value[:100])
+        return ""
+    return value
+
+
 def _origins() -> set[str]:
     return {origin.strip() for origin in os.environ.get(ORIGINS_ENV, "").split(",") if origin.strip()}
 
@@ -211,7 +231,7 @@ async def handle(request: Request) -> Response:
     given: dict[str, list[str]] = {}
     for name, value in request.query_params.multi_items():
         given.setdefault(name, []).append(value)
-    base = f"{request.url.scheme}://{request.url.netloc}"
+    base = public_url()
     key = (str(data_dir_from_env()), base, path, tuple((name, tuple(values)) for name, values in sorted(given.items())))
     if path.strip("/") == "status.json":  # the process's cache, never cached itself
         return _respond(request, Answer(200, api_formats.json_bytes({"cache": cache.stats()})), False)

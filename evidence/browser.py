@@ -40,6 +40,9 @@ SHARE_BOX = """
 </style>
 """
 
+# Run in the share popover each time it is drawn: the link box shows the address bar as it is.
+SHARE_REFRESH = "<script>window.smeEvidence && window.smeEvidence.refresh()</script>"
+
 # The element that carries the script takes no room on the page.
 _HIDDEN = "<style>.element-container:has(.sme-script), .stElementContainer:has(.sme-script) { display: none; }</style>"
 
@@ -70,5 +73,4 @@ def install(*parts: tuple[str, Callable[[], str]]) -> None:
 def share_box() -> None:
     """The share popover: the address bar as it is at this moment, and a copy button."""
     with st.popover("Share this view", icon=":material/link:"):
-        st.html(SHARE_BOX + "<script>window.smeEvidence && window.smeEvidence.refresh()</script>",
-                unsafe_allow_javascript=True)
+        st.html(SHARE_BOX + SHARE_REFRESH, unsafe_allow_javascript=True)
