@@ -10,12 +10,12 @@ import zipfile
 
 import pyarrow.parquet as pq
 
-from evidence import api_formats, store
+from evidence import api_formats, queries, store
 
 
 def table_bytes(table: str, fmt: str) -> bytes:
     """One table as CSV, Parquet or JSON."""
-    rows = store.table(name="table_rows", table_name=table)
+    rows = queries.run_arrow(store.database().cursor(), "table_rows", table_name=table)  # DuckDB's own types
     if fmt == "csv":
         return api_formats.csv_bytes(rows)
     if fmt == "json":

@@ -21,7 +21,9 @@ import re
 import threading
 from pathlib import Path
 
+import anyio
 import streamlit
+from starlette.responses import Response
 
 FRAME_ANCESTORS_ENV = "SME_FRAME_ANCESTORS"
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:\d{1,5})?$")
@@ -72,23 +74,30 @@ class SecurityHeaders:
 
     def __init__(self, app):
         self.app = app
-        self._headers: list[tuple[bytes, bytes]] | None = None
-        self._lock = threading.Lock()
+        self._headers: list[tuple[bytes, bytes]] = []
+        self._ready = threading.Event()
+        # Built beside the server's start (the take-away script's data takes about a second to import and write),
+        # so the event loop never waits for it; a request that comes first waits in a worker thread.
+        threading.Thread(target=self._build, name="security-headers", daemon=True).start()
 
-    def headers(self) -> list[tuple[bytes, bytes]]:
-        if self._headers is None:  # built at the first request: the app's scripts are importable by then
-            with self._lock:
-                if self._headers is None:
-                    self._headers = [(b"content-security-policy", policy().encode("ascii")),
-                                     (b"x-content-type-options", b"nosniff"),
-                                     (b"referrer-policy", b"same-origin")]
-        return self._headers
+    def _build(self) -> None:
+        try:
+            self._headers = [(b"content-security-policy", policy().encode("ascii")),
+                             (b"x-content-type-options", b"nosniff"),
+                             (b"referrer-policy", b"same-origin")]
+        finally:
+            self._ready.set()
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = self.headers()
+        if not self._ready.is_set():
+            await anyio.to_thread.run_sync(self._ready.wait)
+        if not self._headers:  # the policy could not be built: refuse rather than serve without it
+            await Response("The server could not set up its security headers; see its log.", 503)(scope, receive, send)
+            return
+        extra = self._headers
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
