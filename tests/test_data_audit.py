@@ -93,3 +93,17 @@ def test_the_contradictions_an_independent_read_found_are_recorded(db):
     assert "Germany / Den." in found.loc["c-weprog-country-order", "statement_b"]
     assert "slightly different" in found.loc["c-confirmed-slightly-different", "statement_b"]
     assert "confirmed" in found.loc["c-confirmed-slightly-different", "statement_a"]
+
+
+def test_table_1_note_lists_every_share_that_is_not_a_whole_count_of_44(db):
+    expertise = db.query("table_rows", table_name="survey_expertise")
+    not_whole = {int(p) for p in expertise["share_pct"]
+                 if not any(abs(100 * k / 44 - p) <= 0.5 for k in range(45))}
+    note = db.query("contradictions").set_index("contradiction_id").loc["c-table-1-n", "note"]
+    listed = note.split("are not whole counts")[0]
+    assert not_whole == {int(n) for n in re.findall(r"(\d+)%", listed)}
+
+
+def test_a_mechanism_the_report_places_at_no_level_has_none(db):
+    instruments = db.query("table_rows", table_name="instruments").set_index("instrument_id")
+    assert instruments["level"].isna()["networking_showcasing_initiatives"]  # "One of the case SMEs hailed ..."
