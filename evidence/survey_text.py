@@ -117,7 +117,8 @@ def contradictions() -> tuple[int, Markup]:
     """The report's contradictions about the survey as one markdown table (a row each: the topic and its kind,
     both statements with their sources, the project's note), and how many there are. One element, not three
     per contradiction: on this view they were half of every rerun's messages."""
-    lines = [fmt("| Where (its kind: the project's coding) | The report says | and also says | Note (the project's) |"),
+    lines = [fmt("| Where (label and kind: the project's coding) | The report says | and also says "
+                 "| Note (the project's) |"),
              fmt("| --- | --- | --- | --- |")]
     found = rows("survey_contradictions")
     lines += [fmt("| **{}** ({}) | “{}” :gray[{}] | “{}” :gray[{}] | {} |", row.topic, row.kind, row.statement_a,

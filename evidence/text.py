@@ -20,15 +20,28 @@ from evidence.store import rows, source_label
 
 @cached()
 def cell_cases(*, type_id: str) -> tuple[int, Markup]:
-    """The cases the report names for a type of internationalisation, with the evidence sentences."""
+    """The cases the report names as doing a type of internationalisation (how many, and a line each with its
+    evidence sentences), then those it names as not doing it, under a heading of their own with their count."""
     activities = rows("type_activities", type_id=type_id)
-    if activities.empty:
-        return 0, fmt("The report names no case for this type.")
-    lines = [fmt("- **{}** {}: “{}” :gray[{}]{}", act.case_name,
-                 fmt("does" if act.stance == "does" else "does **not**"), act.evidence, source_label(act.source),
-                 fmt(" :orange[(project's match)]") if act.coding == "project" else "")
-             for act in activities.itertuples()]
-    return activities[activities["stance"] == "does"]["case_id"].nunique(), join("\n", lines)
+    doing = activities[activities["stance"] == "does"]
+    blocks = [_case_lines(doing) if not doing.empty else fmt("The report names no case doing this.")]
+    not_doing = activities[activities["stance"] != "does"]
+    if not not_doing.empty:
+        blocks.append(fmt("**Named as not doing it** ({})\n\n{}", not_doing["case_id"].nunique(),
+                          _case_lines(not_doing)))
+    return doing["case_id"].nunique(), join("\n\n", blocks)
+
+
+def _case_lines(activities) -> Markup:
+    """One line a case, whatever the number of sentences the report gives for it."""
+    lines = []
+    for _, case in activities.groupby("case_id", sort=False):
+        said = join("; ", (fmt("“{}” :gray[{}]{}", act.evidence, source_label(act.source),
+                               fmt(" :orange[(project's match)]") if act.coding == "project" else "")
+                           for act in case.itertuples()))
+        lines.append(fmt("- **{}** {}: {}", case["case_name"].iloc[0],
+                         fmt("does" if case["stance"].iloc[0] == "does" else "does **not**"), said))
+    return join("\n", lines)
 
 
 CELL_LINK_KINDS = (("instrument", "Instruments"), ("swot", "SWOT items"), ("implication", "Implications"))
@@ -51,8 +64,9 @@ def cell_links(*, type_id: str, process_id: str) -> tuple[tuple[str, int, Markup
 @cached()
 def routes_from(*, process_id: str) -> Markup:
     """The routes from home to abroad that start at a business process."""
-    return join("\n\n", (fmt("**Route {} starts here** ({}): “{}” :gray[{}]", route.route_id, route.viability,
-                             route.text, route.source_label)
+    return join("\n\n", (fmt("**Route {} starts here** :orange[(project's reading)]: “{}” :gray[{}]  \n"
+                             "Viability: {} :orange[(project's coding of the report's words)]", route.route_id,
+                             route.text, route.source_label, route.viability)
                          for route in rows("routes", from_process=process_id).itertuples()))
 
 
@@ -86,7 +100,8 @@ def implications_by_domain() -> tuple[tuple[Markup, Markup], ...]:
 @cached()
 def routes() -> tuple[tuple[Markup, Markup], ...]:
     """The three routes from home to abroad: (title and viability, quote with source)."""
-    return tuple((fmt("**Route {}: {}**  \n{}", route.route_id, route.summary, route.viability),
+    return tuple((fmt("**Route {}: {}** :orange[(project's title)]  \nViability: **{}** :orange[(project's coding of "
+                      "the report's words)]", route.route_id, route.summary, route.viability),
                   fmt("“{}”  \n:gray[{}]", route.text, route.source_label))
                  for route in rows("routes", from_process=None).itertuples())
 

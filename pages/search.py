@@ -36,6 +36,17 @@ with page.side_by_side("search-filters"):
     section = st.selectbox("Part of the report", list(SECTIONS), index=None, key="part", bind="query-params",
                            placeholder="The whole report")
 words = state.search_words(text)
+
+
+def said(row, words: list[str]):
+    """A result's text; a statement's as the Workshop view shows it: the project's paraphrase, marked, then the
+    report's words."""
+    if not isinstance(row.paraphrase, str):
+        return highlighted(row.text, words)
+    quote = fmt("  \nThe report's words: “{}”", highlighted(row.quote, words)) if isinstance(row.quote, str) else ""
+    return fmt(":orange[Project's paraphrase:] {}{}", highlighted(row.paraphrase, words), quote)
+
+
 if not words:
     st.info("Type at least one word of two letters or more.", icon=":material/search:")
     st.stop()
@@ -49,8 +60,9 @@ if results.empty:
 for index, row in enumerate(results.itertuples()):
     # One block a result (its text, then the link to its view), not a card holding two columns.
     with page.side_by_side(f"result-{index}", border=True, vertical_alignment="center", wrap=False):
-        st.markdown(fmt(":blue-badge[{}] **{}** :gray[{}]  \n{}", row.kind, highlighted(row.title, words),
-                        store.source_label(row.source), highlighted(row.text, words)))
+        st.markdown(fmt(":blue-badge[{}] **{}**{} :gray[{}]  \n{}", row.kind, highlighted(row.title, words),
+                        fmt(" :orange[({})]", row.title_mark) if isinstance(row.title_mark, str) else "",
+                        store.source_label(row.source), said(row, words)))
         if row.view in VIEWS:
             target, label = VIEWS[row.view]
             params = {row.param: row.value} if isinstance(row.param, str) and isinstance(row.value, str) else None

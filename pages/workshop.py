@@ -107,7 +107,10 @@ total, listed = tables.participant_table(countries=tuple(countries), kinds=tuple
 st.caption(fmt('{} of {} participants (Annex 2). Section 1 speaks of "about 25 experts".', listed.num_rows, total))
 attendees = {"family_name": "Family name", "given_name": "Given name",
              "organisation": st.column_config.TextColumn("Organisation", width="large"),
-             "country_label": "Country (as printed)", "org_type": "Kind (project coding)", "workshop_role": "Role"}
+             "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
+             "workshop_role": st.column_config.TextColumn("Role (project coding)", help="Chair, speaker, discussant or "
+                                                          "participant: the project's reading of the agenda and "
+                                                          "sections 3 and 4")}
 st.dataframe(listed, hide_index=True, width="stretch", column_order=list(attendees), column_config=attendees)
 print_view.table(listed, list(attendees), attendees)
 

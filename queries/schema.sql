@@ -15,7 +15,7 @@ CREATE TABLE sources (
 COMMENT ON TABLE sources IS 'Every section, figure, table, annex and footnote of the report that a row can cite.';
 COMMENT ON COLUMN sources.source_id IS 'Stable id, e.g. sec-3.2, fig-1a, tab-1, annex-3, fn-4.';
 COMMENT ON COLUMN sources.kind IS 'What part of the report this is: report, section, figure, table, annex or footnote.';
-COMMENT ON COLUMN sources.label IS 'How the report labels it, e.g. "Section 3.2", "Figure 1a", "Annex 3".';
+COMMENT ON COLUMN sources.label IS 'How the app cites the part. For a part the report numbers, its number in the form the report uses when it cites its own parts ("Section 3.4.2", "Figure 1b", "Table 1", "Annex 2"). PROJECT CODING where the report gives no such label: the unnumbered figure and tables of section 4.2, the back cover, the footnotes and the annexes'' section numbers are labelled in the project''s words (e.g. Table in Section 4.2 (unnumbered), Footnote 4, Annex 1 (Section 5)).';
 COMMENT ON COLUMN sources.title IS 'The heading or caption of the part, in the report''s words (for a footnote: its opening words; for the unnumbered tables and the figure of section 4.2, the words introducing them; for the back cover, its first words).';
 COMMENT ON COLUMN sources.parent_id IS 'The enclosing section or annex, NULL for top-level parts.';
 

@@ -117,7 +117,7 @@ def test_every_items_panel_has_its_results_and_its_questions_comments(db):
 
 def test_contradictions_about_the_survey_are_listed(db):
     app = open_page()
-    table = next(m.value for m in app.markdown if m.value.startswith("| Where (its kind"))
+    table = next(m.value for m in app.markdown if m.value.startswith("| Where (label and kind: the project's coding)"))
     shown = table.replace("\\", "")  # data text arrives escaped
     found = db.query("survey_contradictions")
     assert table.count("\n") == len(found) + 1, "one row per contradiction, under the header"

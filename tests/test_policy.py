@@ -65,6 +65,34 @@ def test_every_matrix_cells_panel_lists_what_concerns_it(db, cell):
     for case in db.query("type_activities", type_id=type_id)["case_name"]:
         assert case in cases.replace("\\", "")
     assert count == db.query("type_activities", type_id=type_id).query("stance == 'does'")["case_id"].nunique()
+    doing = cases.split("**Named as not doing it**")[0]
+    assert count == len([line for line in doing.splitlines() if line.startswith("- ")]), cell  # the count is the list's
+
+
+def test_the_branching_panel_counts_what_it_lists(db):
+    """Issue 23: "Cases of this type (2...)" over three lines (LifeTec, which sets up no branch, among them)."""
+    app = open_page()
+    app.selectbox(key="cell").set_value("branch-production").run()
+    panel = next(m.value for m in app.markdown if m.value.startswith("**Cases of this type**"))
+    head, listed = panel.split("\n\n", 1)
+    assert head.startswith("**Cases of this type** (2;")
+    doing, not_doing = listed.split("**Named as not doing it** (1)")
+    assert [line[:20] for line in doing.split("\n") if line.startswith("- ")] == ["- **Food Freshly** d",
+                                                                                 "- **KeyGene** does: "]
+    assert "LifeTec" in not_doing and "does **not**" in not_doing
+
+
+def test_route_cards_mark_the_projects_title_and_viability(db):
+    app = open_page()
+    cards = [m.value for m in app.markdown if m.value.startswith("**Route ")]
+    assert len(cards) == 3
+    for card in cards:
+        assert ":orange[(project's title)]" in card and "Viability: **" in card
+        assert ":orange[(project's coding of the report's words)]" in card
+    app.selectbox(key="cell").set_value("collaboration-rnd").run()
+    starts = next(m.value for m in app.markdown if "starts here" in m.value)
+    assert "starts here** :orange[(project's reading)]" in starts
+    assert "(project's coding of the report's words)" in starts
 
 
 def test_customising_export_shows_its_cases_instruments_and_swot(db):

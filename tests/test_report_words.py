@@ -212,8 +212,17 @@ def test_ease_total_is_set_against_every_count_of_respondents(db):
     assert all(str(n) in note for n in (44, 43, 35))
 
 
-def test_a_result_worded_in_a_contradicted_sentence_is_flagged(db):
-    """Where a survey result's wording holds one side of a contradiction, the result carries a flag."""
+# The items a contradiction concerns, where its sentences also speak of items it does not concern (issue 23: the
+# conferences contradiction was shown on intermediaries, trade fairs and informal networks too).
+CONCERNS = {
+    "c-conferences": {"5.b"},  # 7.3.2's sentence also names intermediaries (5.d); 7.4's trade fairs and networks
+    "c-experts-many-several": {"3.a", "3.b", "3.d", "3.e"},  # section 2 speaks of culture and distance, not law
+    "c-without-support": {"3.a", "3.b", "3.d", "3.e"},  # neither side calls legal barriers manageable
+    "c-first-section-ref": set(),  # the error is a cross-reference, not a result
+}
+
+
+def _sides(db):
     def clean(text):
         return re.sub(r"\s+", " ", text.translate(str.maketrans("“”‘’", "\"\"''"))).strip()
     sides = []
@@ -222,10 +231,31 @@ def test_a_result_worded_in_a_contradicted_sentence_is_flagged(db):
             parts = [p for p in (clean(x) for x in re.split(r"\(\.\.\.\)|\.\.\.", side)) if len(p) >= 20]
             if parts:
                 sides.append((row.contradiction_id, parts))
-    unflagged = []
+    return clean, sides
+
+
+def test_a_result_worded_in_a_contradicted_sentence_is_flagged_if_the_contradiction_concerns_it(db):
+    """Where a survey result's wording holds one side of a contradiction, the result carries the flag, unless the
+    contradiction is about another item the same sentence names."""
+    clean, sides = _sides(db)
+    unflagged, misflagged = [], []
     for result in db.query("survey_results", item_id=None).itertuples():
         wording = clean(result.wording)
         hits = {cid for cid, parts in sides if all(p.strip(" ,.;") in wording for p in parts)}
-        if hits and not isinstance(result.contradiction_id, str):
-            unflagged.append((result.result_id, sorted(hits)))
+        concerning = {cid for cid in hits if result.item_id in CONCERNS.get(cid, {result.item_id})}
+        if concerning and not isinstance(result.contradiction_id, str):
+            unflagged.append((result.result_id, sorted(concerning)))
+        if hits - concerning and result.contradiction_id in hits - concerning:
+            misflagged.append((result.result_id, result.contradiction_id))
     assert not unflagged, unflagged
+    assert not misflagged, misflagged
+
+
+def test_contradiction_flags_only_on_the_items_they_concern(db):
+    results = db.query("survey_results", item_id=None)
+    flagged = results[results["contradiction_id"].notna()]
+    wrong = [(r.result_id, r.contradiction_id) for r in flagged.itertuples()
+             if r.contradiction_id in CONCERNS and r.item_id not in CONCERNS[r.contradiction_id]]
+    assert not wrong, wrong
+    conferences = flagged[flagged["contradiction_id"] == "c-conferences"]
+    assert set(conferences["item_id"]) == {"5.b"} and len(conferences) == 2  # 7.3.2 and 7.4

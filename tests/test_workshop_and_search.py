@@ -63,6 +63,25 @@ def test_search_finds_a_known_phrase_ranked_first():
     assert "informal" in first and ":orange-background[" in first
 
 
+def test_search_marks_the_projects_paraphrase_and_labels(db):
+    """Issue 23: statements showed the project's paraphrase unmarked (the Workshop view marks it)."""
+    app = open_link("pages/search.py")
+    app.text_input(key="search").input("daunting endeavour").run()
+    statements = [m.value for m in app.markdown if ":blue-badge[statement]" in m.value]
+    assert statements and all(":orange[Project's paraphrase:]" in s for s in statements)
+    assert "The report's words: “:orange-background[daunting]" in statements[0]  # the quote, apart and unmarked
+    app.multiselect(key="kinds").set_value(["contradiction"]).run()
+    app.text_input(key="search").input("accessible").run()
+    found = [m.value.replace("\\", "") for m in app.markdown if ":blue-badge[contradiction]" in m.value]
+    assert found and all(":orange[(project's label)]" in f for f in found)
+
+
+def test_participant_roles_are_headed_as_the_projects_coding():
+    app = open_link("pages/workshop.py")
+    listed = next(frame for frame in app.dataframe if "workshop_role" in frame.value.columns)
+    assert "Role (project coding)" in str(listed.proto.columns)
+
+
 def test_search_filters_by_kind_and_part():
     app = open_link("pages/search.py")
     app.text_input(key="search").input("chin").run()  # China, Chinese

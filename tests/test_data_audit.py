@@ -1,0 +1,109 @@
+"""What the audits of issue 23 found wrong in the data, each checked so that it cannot come back: names the report
+never prints, contradiction flags on items they do not concern, the project's words in quotation marks or in a column
+described as the report's, and the contradictions the report holds that were not yet recorded."""
+
+import re
+
+import pytest
+
+from evidence import survey_text
+from tests.test_honesty import fragments, normalise, squash
+
+# Columns written by the project (notes, rationales): what they put in quotation marks must be the report's words.
+PROJECT_PROSE = [("coding_notes", "rationale"), ("contradictions", "note"), ("business_processes", "rationale"),
+                 ("case_activities", "coding_rationale"), ("study_vs_experts", "coding_rationale"),
+                 ("policy_links", "rationale")]
+
+
+@pytest.fixture(scope="module")
+def printed(report_text):
+    """The report, lower-case, in the forms a quoted span may take (line-wrap hyphens kept, dropped, squashed)."""
+    joined = normalise(report_text).lower()
+    return (joined, re.sub(r"(\w)- (\w)", r"\1\2", joined), re.sub(r"(\w)- (\w)", r"\1-\2", joined),
+            squash(joined))
+
+
+def in_report(text: str, printed) -> bool:
+    text = normalise(text).lower()
+    return any(text in form for form in printed[:-1]) or squash(text) in printed[-1]
+
+
+@pytest.mark.parametrize("table", ["cases", "instruments"])
+def test_every_name_variant_is_printed_in_the_report(db, printed, table):
+    """A variant is another way the report writes the name ("COSME Equity Facility for Growth" is not one)."""
+    rows = db.query("table_rows", table_name=table)
+    unprinted = [variant for value in rows["name_variants"].dropna() for variant in value.split("; ")
+                 if not in_report(variant, printed)]
+    assert not unprinted, unprinted
+
+
+@pytest.mark.parametrize(("table", "column"), PROJECT_PROSE)
+def test_the_projects_prose_quotes_only_the_reports_words(db, printed, table, column):
+    quoted = []
+    for value in db.query("table_rows", table_name=table)[column].dropna():
+        for straight, curly in re.findall(r'"([^"]{3,})"|“([^”]{3,})”', value):
+            quoted += fragments(straight or curly)
+    assert quoted or table != "coding_notes"
+    assert not [span for span in quoted if not in_report(span, printed)]
+
+
+def test_source_labels_are_declared_the_projects_where_the_report_prints_none(db, schema_db, printed):
+    columns = schema_db.query("schema_columns").set_index(["table_name", "column_name"])
+    comment = columns.loc[("sources", "label"), "comment"]
+    labels = db.query("table_rows", table_name="sources")["label"]
+    unprinted = [label for label in labels if not in_report(label, printed)]
+    assert "Table in Section 4.2 (unnumbered)" in unprinted
+    assert "PROJECT CODING" in comment and "How the report labels it" not in comment
+    notes = db.query("coding_notes")
+    assert ((notes["table_name"] == "sources") & (notes["column_name"] == "label")).any()
+
+
+def test_the_rnd_column_is_not_said_to_be_tied_to_research_by_the_study(db):
+    rationale = db.query("table_rows", table_name="business_processes").set_index("process_id").loc["rnd", "rationale"]
+    assert "ties to research" not in rationale
+    assert "does not say which business process" in rationale
+
+
+def test_the_intermediaries_panel_does_not_say_the_report_contradicts_itself():
+    assert "contradicts itself" not in survey_text.item_results(item_id="5.d")
+    assert "contradicts itself" in survey_text.item_results(item_id="5.b")
+    for item in ("5.c", "5.g", "3.f", "3.g", "3.h", "1b.c", "1b.d"):
+        assert "contradicts itself" not in survey_text.item_results(item_id=item), item
+
+
+# The contradictions issue 23 asked to record: both sides, each in the part of the report it cites.
+RECORDED = {
+    "c-accessible-complexity": ("tab-swot", "tab-swot"),
+    "c-accessible-participation": ("sec-2", "tab-implications"),
+    "c-weprog-country-order": ("annex-1", "annex-2"),
+    "c-survey-part-2-agenda": ("annex-1", "sec-4.3.3"),
+    "c-what-how-employment": ("sec-4.2", "fig-what-how"),
+    "c-confirmed-slightly-different": ("sec-2", "sec-7.2.2"),
+}
+
+
+def test_the_contradictions_an_independent_read_found_are_recorded(db):
+    found = db.query("contradictions").set_index("contradiction_id")
+    for contradiction_id, sources in RECORDED.items():
+        row = found.loc[contradiction_id]
+        assert (row["source_a"], row["source_b"]) == sources, contradiction_id
+        assert row["statement_a"] != row["statement_b"] and row["note"], contradiction_id
+    assert "accessibility for all SMEs" in found.loc["c-accessible-participation", "statement_a"]
+    assert "hinder access" in found.loc["c-accessible-complexity", "statement_b"]
+    assert "Germany / Den." in found.loc["c-weprog-country-order", "statement_b"]
+    assert "slightly different" in found.loc["c-confirmed-slightly-different", "statement_b"]
+    assert "confirmed" in found.loc["c-confirmed-slightly-different", "statement_a"]
+
+
+def test_table_1_note_lists_every_share_that_is_not_a_whole_count_of_44(db):
+    expertise = db.query("table_rows", table_name="survey_expertise")
+    not_whole = {int(p) for p in expertise["share_pct"]
+                 if not any(abs(100 * k / 44 - p) <= 0.5 for k in range(45))}
+    note = db.query("contradictions").set_index("contradiction_id").loc["c-table-1-n", "note"]
+    listed = note.split("are not whole counts")[0]
+    assert not_whole == {int(n) for n in re.findall(r"(\d+)%", listed)}
+
+
+def test_a_mechanism_the_report_places_at_no_level_has_none(db):
+    instruments = db.query("table_rows", table_name="instruments").set_index("instrument_id")
+    assert instruments["level"].isna()["networking_showcasing_initiatives"]  # "One of the case SMEs hailed ..."
