@@ -15,7 +15,7 @@ import vl_convert
 from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
-from evidence import chart_panel, citation, deck_charts, store, typeset
+from evidence import chart_panel, citation, deck_charts, slide_print, store, typeset
 from evidence.charts.base import SUBTITLE_WIDTH
 from evidence.findings import FINDINGS, Finding
 
@@ -45,19 +45,15 @@ def says(finding: Finding) -> tuple[str, str] | None:
     return str(row[finding.says.text_column]), store.source_label(row[finding.says.source_column])
 
 
-def slide_spec(finding: Finding, headline: bool) -> dict:
-    spec = _spec(finding)
-    if headline:
-        return typeset.with_title(spec, finding.headline)
-    lines = source_lines(spec)
-    return {**spec, "title": {"text": lines[0] if lines else "", "subtitle": lines[1:], "anchor": "start",
-                              "color": "#595959", "fontWeight": "normal", "fontSize": 13}}
+def slide_spec(finding: Finding) -> dict:
+    """The chart of a finding titled with its headline (its source lines under it)."""
+    return typeset.with_title(_spec(finding), finding.headline)
 
 
 def slide_chart(slug: str, kind: str) -> bytes:
     """One slide's chart as PNG or SVG, with the slide's headline as its title (built when the reader clicks)."""
     finding = next(f for f in FINDINGS if f.slug == slug)
-    spec = slide_spec(finding, headline=True)
+    spec = slide_spec(finding)
     if not isinstance(spec.get("width"), int) and "hconcat" not in spec:
         spec["width"] = chart_panel.EXPORT_WIDTH
     if kind == "png":
@@ -76,27 +72,40 @@ def notes(finding: Finding, link: str) -> str:
     return "\n".join(lines)
 
 
+# A deck PDF slide (templates/deck.typ): 720 x 405 pt, 652 x 355 pt within its margins. The chart gets the width
+# and the height its headline, source and the report's words leave, estimated from their lengths (a line of the
+# 20 pt headline holds about 60 characters, of the 13 pt quote about 100, of the 10 pt source about 150).
+SLIDE_WIDTH, SLIDE_HEIGHT = 652, 355
+
+
+def chart_height(headline: str, source: list[str], quote: str) -> int:
+    """The height (pt) a deck PDF slide leaves its chart."""
+    def lines(text: str, per_line: int) -> int:
+        return -(-len(text) // per_line) if text else 0
+    return int(SLIDE_HEIGHT - 25 * lines(headline, 60) - 12.5 * sum(lines(line, 150) for line in source)
+               - 17 * lines(quote, 100) - 14)
 def deck_pdf(link: str, today: str) -> bytes:
-    """Every key finding as a 16:9 slide, one a page."""
+    """Every key finding as a 16:9 slide, one a page; each chart drawn at its box's size, with 14 pt type."""
     slides, files = [], {}
     for number, finding in enumerate(FINDINGS, start=1):
-        file = f"slide-{number}.pdf"
-        files[file] = typeset.chart_pdf(slide_spec(finding, headline=False), width=typeset.SLIDE_CHART_WIDTH)
         said = says(finding)
-        slides.append({"headline": finding.headline, "chart": file, "quote": said[0] if said else "",
-                       "source": said[1] if said else "", "link": f"{link}&slide={number}"})
+        source = paragraphs(source_lines(_spec(finding)))
+        file = f"slide-{number}.pdf"
+        height = chart_height(finding.headline, source, f"“{said[0]}” {said[1]}" if said else "")
+        files[file] = vl_convert.vegalite_to_pdf(slide_print.slide_spec(_spec(finding, large=True), SLIDE_WIDTH,
+                                                                         height))
+        slides.append({"headline": finding.headline, "chart": file, "chart_height": height, "chart_source": source,
+                       "quote": said[0] if said else "", "source": said[1] if said else "",
+                       "link": f"{link}&slide={number}"})
     data = {"report": citation.TITLE, "date": today, "slides": slides, "citation": citation.apa(),
             "caption": "Workshop, Brussels, 13 June 2016"}
     return typeset.compile_pdf("deck.typ", data, files)
 
 
 def _picture(slide, finding, left, top, width, height) -> None:
-    spec = slide_spec(finding, headline=False)
-    if not isinstance(spec.get("width"), int) and "hconcat" not in spec:
-        spec["width"] = 1100
-    picture = slide.shapes.add_picture(io.BytesIO(vl_convert.vegalite_to_png(spec, scale=2)), left, top)
-    scale = min(width / picture.width, height / picture.height)
-    picture.width, picture.height = Emu(int(picture.width * scale)), Emu(int(picture.height * scale))
+    """The slide's chart as a picture filling the box, drawn at the box's size in pt: its type prints at 14 pt."""
+    spec = slide_print.slide_spec(_spec(finding, large=True), int(Emu(width).pt), int(Emu(height).pt))
+    slide.shapes.add_picture(io.BytesIO(vl_convert.vegalite_to_png(spec, scale=3)), left, top, width, height)
 
 
 def deck_pptx(link: str, today: str) -> bytes:
@@ -111,14 +120,16 @@ def deck_pptx(link: str, today: str) -> bytes:
         title.text = finding.headline
         title.text_frame.paragraphs[0].font.size = Pt(32)
         spec = _spec(finding)
-        box = (Inches(0.5), Inches(1.55), Inches(12.3), Inches(4.5))
         native = deck_charts.native_chart(_spec(finding, large=True))
+        said = says(finding)
+        # A picture's source lines go under the report's words: the picture gives up their height.
+        below = len(paragraphs(source_lines(spec))) * 0.25 if said and not native else 0
+        box = (Inches(0.5), Inches(1.55), Inches(12.3), Inches(4.5 - below))
         if native:
             deck_charts.add_chart(slide, native, *box)
         else:
             _picture(slide, finding, *box)
-        said = says(finding)
-        words = slide.shapes.add_textbox(Inches(0.5), Inches(6.1), Inches(12.3), Inches(1.2)).text_frame
+        words = slide.shapes.add_textbox(Inches(0.5), Inches(6.1 - below), Inches(12.3), Inches(1.2)).text_frame
         words.word_wrap = True
         # The source's own paragraphs, each a paragraph of the text box (never its wrapped lines run together).
         words.text = f"“{said[0]}”" if said else "\n".join(paragraphs(source_lines(spec)))
@@ -127,6 +138,10 @@ def deck_pptx(link: str, today: str) -> bytes:
         source = words.add_paragraph()
         source.text = (said[1] if said else f"Key finding {number} of {len(FINDINGS)}") + f" · {citation.TITLE}"
         source.font.size = Pt(12)
+        if said and not native:  # a picture's source lines are the slide's, as a native chart's axis is
+            for line in paragraphs(source_lines(spec)):
+                chart_source = words.add_paragraph()
+                chart_source.text, chart_source.font.size = line, Pt(12)
         slide.notes_slide.notes_text_frame.text = notes(finding, link)
     deck.core_properties.title = f"{citation.TITLE}: key findings"
     deck.core_properties.comments = json.dumps({"built": today, "link": link})

@@ -106,3 +106,22 @@ def test_counts_step_by_whole_cases_and_an_empty_bar_says_why(office):
     assert text.count("no count given,") == 2 and inside.count("0") == 1  # the axis's 0, no bar's
     _, inside, _ = chart_words(office, "confirmed")
     assert inside.count("0") == 1
+
+
+def test_the_deck_pdfs_charts_fill_the_slide_with_14_pt_type(tmp_path):
+    """Each chart of the deck PDF spans the slide's width and prints no word smaller than 14 pt: the chart font's
+    word box is 0.94 of its size (measured: 14 pt words are 13.1 pt high, 12 pt ones 11.3)."""
+    pdf = tmp_path / "deck.pdf"
+    pdf.write_bytes(deck.deck_pdf("http://localhost:8501/?present=1", "2026-01-01"))
+    for number, finding in enumerate(FINDINGS, start=1):
+        said = subprocess.run(["pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        words = [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in WORD.findall(said)]
+        source = deck.paragraphs(deck.source_lines(deck._spec(finding)))[-1].split()[-1]
+        top = min(d for *_, d, t in words if t == source)  # under the chart's source lines (the first: above it)
+        quote = [b for _, b, _, _, t in words if t.startswith("“") and b > top]
+        bottom = min(quote) if deck.says(finding) else 372  # over the report's words, or the foot
+        chart = [(a, c, d - b, t) for a, b, c, d, t in words if b > top and d < bottom]
+        assert chart, finding.slug
+        assert min(height for *_, height, _ in chart) >= 13.0, (finding.slug, min(chart, key=lambda w: w[2]))
+        assert max(c for _, c, *_ in chart) - min(a for a, *_ in chart) > 0.75 * 652, finding.slug
