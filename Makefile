@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint validate datapackage clean chromium haproxy poppler bench bench-takeaway serve-scaled screenshots takeaway-images
+.PHONY: run test test-fast lint validate datapackage clean chromium haproxy poppler libreoffice bench bench-takeaway serve-scaled screenshots takeaway-images
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -43,6 +43,13 @@ poppler:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
 	  else echo "The tests need Debian's poppler-utils: run 'sudo apt-get install poppler-utils'"; exit 1; fi; }
 
+# The deck's test opens the PowerPoint file in a real office suite: Debian's libreoffice-impress converts it to PDF
+# headless (tests/test_deck_office.py); the same.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libreoffice-impress; \
+	  else echo "The tests need Debian's libreoffice-impress: run 'sudo apt-get install libreoffice-impress'"; exit 1; fi; }
+
 # Two workers (pytest-xdist), one per core; a test file stays on one worker, so its module fixtures (the API's
 # server, a broken data copy) are made once. The browser lane runs after the fast lane, on its own two workers;
 # tests marked with one xdist_group (the scaled set-up, a shared page load) run on one worker, in order.
@@ -54,7 +61,7 @@ test-fast: $(VENV)/.dev
 	$(BIN)/python -m evidence.datapackage --check
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
 
-test: $(VENV)/.dev chromium haproxy poppler
+test: $(VENV)/.dev chromium haproxy poppler libreoffice
 	$(BIN)/ruff check .
 	$(BIN)/python -m evidence.datapackage --check
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser

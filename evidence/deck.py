@@ -13,33 +13,27 @@ import json
 
 import vl_convert
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from evidence import chart_panel, citation, store, typeset
+from evidence import chart_panel, citation, deck_charts, slide_print, store, typeset
+from evidence.charts.base import SUBTITLE_WIDTH
 from evidence.findings import FINDINGS, Finding
 
-NATIVE_MARKS = {"bar", "text"}  # a chart drawn only with these becomes a native PowerPoint bar chart
 
-
-def _spec(finding: Finding) -> dict:
-    return chart_panel.chart_spec(finding.chart, finding.query, finding.params)
-
-
-def _layers(spec: dict, data: dict | None = None):
-    data = spec.get("data", data)
-    for sub in spec.get("layer", []) + spec.get("hconcat", []) + spec.get("vconcat", []):
-        yield from _layers(sub, data)
-    if "mark" in spec:
-        mark = spec["mark"]["type"] if isinstance(spec["mark"], dict) else spec["mark"]
-        yield mark, spec.get("encoding", {}), data
+def _spec(finding: Finding, large: bool = False) -> dict:
+    """The chart of a finding: as a page draws it, or (`large`) as the presenter's slide draws it."""
+    return chart_panel.chart_spec(finding.chart, finding.query, finding.params, large=large)
 
 
 def source_lines(spec: dict) -> list[str]:
-    """The chart's source line and notes (its subtitle)."""
+    """The chart's source line and notes (its subtitle), in the lines the chart draws them."""
     title = spec.get("title") or {}
     return [str(line) for line in (title.get("subtitle") or [])] if isinstance(title, dict) else []
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """A chart's source lines (wrapped to fit a phone) as the paragraphs they were."""
+    return deck_charts.paragraphs(lines, SUBTITLE_WIDTH)
 
 
 def says(finding: Finding) -> tuple[str, str] | None:
@@ -51,57 +45,15 @@ def says(finding: Finding) -> tuple[str, str] | None:
     return str(row[finding.says.text_column]), store.source_label(row[finding.says.source_column])
 
 
-def chart_numbers(spec: dict) -> tuple[list[str], dict[str, list[float | None]], bool] | None:
-    """(categories, {series: values}, stacked) of a bar chart, from the rows it draws; None for other charts."""
-    layers = list(_layers(spec))
-    if not layers or {mark for mark, _, _ in layers} - NATIVE_MARKS:
-        return None
-    mark, encoding, data = next(layer for layer in layers if layer[0] == "bar")
-    rows = spec.get("datasets", {}).get((data or {}).get("name"), [])
-    category = encoding["y"]["field"]
-    counted = encoding["x"].get("aggregate") == "count"
-    value = None if counted else encoding["x"]["field"]
-    series_field = (encoding.get("yOffset") or encoding.get("opacity") or {}).get("field")
-    stacked = "yOffset" not in encoding and series_field is not None
-    order = encoding["y"].get("sort")
-    categories = list(order) if isinstance(order, list) else list(dict.fromkeys(r[category] for r in rows))
-    if order == "-x":
-        categories.sort(key=lambda c: -max((r[value] or 0) for r in rows if r[category] == c))
-    text = next((enc.get("text", {}).get("field") for mark, enc, _ in layers if mark == "text"), None)
-    names = list(dict.fromkeys(r[series_field] for r in rows)) if series_field else ["value"]
-
-    def unstated(row) -> str:
-        # A bar the app draws at 0 with words for its label ("specific cases") has no number: a gap in
-        # PowerPoint, and the words go with the category.
-        said = str(row.get(text) or "") if text and not counted else ""
-        return said if row.get(value) == 0 and said and not any(ch.isdigit() for ch in said) else ""
-
-    series = {}
-    for name in names:
-        picked = [r for r in rows if not series_field or r[series_field] == name]
-        series[str(name)] = [
-            float(len([r for r in picked if r[category] == c])) if counted else
-            next((None if unstated(r) else r[value] for r in picked if r[category] == c), None)
-            for c in categories]
-    words = {c: "; ".join(dict.fromkeys(unstated(r) for r in rows if r[category] == c and unstated(r)))
-             for c in categories}
-    labels = [str(c).replace("\n", " ") + (f" ({words[c]})" if words[c] else "") for c in categories]
-    return labels, series, stacked
-
-
-def slide_spec(finding: Finding, headline: bool) -> dict:
-    spec = _spec(finding)
-    if headline:
-        return typeset.with_title(spec, finding.headline)
-    lines = source_lines(spec)
-    return {**spec, "title": {"text": lines[0] if lines else "", "subtitle": lines[1:], "anchor": "start",
-                              "color": "#595959", "fontWeight": "normal", "fontSize": 13}}
+def slide_spec(finding: Finding) -> dict:
+    """The chart of a finding titled with its headline (its source lines under it)."""
+    return typeset.with_title(_spec(finding), finding.headline)
 
 
 def slide_chart(slug: str, kind: str) -> bytes:
     """One slide's chart as PNG or SVG, with the slide's headline as its title (built when the reader clicks)."""
     finding = next(f for f in FINDINGS if f.slug == slug)
-    spec = slide_spec(finding, headline=True)
+    spec = slide_spec(finding)
     if not isinstance(spec.get("width"), int) and "hconcat" not in spec:
         spec["width"] = chart_panel.EXPORT_WIDTH
     if kind == "png":
@@ -115,65 +67,45 @@ def notes(finding: Finding, link: str) -> str:
     said = says(finding)
     if said:
         lines += [f"The report: “{said[0]}”", f"Source: {said[1]}"]
-    lines += source_lines(_spec(finding))
+    lines += paragraphs(source_lines(_spec(finding)))
     lines.append(f"Slide {FINDINGS.index(finding) + 1} in the dashboard: {link}&slide={FINDINGS.index(finding) + 1}")
     return "\n".join(lines)
 
 
+# A deck PDF slide (templates/deck.typ): 720 x 405 pt, 652 x 355 pt within its margins. The chart gets the width
+# and the height its headline, source and the report's words leave, estimated from their lengths (a line of the
+# 20 pt headline holds about 60 characters, of the 13 pt quote about 100, of the 10 pt source about 150).
+SLIDE_WIDTH, SLIDE_HEIGHT = 652, 355
+
+
+def chart_height(headline: str, source: list[str], quote: str) -> int:
+    """The height (pt) a deck PDF slide leaves its chart."""
+    def lines(text: str, per_line: int) -> int:
+        return -(-len(text) // per_line) if text else 0
+    return int(SLIDE_HEIGHT - 25 * lines(headline, 60) - 12.5 * sum(lines(line, 150) for line in source)
+               - 17 * lines(quote, 100) - 14)
 def deck_pdf(link: str, today: str) -> bytes:
-    """Every key finding as a 16:9 slide, one a page."""
+    """Every key finding as a 16:9 slide, one a page; each chart drawn at its box's size, with 14 pt type."""
     slides, files = [], {}
     for number, finding in enumerate(FINDINGS, start=1):
-        file = f"slide-{number}.pdf"
-        files[file] = typeset.chart_pdf(slide_spec(finding, headline=False), width=typeset.SLIDE_CHART_WIDTH)
         said = says(finding)
-        slides.append({"headline": finding.headline, "chart": file, "quote": said[0] if said else "",
-                       "source": said[1] if said else "", "link": f"{link}&slide={number}"})
+        source = paragraphs(source_lines(_spec(finding)))
+        file = f"slide-{number}.pdf"
+        height = chart_height(finding.headline, source, f"“{said[0]}” {said[1]}" if said else "")
+        files[file] = vl_convert.vegalite_to_pdf(slide_print.slide_spec(_spec(finding, large=True), SLIDE_WIDTH,
+                                                                         height))
+        slides.append({"headline": finding.headline, "chart": file, "chart_height": height, "chart_source": source,
+                       "quote": said[0] if said else "", "source": said[1] if said else "",
+                       "link": f"{link}&slide={number}"})
     data = {"report": citation.TITLE, "date": today, "slides": slides, "citation": citation.apa(),
             "caption": "Workshop, Brussels, 13 June 2016"}
     return typeset.compile_pdf("deck.typ", data, files)
 
 
-def _log_scale(spec: dict) -> bool:
-    return any(mark == "bar" and (enc.get("x", {}).get("scale") or {}).get("type") == "log"
-               for mark, enc, _ in _layers(spec))
-
-
-def _native_chart(slide, numbers, left, top, width, height, log: bool = False) -> None:
-    categories, series, stacked = numbers
-    data = CategoryChartData()
-    data.categories = categories
-    for name, values in series.items():
-        data.add_series(name, values)
-    kind = XL_CHART_TYPE.BAR_STACKED if stacked else XL_CHART_TYPE.BAR_CLUSTERED
-    chart = slide.shapes.add_chart(kind, left, top, width, height, data).chart
-    chart.has_legend = len(series) > 1
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-    chart.category_axis.reverse_order = True  # the first category on top, as in the app
-    chart.category_axis.tick_labels.font.size = Pt(14)
-    chart.value_axis.tick_labels.font.size = Pt(12)
-    if log:  # the budgets span EUR 600,000 to EUR 6 billion: a log axis, as in the app
-        from pptx.oxml.ns import qn
-
-        scaling = chart.value_axis._element.find(qn("c:scaling"))
-        scaling.insert(0, scaling.makeelement(qn("c:logBase"), {"val": "10"}))
-        chart.value_axis.minimum_scale = 1e5
-    plot = chart.plots[0]
-    plot.has_data_labels = True
-    plot.data_labels.font.size = Pt(12)
-    plot.data_labels.number_format = "General"
-    plot.data_labels.number_format_is_linked = False
-
-
 def _picture(slide, finding, left, top, width, height) -> None:
-    spec = slide_spec(finding, headline=False)
-    if not isinstance(spec.get("width"), int) and "hconcat" not in spec:
-        spec["width"] = 1100
-    picture = slide.shapes.add_picture(io.BytesIO(vl_convert.vegalite_to_png(spec, scale=2)), left, top)
-    scale = min(width / picture.width, height / picture.height)
-    picture.width, picture.height = Emu(int(picture.width * scale)), Emu(int(picture.height * scale))
+    """The slide's chart as a picture filling the box, drawn at the box's size in pt: its type prints at 14 pt."""
+    spec = slide_print.slide_spec(_spec(finding, large=True), int(Emu(width).pt), int(Emu(height).pt))
+    slide.shapes.add_picture(io.BytesIO(vl_convert.vegalite_to_png(spec, scale=3)), left, top, width, height)
 
 
 def deck_pptx(link: str, today: str) -> bytes:
@@ -188,20 +120,28 @@ def deck_pptx(link: str, today: str) -> bytes:
         title.text = finding.headline
         title.text_frame.paragraphs[0].font.size = Pt(32)
         spec = _spec(finding)
-        box = (Inches(0.5), Inches(1.6), Inches(12.3), Inches(4.4))
-        numbers = chart_numbers(spec)
-        if numbers:
-            _native_chart(slide, numbers, *box, log=_log_scale(spec))
+        native = deck_charts.native_chart(_spec(finding, large=True))
+        said = says(finding)
+        # A picture's source lines go under the report's words: the picture gives up their height.
+        below = len(paragraphs(source_lines(spec))) * 0.25 if said and not native else 0
+        box = (Inches(0.5), Inches(1.55), Inches(12.3), Inches(4.5 - below))
+        if native:
+            deck_charts.add_chart(slide, native, *box)
         else:
             _picture(slide, finding, *box)
-        said = says(finding)
-        words = slide.shapes.add_textbox(Inches(0.5), Inches(6.1), Inches(12.3), Inches(1.2)).text_frame
+        words = slide.shapes.add_textbox(Inches(0.5), Inches(6.1 - below), Inches(12.3), Inches(1.2)).text_frame
         words.word_wrap = True
-        words.text = f"“{said[0]}”" if said else "; ".join(source_lines(spec))
-        words.paragraphs[0].font.size = Pt(16)
+        # The source's own paragraphs, each a paragraph of the text box (never its wrapped lines run together).
+        words.text = f"“{said[0]}”" if said else "\n".join(paragraphs(source_lines(spec)))
+        for paragraph in words.paragraphs:
+            paragraph.font.size = Pt(16)
         source = words.add_paragraph()
         source.text = (said[1] if said else f"Key finding {number} of {len(FINDINGS)}") + f" · {citation.TITLE}"
         source.font.size = Pt(12)
+        if said and not native:  # a picture's source lines are the slide's, as a native chart's axis is
+            for line in paragraphs(source_lines(spec)):
+                chart_source = words.add_paragraph()
+                chart_source.text, chart_source.font.size = line, Pt(12)
         slide.notes_slide.notes_text_frame.text = notes(finding, link)
     deck.core_properties.title = f"{citation.TITLE}: key findings"
     deck.core_properties.comments = json.dumps({"built": today, "link": link})

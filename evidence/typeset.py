@@ -17,7 +17,6 @@ import vl_convert
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAGE_CHART_WIDTH = 470  # px = pt: a chart set at its own size on A4 portrait within 2 cm margins
-SLIDE_CHART_WIDTH = 720  # px on a 16:9 slide of 25.4 x 14.29 cm
 
 
 def chart_pdf(spec: dict, width: int = PAGE_CHART_WIDTH, title: str | None = None) -> bytes:

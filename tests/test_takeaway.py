@@ -153,6 +153,34 @@ def test_the_deck_has_a_slide_per_finding_with_native_charts_holding_the_apps_nu
     assert all(Emu(s.width) > 0 for s in slides[0].shapes)
 
 
+def test_the_decks_native_charts_wear_the_apps_colours_and_its_text_keeps_its_paragraphs(tmp_path):
+    from evidence import palette
+
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(deck.deck_pptx("http://localhost:8501/?present=1", "2026-01-01"))
+    slides = list(Presentation(str(path)).slides)
+    ours = {value.upper().lstrip("#") for value in vars(palette).values()
+            if isinstance(value, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", value)}
+    for finding, slide in zip(FINDINGS, slides, strict=True):
+        for chart in (shape.chart for shape in slide.shapes if shape.has_chart):
+            fills = set(re.findall(r'<c:(?:ser|dPt)>.*?<a:srgbClr val="([0-9A-F]{6})"',
+                                   chart._chartSpace.xml.replace("\n", ""), re.S))
+            assert fills and fills <= ours, (finding.slug, fills - ours)
+    collaboration = next(sh.chart for sh in slides[FINDINGS.index(BY_SLUG["collaboration"])].shapes if sh.has_chart)
+    colours = re.findall(r'<c:dPt>.*?<a:srgbClr val="([0-9A-F]{6})"', collaboration._chartSpace.xml, re.S)
+    assert {palette.TYPES["collaboration"].lstrip("#"), palette.TYPES["branch"].lstrip("#")} <= set(colours)
+    # Slide 6 has no quote: its source's two paragraphs, each whole ("symbols counted from the; text" before).
+    box = [sh for sh in slides[FINDINGS.index(BY_SLUG["what-how"])].shapes if sh.has_text_frame
+           and sh != slides[FINDINGS.index(BY_SLUG["what-how"])].shapes.title][0]
+    paragraphs = [p.text for p in box.text_frame.paragraphs]
+    assert paragraphs[0] == "Source: Figure in section 4.2 (symbols counted from the text export)"
+    assert paragraphs[1].startswith("Project's reading: column labels and intensity are inferred (")
+    assert not [p for p in paragraphs if "; " in p]
+    notes = slides[FINDINGS.index(BY_SLUG["regions"])].notes_slide.notes_text_frame.text
+    assert "Source: Figure 7 (YES 12, NO 25); dashed line: “a majority of experts (70%)”, Section 4.3.3" in \
+        notes.split("\n")
+
+
 def test_the_deck_pdf_is_a_16_9_slide_a_page(tmp_path):
     content = deck.deck_pdf("http://localhost:8501/?present=1", "2026-01-01")
     path = tmp_path / "deck.pdf"
