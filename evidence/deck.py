@@ -14,11 +14,13 @@ import json
 import vl_convert
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from evidence import chart_panel, citation, store, typeset
+from evidence import chart_panel, citation, typeset
 from evidence.findings import FINDINGS, Finding
+from evidence.slide_words import slide_words
 
 NATIVE_MARKS = {"bar", "text"}  # a chart drawn only with these becomes a native PowerPoint bar chart
 
@@ -42,13 +44,11 @@ def source_lines(spec: dict) -> list[str]:
     return [str(line) for line in (title.get("subtitle") or [])] if isinstance(title, dict) else []
 
 
-def says(finding: Finding) -> tuple[str, str] | None:
-    """The report's sentence under the slide and its source, as the slide shows them."""
-    if finding.says is None:
-        return None
-    rows = store.rows(finding.says.query, **finding.says.params)
-    row = rows[rows[finding.says.key_column] == finding.says.key].iloc[0]
-    return str(row[finding.says.text_column]), store.source_label(row[finding.says.source_column])
+def says(finding: Finding) -> tuple[str, str, str, str] | None:
+    """The report's sentence under the slide, its source, the mark where the report contradicts itself about it
+    and the other side's words ("" if not), as the slide shows them."""
+    said = slide_words(finding)
+    return (said.quote, said.source, said.mark(), said.other_words()) if said else None
 
 
 def chart_numbers(spec: dict) -> tuple[list[str], dict[str, list[float | None]], bool] | None:
@@ -114,7 +114,7 @@ def notes(finding: Finding, link: str) -> str:
     lines = []
     said = says(finding)
     if said:
-        lines += [f"The report: “{said[0]}”", f"Source: {said[1]}"]
+        lines += [f"The report: “{said[0]}”", f"Source: {said[1]}"] + [line for line in said[2:] if line]
     lines += source_lines(_spec(finding))
     lines.append(f"Slide {FINDINGS.index(finding) + 1} in the dashboard: {link}&slide={FINDINGS.index(finding) + 1}")
     return "\n".join(lines)
@@ -128,7 +128,8 @@ def deck_pdf(link: str, today: str) -> bytes:
         files[file] = typeset.chart_pdf(slide_spec(finding, headline=False), width=typeset.SLIDE_CHART_WIDTH)
         said = says(finding)
         slides.append({"headline": finding.headline, "chart": file, "quote": said[0] if said else "",
-                       "source": said[1] if said else "", "link": f"{link}&slide={number}"})
+                       "source": said[1] if said else "", "mark": said[2] if said else "",
+                       "link": f"{link}&slide={number}"})
     data = {"report": citation.TITLE, "date": today, "slides": slides, "citation": citation.apa(),
             "caption": "Workshop, Brussels, 13 June 2016"}
     return typeset.compile_pdf("deck.typ", data, files)
@@ -202,6 +203,10 @@ def deck_pptx(link: str, today: str) -> bytes:
         source = words.add_paragraph()
         source.text = (said[1] if said else f"Key finding {number} of {len(FINDINGS)}") + f" · {citation.TITLE}"
         source.font.size = Pt(12)
+        if said and said[2]:  # where the report contradicts itself, the slide says so, as the views do
+            mark = words.add_paragraph()
+            mark.text = said[2]
+            mark.font.size, mark.font.color.rgb = Pt(12), RGBColor(0xB4, 0x23, 0x18)
         slide.notes_slide.notes_text_frame.text = notes(finding, link)
     deck.core_properties.title = f"{citation.TITLE}: key findings"
     deck.core_properties.comments = json.dumps({"built": today, "link": link})

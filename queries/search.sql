@@ -15,7 +15,7 @@ top_part AS (  -- each source's top-level part of the report (a child of the rep
 ),
 corpus AS (
     SELECT 'statement' AS kind, statement_id AS ref_id, speaker_label || coalesce(' (' || organisation || ')', '')
-               AS title, paraphrase || coalesce(' “' || quote || '”', '') AS text, theme_id, source,
+               AS title, paraphrase || coalesce(' “' || replace(quote, ' | ', '” “') || '”', '') AS text, theme_id, source,
            'workshop' AS view, 'speaker' AS param, speaker_label AS value
     FROM statements
     UNION ALL

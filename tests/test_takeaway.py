@@ -66,8 +66,8 @@ def test_a_filter_set_on_case_studies_is_in_its_brief_with_the_cases_it_leaves(d
     said = pdf_words(built_brief("pages/case_studies.py", typology="Urged globals"), tmp_path)
     assert "Typology group: Urged globals" in said
     urged = db.query("cases", typology="urged_global")["name"].tolist()
-    assert f"The {len(urged)} cases in this view" in said
-    figures = said.split("cases in this view")[1].split("The typology:")[0]
+    assert f"{len(urged)} cases of 12 in this view" in said
+    figures = said.split("of 12 in this view")[1].split("The typology:")[0]
     for name in db.query("cases", typology=None)["name"]:
         assert (name in figures) == (name in urged), name
     assert "typology=Urged+globals" in said
