@@ -28,23 +28,17 @@ def unmarked(markdown: str) -> str:
 
 def spans(text: str) -> list[str]:
     """Every span between double quotes: curly pairs (balanced, so a quote inside a quote stays inside), then
-    straight pairs in what is left."""
-    found, depth, start, rest = [], 0, 0, []
-    last = 0
+    straight pairs (which may hold a curly quote: "… (e.g., using “innovation-oriented trade missions”)")."""
+    found, depth, start = [], 0, 0
     for index, char in enumerate(text):
         if char == "“":
-            if depth == 0:
-                start = index + 1
-                rest.append(text[last:index])
+            start = index + 1 if depth == 0 else start
             depth += 1
         elif char == "”" and depth:
             depth -= 1
             if depth == 0:
                 found.append(text[start:index])
-                last = index + 1
-    rest.append(text[last:] if depth == 0 else text[last:start])
-    straight = " ".join(rest)
-    found += re.findall(r'"([^"]+)"', straight)
+    found += re.findall(r'"([^"]+)"', text)
     return [span.strip() for span in found if span.strip()]
 
 
