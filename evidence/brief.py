@@ -5,12 +5,13 @@ citation and the view's link. Built only when the reader asks (takeaway.py), fro
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
-from evidence import chart_panel, citation, state, store, typeset
+from evidence import brief_charts, citation, store, typeset
+from evidence.brief_lists import counted
+from evidence.brief_selection import selection
 
 MAX_WORDS = 24  # sentences of the report per brief; the rest are named as left out, with the link to the view
 DRAWN = tuple[str, str, tuple]  # a chart the view drew: (chart builder, named query, frozen parameters)
@@ -102,8 +103,9 @@ def _figures(view: str, params: dict[str, list[str]], drawn: list[DRAWN]) -> tup
     for _, name, frozen in drawn:
         rows = store.rows(name, **dict(frozen))
         if name == "case_filter":
-            rows = rows[rows["in_filter"]]
-            return (f"The {len(rows)} cases in this view",
+            total, rows = len(rows), rows[rows["in_filter"]]
+            return (f"The {counted(total, 'case')}" if len(rows) == total else
+                    f"{counted(len(rows), 'case')} of {total} in this view",
                     [[r.name, f"{r.home_country_label}; {r.typology_label}", store.source_label(r.source)]
                      for r in rows.itertuples()])
         if name == "survey_samples":
@@ -116,8 +118,6 @@ def _figures(view: str, params: dict[str, list[str]], drawn: list[DRAWN]) -> tup
             return ("The agenda", [[f"{str(r.start_time)[:5]}–{str(r.end_time)[:5]}", f"{r.title} ({r.speakers})"
                                     if isinstance(r.speakers, str) else r.title, store.source_label(r.source)]
                                    for r in rows.itertuples()])
-    if view == "search":
-        return _search_results(params)
     if view == "data":
         tables = store.rows("schema_tables")
         return "The tables", [[r.table_name, str(getattr(r, "rows", "")), "data/datapackage.json"]
@@ -125,27 +125,9 @@ def _figures(view: str, params: dict[str, list[str]], drawn: list[DRAWN]) -> tup
     return "", []
 
 
-def _search_results(params: dict[str, list[str]]) -> tuple[str, list[list[str]]]:
-    """The first results of the view's search, with the same filters (the link holds the theme and the part of the
-    report in words: "Section 4 (part II: policies)" is section sec-4)."""
-    typed = (params.get("search") or [""])[0]
-    words = state.search_words(typed)
-    if not words:
-        return "", []
-    themes = store.rows("themes")
-    theme = dict(zip(themes["label"], themes["theme_id"], strict=True)).get((params.get("topic") or [""])[0])
-    part = re.match(r"(Section|Annex) (\d)", (params.get("part") or [""])[0])
-    section = f"{'sec' if part.group(1) == 'Section' else 'annex'}-{part.group(2)}" if part else None
-    results = store.rows("search", phrase=typed.strip().lower(), words=words, kinds=params.get("kinds") or None,
-                       theme=theme, section=section)
-    shown = results.head(MAX_WORDS)
-    title = f"The first {len(shown)} of {len(results)} results" if len(results) > len(shown) else \
-        f"{len(results)} results"
-    return title, [[r.kind, r.title, store.source_label(r.source)] for r in shown.itertuples()]
-
-
-def _words(drawn: list[DRAWN]) -> tuple[list[dict], int]:
-    seen, words = set(), []
+def _words(drawn: list[DRAWN], printed: set[str]) -> tuple[list[dict], int]:
+    """The report's words in the rows of the charts the view drew, less those the selection printed already."""
+    seen, words = set(printed), []
     for _, name, params in drawn:
         if name not in WORDS:
             continue
@@ -157,24 +139,12 @@ def _words(drawn: list[DRAWN]) -> tuple[list[dict], int]:
             rows = rows[rows["in_filter"]]
         for row in rows.to_dict("records"):
             said = row.get(column)
-            if not isinstance(said, str) or not said or said in seen:
+            if not isinstance(said, str) or not said or " ".join(said.split()) in seen:
                 continue
-            seen.add(said)
+            seen.add(" ".join(said.split()))
             words.append({"text": said, "source": store.source_label(row.get(source)),
                           "coded": bool(coded) and _coded(row.get(coded))})
     return words[:MAX_WORDS], max(len(words) - MAX_WORDS, 0)
-
-
-def _chart_files(drawn: list[DRAWN]) -> tuple[list[dict], dict[str, bytes]]:
-    charts, files = [], {}
-    for number, (chart, name, params) in enumerate(drawn, start=1):
-        spec = chart_panel.chart_spec(chart, name, dict(params))
-        title = spec.get("title") or {}
-        file = f"chart-{number}.pdf"
-        files[file] = typeset.chart_pdf(spec)
-        charts.append({"file": file, "title": str(title.get("text", chart) if isinstance(title, dict) else title),
-                       "wide": "hconcat" in spec})
-    return charts, files
 
 
 def brief_data(view: str, params: dict[str, list[str]], link: str, drawn: list[DRAWN], today: str) -> tuple[dict,
@@ -182,14 +152,17 @@ def brief_data(view: str, params: dict[str, list[str]], link: str, drawn: list[D
     """The brief's text (for the template) and its chart files."""
     known = VIEWS[view]
     title, figures = _figures(view, params, drawn)
-    words, more = _words(drawn)
-    charts, files = _chart_files(drawn)
+    selected = selection(view, params)
+    words, more = _words(drawn, {e["text"] for block in selected for e in block["entries"]})
+    charts, files, too_tall = brief_charts.chart_files(drawn)
     data = {
         "report": citation.TITLE, "kind": "A brief of one view of the evidence dashboard",
         "title": known.title, "summary": known.summary, "link": link, "date": today,
-        "filters": filters_in_words(view, params),
+        "filters": filters_in_words(view, params), "selection": selected,
         "no_filters": "No filter or selection: the view as it opens, with everything shown.",
         "figures_title": title, "figures": figures, "charts": charts, "words": words, "coding_note": CODING_NOTE,
+        "too_tall": [f"Not printed, as it is taller than a page at legible type (it is on the view, the link above): "
+                     f"the chart {name}." for name in too_tall],
         "more": f"{more} more passages of the report are on the view itself (the link above)." if more else "",
         "citation": citation.apa(), "view_citation": citation.view_citation(known.title, link, today),
         "left_out": citation.LEFT_OUT,

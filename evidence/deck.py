@@ -13,11 +13,13 @@ import json
 
 import vl_convert
 from pptx import Presentation
+from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from evidence import chart_panel, citation, deck_charts, slide_print, store, typeset
+from evidence import chart_panel, citation, deck_charts, slide_print, typeset
 from evidence.charts.base import SUBTITLE_WIDTH
 from evidence.findings import FINDINGS, Finding
+from evidence.slide_words import slide_words
 
 
 def _spec(finding: Finding, large: bool = False) -> dict:
@@ -36,13 +38,11 @@ def paragraphs(lines: list[str]) -> list[str]:
     return deck_charts.paragraphs(lines, SUBTITLE_WIDTH)
 
 
-def says(finding: Finding) -> tuple[str, str] | None:
-    """The report's sentence under the slide and its source, as the slide shows them."""
-    if finding.says is None:
-        return None
-    rows = store.rows(finding.says.query, **finding.says.params)
-    row = rows[rows[finding.says.key_column] == finding.says.key].iloc[0]
-    return str(row[finding.says.text_column]), store.source_label(row[finding.says.source_column])
+def says(finding: Finding) -> tuple[str, str, str, str] | None:
+    """The report's sentence under the slide, its source, the mark where the report contradicts itself about it
+    and the other side's words ("" if not), as the slide shows them."""
+    said = slide_words(finding)
+    return (said.quote, said.source, said.mark(), said.other_words()) if said else None
 
 
 def slide_spec(finding: Finding) -> dict:
@@ -66,7 +66,7 @@ def notes(finding: Finding, link: str) -> str:
     lines = []
     said = says(finding)
     if said:
-        lines += [f"The report: “{said[0]}”", f"Source: {said[1]}"]
+        lines += [f"The report: “{said[0]}”", f"Source: {said[1]}"] + [line for line in said[2:] if line]
     lines += paragraphs(source_lines(_spec(finding)))
     lines.append(f"Slide {FINDINGS.index(finding) + 1} in the dashboard: {link}&slide={FINDINGS.index(finding) + 1}")
     return "\n".join(lines)
@@ -91,11 +91,12 @@ def deck_pdf(link: str, today: str) -> bytes:
         said = says(finding)
         source = paragraphs(source_lines(_spec(finding)))
         file = f"slide-{number}.pdf"
-        height = chart_height(finding.headline, source, f"“{said[0]}” {said[1]}" if said else "")
+        mark = said[2] if said else ""
+        height = chart_height(finding.headline, source, f"“{said[0]}” {said[1]}" if said else "") - (14 if mark else 0)
         files[file] = vl_convert.vegalite_to_pdf(slide_print.slide_spec(_spec(finding, large=True), SLIDE_WIDTH,
                                                                          height))
         slides.append({"headline": finding.headline, "chart": file, "chart_height": height, "chart_source": source,
-                       "quote": said[0] if said else "", "source": said[1] if said else "",
+                       "quote": said[0] if said else "", "source": said[1] if said else "", "mark": mark,
                        "link": f"{link}&slide={number}"})
     data = {"report": citation.TITLE, "date": today, "slides": slides, "citation": citation.apa(),
             "caption": "Workshop, Brussels, 13 June 2016"}
@@ -138,6 +139,10 @@ def deck_pptx(link: str, today: str) -> bytes:
         source = words.add_paragraph()
         source.text = (said[1] if said else f"Key finding {number} of {len(FINDINGS)}") + f" · {citation.TITLE}"
         source.font.size = Pt(12)
+        if said and said[2]:  # where the report contradicts itself, the slide says so, as the views do
+            mark = words.add_paragraph()
+            mark.text = said[2]
+            mark.font.size, mark.font.color.rgb = Pt(12), RGBColor(0xB4, 0x23, 0x18)
         if said and not native:  # a picture's source lines are the slide's, as a native chart's axis is
             for line in paragraphs(source_lines(spec)):
                 chart_source = words.add_paragraph()

@@ -37,10 +37,11 @@ FINDINGS: list[Finding] = [
     Finding("home-market", "The home market is too small: the main reason to go abroad",
             "case_aggregates", "case_aggregates", {"topic": "motive"},
             says=Says("case_aggregates", {"topic": "motive"}, "aggregate_id", "motive-home-market", "wording")),
-    Finding("culture", "Cultural differences are the main barrier; experts rate them higher than the study",
+    # The chart counts the 12 cases, so the headline and the quote speak of the cases (the experts' view of
+    # culture is on the last slide, Study vs experts, where it diverges).
+    Finding("culture", "Cultural differences are the main barrier: 9 of the 12 cases name them",
             "case_aggregates", "case_aggregates", {"topic": "barrier"},
-            says=Says("study_vs_experts", {"outcome": "diverged"}, "comparison_id", "culture", "expert_statement",
-                      "expert_source")),
+            says=Says("case_aggregates", {"topic": "barrier"}, "aggregate_id", "barrier-cultural", "wording")),
     Finding("typology", "Four ways of becoming global: born, urged, intentional, accidental",
             "typology", "cases", {"typology": None}),
     Finding("sme-activity", "Only 8% of European SMEs have worked with an R&D partner abroad",
@@ -53,13 +54,16 @@ FINDINGS: list[Finding] = [
             says=Says("statements", {"section": "sec-4.2"}, "statement_id", "st-112", "quote")),
     Finding("priorities", "Experts' priorities: support SME networks and grants for international R&D",
             "survey_shares", "survey_figure_results", {"figure_id": "6"},
-            says=Says("survey_results", {"item_id": "6.f"}, "result_id", "6.f-priority_total-sec-7.4", "wording")),
+            # The sentence whose shares the bars draw (49 + 40, 43 + 38); the slide marks the summary's 90% and 80%.
+            says=Says("survey_results", {"item_id": "6.f"}, "result_id", "6.f-high_priority-sec-7.3.3", "wording")),
     Finding("regions", "No regional focus, say about two thirds of the experts",
             "regional_focus", "survey_results", {"item_id": "7.a"},
             says=Says("survey_results", {"item_id": "7.a"}, "result_id", "7.a-no-sec-7.3.4", "wording")),
     Finding("confirmed", "The experts largely confirmed the study's findings", "study_vs_experts",
             "study_vs_experts", {"outcome": None},
-            says=Says("statements", {"section": "sec-2"}, "statement_id", "st-001", "paraphrase")),
+            # The report's own sentence (section 2), not the project's paraphrase of it (statement st-001).
+            says=Says("study_vs_experts", {"outcome": None}, "comparison_id", "manageable", "expert_statement",
+                      "expert_source")),
 ]
 
 BY_SLUG = {finding.slug: finding for finding in FINDINGS}

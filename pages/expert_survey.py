@@ -90,9 +90,9 @@ def statements_and_item(questions: list[str] | None) -> None:
             key = f"statements-{state.view_key(questions)}-{url_choice.drawing('item')}"
             chart_panel("survey_statements", "survey_statement_results", statement_params, key=key,
                            selection="pick_item", on_select=lambda k=f"{key}-chart": picked_item(k))
-            st.caption(fmt("{} items, {} results. Markers: ● a number the report prints, ◀ “almost/nearly” (just "
-                           "under), ▶ “more than”, ◆ “about”; a dashed line shows the direction of the uncertainty, "
-                           "not a range the report gives.", item_count, result_count))
+            st.caption(fmt("{} items, {} results. Markers: ● a number the report prints, ◀ “almost” or "
+                           "“nearly” (just under), ▶ “more than”, ◆ “about”; a dashed line shows the direction of "
+                           "the uncertainty, not a range the report gives.", item_count, result_count))
 
     if item_id:
         item = store.rows("survey_item", item_id=item_id).iloc[0]

@@ -6,6 +6,7 @@ from evidence import browser, findings, page, state, store, takeaway, text
 from evidence.chart_panel import chart_panel
 from evidence.link_list import link_list
 from evidence.markup import fmt
+from evidence.slide_words import slide_words
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]
@@ -76,12 +77,12 @@ def presenter_toggle() -> None:
 
 
 def says(finding: findings.Finding) -> None:
-    if finding.says is None:
+    """The report's words under the chart, and the mark where the report contradicts itself about them."""
+    said = slide_words(finding)
+    if said is None:
         return
-    said = store.rows(finding.says.query, **finding.says.params)
-    row = said[said[finding.says.key_column] == finding.says.key].iloc[0]
-    st.markdown(fmt("“{}”  \n:gray[{}]", row[finding.says.text_column],
-                    store.source_label(row[finding.says.source_column])))
+    mark = fmt("  \n:red[{}] {}", said.mark(), said.other_words()) if said.contradiction else ""
+    st.markdown(fmt("“{}”  \n:gray[{}]{}", said.quote, said.source, mark))
 
 
 def slide_controls(number: int) -> None:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from evidence import choices, page, state, store, takeaway
-from evidence.markup import fmt, highlighted
+from evidence.markup import fmt, highlighted, join
 
 KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
          "case evidence", "instrument", "contradiction", "report passage"]
@@ -43,7 +43,10 @@ def said(row, words: list[str]):
     report's words."""
     if not isinstance(row.paraphrase, str):
         return highlighted(row.text, words)
-    quote = fmt("  \nThe report's words: “{}”", highlighted(row.quote, words)) if isinstance(row.quote, str) else ""
+    quote = ""
+    if isinstance(row.quote, str):  # each of the report's phrases quoted on its own (they are kept as "a | b")
+        quote = fmt("  \nThe report's words: {}", join(" ", (fmt("“{}”", highlighted(part, words))
+                                                             for part in row.quote.split(" | "))))
     return fmt(":orange[Project's paraphrase:] {}{}", highlighted(row.paraphrase, words), quote)
 
 

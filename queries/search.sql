@@ -18,8 +18,8 @@ top_part AS (  -- each source's top-level part of the report (a child of the rep
 ),
 corpus AS (
     SELECT 'statement' AS kind, statement_id AS ref_id, speaker_label || coalesce(' (' || organisation || ')', '')
-               AS title, paraphrase || coalesce(' “' || quote || '”', '') AS text, theme_id, source,
-           'workshop' AS view, 'speaker' AS param, speaker_label AS value, paraphrase, quote,
+               AS title, paraphrase || coalesce(' “' || replace(quote, ' | ', '” “') || '”', '') AS text, theme_id,
+           source, 'workshop' AS view, 'speaker' AS param, speaker_label AS value, paraphrase, quote,
            NULL AS title_mark
     FROM statements
     UNION ALL

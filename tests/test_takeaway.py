@@ -9,46 +9,11 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 from pptx.util import Emu
-from streamlit.testing.v1 import AppTest
 
 from evidence import brief, citation, deck, print_view, typeset
 from evidence.findings import BY_SLUG, FINDINGS
-from tests.views import APP, open_view
-
-
-def pdf_words(content: bytes, tmp_path) -> str:
-    path = tmp_path / "file.pdf"
-    path.write_bytes(content)
-    said = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return re.sub(r"\s+", " ", said)
-
-
-def rendered_pages(content: bytes, tmp_path) -> list:
-    path = tmp_path / "render.pdf"
-    path.write_bytes(content)
-    subprocess.run(["pdftoppm", "-r", "30", "-png", str(path), str(tmp_path / "page")], check=True,
-                   capture_output=True)
-    return sorted(tmp_path.glob("page-*.png"))
-
-
-def offered(app) -> list[str]:
-    return [button.proto.label for button in app.get("download_button")]
-
-
-def built_brief(page_file: str, **params) -> bytes:
-    """Open a view by its link (with its parameters), then click *Brief as PDF*."""
-    app = AppTest.from_file(APP, default_timeout=30)
-    app.run()
-    app.switch_page(page_file)
-    for name, value in params.items():
-        app.query_params[name] = value
-    app.run()
-    app.button(key="takeaway-brief").click().run()
-    assert not app.exception
-    built = app.session_state["takeaway-built-brief"]
-    assert "error" not in built, built.get("error")
-    assert "Download the brief" in offered(app)  # the download button is offered once built
-    return built["content"]
+from tests.briefs import built_brief, offered, pdf_words, rendered_pages
+from tests.views import open_view
 
 
 def test_the_overview_brief_holds_the_headline_figures_their_sources_and_the_link(db, tmp_path):
@@ -66,8 +31,8 @@ def test_a_filter_set_on_case_studies_is_in_its_brief_with_the_cases_it_leaves(d
     said = pdf_words(built_brief("pages/case_studies.py", typology="Urged globals"), tmp_path)
     assert "Typology group: Urged globals" in said
     urged = db.query("cases", typology="urged_global")["name"].tolist()
-    assert f"The {len(urged)} cases in this view" in said
-    figures = said.split("cases in this view")[1].split("The typology:")[0]
+    assert f"{len(urged)} cases of 12 in this view" in said
+    figures = said.split("of 12 in this view")[1].split("The typology:")[0]
     for name in db.query("cases", typology=None)["name"]:
         assert (name in figures) == (name in urged), name
     assert "typology=Urged+globals" in said

@@ -62,10 +62,10 @@ def test_a_filtered_case_studies_view_downloads_as_a_brief_that_says_its_filter(
     brief = download(page, "Brief as PDF", "Download the brief", tmp_path / "brief.pdf")
     said = pdf_text(brief)
     assert "Typology group: Urged globals" in said
-    assert "The 3 cases in this view" in said
+    assert "3 cases of 12 in this view" in said
     for case in ("Acreo", "Aisense", "Kapro"):
         assert case in said
-    assert "Numeca" not in said.split("The 3 cases in this view")[1].split("The typology:")[0]
+    assert "Numeca" not in said.split("3 cases of 12 in this view")[1].split("The typology:")[0]
     assert "typology=Urged+globals" in re.sub(r"\s+", "", said)  # the view's link, as the browser has it
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(brief), str(tmp_path / "page")], check=True)
     assert (tmp_path / "page-1.png").stat().st_size > 10_000
