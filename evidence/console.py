@@ -91,8 +91,8 @@ def explained(sql: str) -> str | None:
 
 
 def writing_node(sql: str) -> str | None:
-    """A query node of this SELECT that writes (a DELETE, INSERT or UPDATE inside a WITH or a subquery), judged
-    from DuckDB's own parse tree; None if it only reads."""
+    """The query node of a write inside this statement (a DELETE, an INSERT or an UPDATE in a WITH or a subquery),
+    as DuckDB's own parse tree names it; None if the statement only reads."""
     try:
         with _parser_lock:
             tree = _parser.execute(queries.ddl("console_parse_tree"), {"sql": sql}).fetchone()[0]

@@ -8,6 +8,8 @@ import secrets
 
 import streamlit as st
 
+from evidence.markup import fmt
+
 log = logging.getLogger("evidence.errors")
 
 
@@ -15,7 +17,7 @@ def show(error: BaseException) -> bool:
     """`st.App(on_script_error=...)`: log the trace under a new id, show the id; True: Streamlit shows nothing more."""
     ident = secrets.token_hex(4)
     log.error("error %s in a view: %s", ident, type(error).__name__, exc_info=error)
-    st.error(f"Something went wrong on this view, and it could not be drawn (error {ident}). Reload the page or go "
-             f"back; if it happens again, tell the people who run this app the error id {ident}: their log holds what "
-             "went wrong.", icon=":material/error:")
+    st.error(fmt("Something went wrong on this view, and it could not be drawn (error {}). Reload the page or go back; "
+                 "if it happens again, tell the people who run this app the error id {}: their log holds what went "
+                 "wrong.", ident, ident), icon=":material/error:")
     return True

@@ -243,8 +243,12 @@ def main() -> int:
                                           capture_output=True, text=True, cwd=REPO).stdout.strip().splitlines()[-1])
     takeaway = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_takeaway.py"), "--runs", "3"],
                               check=True, capture_output=True, text=True, cwd=REPO).stdout  # a Markdown table
+    console = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_console.py")], check=True,
+                             capture_output=True, text=True, cwd=REPO).stdout  # a Markdown section
     bench_report.write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api, cache_fill, cache_hit,
                        takeaway, (commit, before) if before else None)
+    with (REPO / "BENCHMARKS.md").open("a", encoding="utf-8") as report:
+        report.write("\n" + console)
     print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0
 
