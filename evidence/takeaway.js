@@ -94,18 +94,32 @@
   setInterval(() => { fill(); describe(); }, 400);
   window.addEventListener("beforeprint", () => { fill(); describe(); });
 
-  // An open *Cite this* stays within the view's column (not under the sidebar, not past the right edge).
-  document.addEventListener("toggle", (event) => {
-    const details = event.target;
-    if (!details.classList || !details.classList.contains("sme-cite-details") || !details.open) return;
+  // An open *Cite this* stays within the view's column (not under the sidebar, not past the right edge) and within
+  // the window: brought up the page when there is little room under its button, then as tall as the room left
+  // (it scrolls in itself when its content is taller).
+  const MARGIN = 12, LEAST_ROOM = 320;
+  function fit(details) {
     const panel = details.querySelector(".sme-cite");
     panel.style.left = "0px";
+    panel.style.maxHeight = "";
     const box = panel.getBoundingClientRect();
     const column = (document.querySelector('[data-testid="stMain"]') || document.body).getBoundingClientRect();
-    let shift = Math.min(0, column.right - 12 - box.right);
-    shift = Math.max(shift, column.left + 12 - box.left);
+    let shift = Math.min(0, column.right - MARGIN - box.right);
+    shift = Math.max(shift, column.left + MARGIN - box.left);
     panel.style.left = shift + "px";
+    if (window.innerHeight - box.top - MARGIN < Math.min(LEAST_ROOM, box.height)) {
+      details.scrollIntoView({ block: "start" });
+    }
+    const room = window.innerHeight - panel.getBoundingClientRect().top - MARGIN;
+    panel.style.maxHeight = Math.max(room, 160) + "px";
+  }
+  document.addEventListener("toggle", (event) => {
+    const details = event.target;
+    if (details.classList && details.classList.contains("sme-cite-details") && details.open) fit(details);
   }, true);
+  window.addEventListener("resize", () => {
+    document.querySelectorAll("details.sme-cite-details[open]").forEach(fit);
+  });
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape") return;
     document.querySelectorAll("details.sme-cite-details[open]").forEach((open) => { open.open = false; });
