@@ -94,6 +94,36 @@
   setInterval(() => { fill(); describe(); }, 400);
   window.addEventListener("beforeprint", () => { fill(); describe(); });
 
+  // Ctrl+P (Cmd+P): Chromium lays the page out for paper without letting the charts redraw, so a chart keeps the
+  // width the window gave it and is shrunk onto the page, its type with it. First the view takes the paper's width
+  // on screen (html.sme-print-prepare, assets/print.css), the charts redraw to it, then the print dialog opens.
+  const root = document.documentElement;
+  const chartWidths = () => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"] svg'))
+    .map((svg) => svg.getAttribute("width")).join(" ");
+  function prepareAndPrint() {
+    if (root.classList.contains("sme-print-prepare")) return;
+    root.classList.add("sme-print-prepare");
+    let last = chartWidths(), still = 0, ticks = 0;
+    const waiting = setInterval(() => {  // until the charts' widths have held for 300 ms (3 s at most)
+      const now = chartWidths();
+      still = now === last ? still + 1 : 0;
+      last = now;
+      ticks += 1;
+      if (still < 3 && ticks < 30) return;
+      clearInterval(waiting);
+      fill();
+      describe();
+      window.print();
+    }, 100);
+  }
+  document.addEventListener("keydown", (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || String(event.key).toLowerCase() !== "p") return;
+    event.preventDefault();
+    event.stopPropagation();
+    prepareAndPrint();
+  }, true);
+  window.addEventListener("afterprint", () => root.classList.remove("sme-print-prepare"));
+
   // An open *Cite this* stays within the view's column (not under the sidebar, not past the right edge) and within
   // the window: brought up the page when there is little room under its button, then as tall as the room left
   // (it scrolls in itself when its content is taller).

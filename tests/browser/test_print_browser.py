@@ -117,3 +117,29 @@ def test_charts_print_at_the_size_they_are_drawn_with_legible_type(tab, tmp_path
     sources = [w[3] - w[1] for _, words in pages(pdf) for w in words if w[4] == "Source:"]
     assert len(sources) >= 3 and min(sources) >= SMALLEST_PT * 1.117, sources
     healthy(page, "/policy")
+
+
+def test_ctrl_p_in_a_wide_window_first_lays_the_charts_out_at_the_papers_width(tab, tmp_path):
+    """Chromium's own print (Ctrl+P) lets no chart redraw: the view takes the paper's width before the dialog."""
+    page = tab(1920, 1080)
+    page.page.goto(page.server + "/policy")
+    page.settle(60000)
+    page.page.locator("style#sme-takeaway-styles").wait_for(state="attached")
+    page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+    widths = ("() => Array.from(document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] svg'), "
+              "(svg) => svg.width.baseVal.value)")
+    assert max(page.page.evaluate(widths)) > A4_TEXT_WIDTH_PX * 1.3  # on screen, wider than the paper
+    # The dialog itself cannot be driven: window.print records the charts' widths when it is called.
+    page.page.evaluate(f"() => {{ window.smePrinted = null; "
+                       f"window.print = () => {{ window.smePrinted = ({widths})(); }}; }}")
+    page.page.locator("body").press("Control+p")
+    page.page.wait_for_function("() => window.smePrinted !== null", timeout=30000)
+    assert max(page.page.evaluate("() => window.smePrinted")) <= A4_TEXT_WIDTH_PX + 1
+    # Printed as the dialog prints it (the page as it is, with its print styles; no emulated media, no redraw).
+    pdf = tmp_path / "ctrl-p.pdf"
+    page.page.pdf(path=str(pdf), format="A4")
+    sources = [w[3] - w[1] for _, words in pages(pdf) for w in words if w[4] == "Source:"]
+    assert len(sources) >= 3 and min(sources) >= SMALLEST_PT * 1.117, sources
+    page.page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")  # the dialog closed: the view is back
+    page.page.wait_for_function(f"() => Math.max(...({widths})()) > {A4_TEXT_WIDTH_PX * 1.3}", timeout=30000)
+    healthy(page, "/policy")
