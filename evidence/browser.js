@@ -74,18 +74,32 @@
   });
 
   // A presentation clicker sends PageDown / PageUp; Space also moves on. Each key presses the slide button
-  // Streamlit already binds to the arrow keys (shortcut=), so there is one way to change slides.
+  // Streamlit already binds to the arrow keys (shortcut=), so there is one way to change slides. The clicker's keys
+  // work wherever the focus is (on the Next button the mouse just clicked, on the page), except in a text field,
+  // where they edit or scroll the text. Space keeps its own meaning on a control (it presses a focused button).
   const CLICKER = { PageDown: "next", " ": "next", PageUp: "previous" };
+  const NOT_TEXT = ["button", "checkbox", "radio", "range", "file", "reset", "submit", "color", "image"];
+  const CONTROL = 'button, a[href], summary, input, select, textarea, [contenteditable="true"], [role="button"], '
+    + '[role="switch"], [role="checkbox"], [role="radio"], [role="tab"], [role="option"], [role="menuitem"], '
+    + '[role="slider"], [role="combobox"]';
+  const inText = (target) => !!target && (target.isContentEditable || target.tagName === "TEXTAREA"
+    || target.tagName === "SELECT" || (target.tagName === "INPUT" && !NOT_TEXT.includes(target.type)));
   document.addEventListener("keydown", (event) => {
     const action = CLICKER[event.key];
     if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = event.target;
-    if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT", "BUTTON"].includes(target.tagName))) return;
+    const target = event.target && event.target.closest ? event.target : null;
+    if (inText(target) || (event.key === " " && target && target.closest(CONTROL))) return;
     const button = document.querySelector(`.st-key-slide-${action} button`);
     if (!button || button.disabled) return;
     event.preventDefault();
     button.click();
   }, true);
+
+  // Focus put on the page by a click (Streamlit's main block takes it) shows no frame around the whole view when a
+  // key is pressed next; reached with Tab, the block keeps Streamlit's frame (assets/app.css reads this mark).
+  const root = document.documentElement;
+  window.addEventListener("mousedown", () => { root.dataset.smePointer = "1"; }, true);
+  window.addEventListener("keydown", (event) => { if (event.key === "Tab") delete root.dataset.smePointer; }, true);
 
   window.smeEvidence = { refresh };
 })();

@@ -15,6 +15,7 @@ DESCRIPTION = "Report on the expert workshop held on 13 June 2016 in Brussels"
 ORGANISED = ("Workshop organised by the InnovationLab of Salzburg Research GmbH on behalf of the European "
              "Commission's DG Research and Innovation")
 DASHBOARD = "SME innovation internationalisation: an evidence dashboard"
+# The app's own remark, said beside the references (and in a brief), never inside one of their fields.
 LEFT_OUT = "The report names no author, editor, publisher, year of publication, DOI or ISBN; they are left out."
 
 
@@ -24,11 +25,12 @@ def apa() -> str:
 
 
 def bibtex() -> str:
+    """Every field holds the report's words about itself: a reference manager shows a field as the work's own."""
     return "\n".join([
         "@misc{internationalisation_innovation_smes_workshop,",
         f"  title        = {{{{{TITLE}}}}},",
         f"  howpublished = {{{DESCRIPTION}}},",
-        f"  note         = {{{ORGANISED}. {LEFT_OUT}}}",
+        f"  note         = {{{ORGANISED}}}",
         "}",
     ])
 

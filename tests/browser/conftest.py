@@ -25,14 +25,14 @@ CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChar
 APP_CSS = "() => Array.from(document.querySelectorAll('style')).some(s => s.textContent.includes('stCaptionContainer'))"
 WITHOUT_CHARTS = {"/search?search=trade+fairs", "/data"}
 # Installed in every tab before the app's own scripts: the time of the page's last change, and of the last message
-# the app sent its server and received from it, for `Page.settle`. The printed pages' foot (evidence/takeaway.js
-# rewrites it every 400 ms, off screen) is not a change of the page.
+# the app sent its server and received from it, for `Page.settle`. The printed pages' foot (an @page rule that
+# evidence/takeaway.js rewrites when the address changes, off screen) is not a change of the page.
 WATCH = """(() => {
     window.smeLastChange = performance.now();
     window.smeSentAt = 0;
     window.smeReceivedAt = 0;
     const counts = (node) => { const el = node && (node.nodeType === 1 ? node : node.parentElement);
-                               return !(el && el.closest && el.closest('.sme-print-foot')); };
+                               return !(el && el.closest && el.closest('#sme-print-foot')); };
     new MutationObserver((records) => {
         if (records.some((record) => counts(record.target))) window.smeLastChange = performance.now();
     }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
