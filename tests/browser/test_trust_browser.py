@@ -177,7 +177,7 @@ sys.path.insert(0, {repo!r})
 import evidence.api_data, evidence.page
 def fail(*args, **kwargs):
     raise RuntimeError("forced failure reading " + {repo!r} + "/evidence/secret.csv")
-evidence.page.header = fail
+evidence.page.review_params = fail  # every view checks its link first
 evidence.api_data.table_page = fail
 from streamlit.web.cli import main
 sys.argv = ["streamlit", "run", {app!r}, "--server.port", {port!r}, "--server.headless", "true"]
