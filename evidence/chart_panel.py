@@ -12,7 +12,7 @@ import streamlit as st
 import vl_convert
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from evidence import api_links, cache, charts, store, takeaway
+from evidence import api_formats, api_links, cache, charts, store, takeaway
 
 EXPORT_WIDTH = 900  # px of a chart exported as PNG or SVG
 
@@ -70,7 +70,8 @@ def svg_bytes(spec_json: str) -> bytes:
 
 
 def csv_bytes(name: str, params: dict) -> bytes:
-    return store.rows(name, **params).to_csv(index=False).encode("utf-8")
+    """The chart's rows as CSV, written as data/ and the API write it (whole numbers stay whole, true/false)."""
+    return api_formats.csv_bytes(store.arrow(name=name, **params))
 
 
 def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: str, large: bool = False,

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from evidence import cache
+from evidence import cache, queries
 from evidence.db import Database, build_database
 from evidence.loader import data_dir_from_env
 from evidence.validate import DataError
@@ -84,6 +84,13 @@ def query(*, name: str, **params) -> pd.DataFrame:
 def rows(name: str, **params) -> pd.DataFrame:
     """`query` with the query's name first: `store.rows("cases")`."""
     return query(name=name, **params)
+
+
+@cache.cached()
+def arrow(*, name: str, **params) -> pa.Table:
+    """A named query's rows with DuckDB's own types (a whole number with NULLs stays whole), for files to take away."""
+    return queries.run_arrow(database().cursor(), name, **{k: list(v) if isinstance(v, tuple) else v
+                                                            for k, v in params.items()})
 
 
 @cache.cached()

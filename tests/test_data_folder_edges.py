@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import zipfile
 
 import pandas as pd
@@ -149,3 +150,15 @@ def test_no_problem_names_the_folders_absolute_path(tmp_path):
     for folder in (tmp_path / "nowhere", tmp_path):
         for problem in problems_for(folder):
             assert str(tmp_path) not in str(problem) and os.sep + "tmp" not in problem.file
+
+
+def test_a_charts_csv_keeps_the_data_types():
+    """Whole numbers with gaps stay whole (not 2003.0) and booleans read true/false, as in data/ and the API."""
+    from evidence import chart_panel
+
+    rows = list(csv.DictReader(io.StringIO(chart_panel.csv_bytes("cases", {"typology": None}).decode("utf-8"))))
+    assert len(rows) == 12
+    assert {row["presented_at_workshop"] for row in rows} <= {"true", "false"}
+    years = [row["founded_year"] for row in rows if row["founded_year"]]
+    assert years and all(re.fullmatch(r"\d{4}", year) for year in years)
+    assert any(row["staff"] == "" for row in rows) or all(re.fullmatch(r"\d+", row["staff"]) for row in rows)
