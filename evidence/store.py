@@ -26,12 +26,14 @@ from evidence.validate import DataError
 @st.cache_resource(show_spinner="Loading the evidence base…")
 def _database(data_dir: str) -> Database:
     cache.clear(data_dir)
+    _loading_state[data_dir] = folder_state(data_dir)  # the files as this load found them
     return build_database(data_dir)
 
 
 # A folder that could not be loaded, by its path: the state of its files then, and the problems found. Every visitor
 # is shown those problems from memory until a file of the folder changes; only then is it loaded again.
 _failed: dict[str, tuple[tuple, DataError]] = {}
+_loading_state: dict[str, tuple] = {}
 _failed_lock = threading.Lock()
 
 
@@ -47,22 +49,21 @@ def folder_state(data_dir: str) -> tuple:
 
 def database() -> Database:
     """The process's database for the configured data folder (built once, then shared); raises DataError, from
-    memory while the folder is as it was when it failed."""
+    memory while the folder is as it was when it failed. A loaded folder costs a dictionary look-up and the cached
+    call: its files are looked at only while it is failing."""
     data_dir = str(data_dir_from_env())
-    with _failed_lock:
-        failed = _failed.get(data_dir)
-    if failed is not None:
-        if failed[0] == folder_state(data_dir):
-            raise failed[1]
-    state = folder_state(data_dir)
+    failed = _failed.get(data_dir)
+    if failed is not None and failed[0] == folder_state(data_dir):
+        raise failed[1]
     try:
         found = _database(data_dir)
     except DataError as err:
         with _failed_lock:
-            _failed[data_dir] = (state, err)
+            _failed[data_dir] = (_loading_state.get(data_dir) or folder_state(data_dir), err)
         raise
-    with _failed_lock:
-        _failed.pop(data_dir, None)
+    if failed is not None:
+        with _failed_lock:
+            _failed.pop(data_dir, None)
     return found
 
 
@@ -73,6 +74,7 @@ def clear() -> None:
     cache.clear()
     with _failed_lock:
         _failed.clear()
+        _loading_state.clear()
 
 
 @cache.cached()
