@@ -58,7 +58,8 @@ def _case_figures(card) -> list[str]:
     if pd.notna(card["staff"]):
         figures.append(f"{'about ' if card['staff_qualifier'] == 'about' else ''}{int(card['staff'])} employees")
     if pd.notna(card["contract_min_eur"]):
-        figures.append(f"contracts of EUR {int(card['contract_min_eur']):,} to {int(card['contract_max_eur']):,}")
+        figures.append(f"contract sizes typically EUR {int(card['contract_min_eur']):,} to "
+                       f"{int(card['contract_max_eur']):,}")
     return figures
 
 

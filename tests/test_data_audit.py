@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from evidence import findings, survey_text
+from evidence import brief_selection, findings, survey_text
 from tests.test_honesty import fragments, normalise, squash
+from tests.views import open_link, shown_text
 
 # Columns written by the project (notes, rationales): what they put in quotation marks must be the report's words.
 PROJECT_PROSE = [("coding_notes", "rationale"), ("contradictions", "note"), ("business_processes", "rationale"),
@@ -143,3 +144,31 @@ def test_the_what_how_headline_keeps_the_reports_strength(printed):
     headline = findings.BY_SLUG["what-how"].headline
     assert "hardly" not in headline and "not so much on production" in headline
     assert in_report("focused on export and R&D, not so much on production", printed)
+
+
+# ------------------------------------------------------------------ the second audit (seed 1796613964)
+
+
+def test_the_surveys_support_measures_are_placed_at_no_level(db):
+    """The survey asked which measures to give priority (footnote 5) without placing them at any level; the coding
+    note's "EU where the recommendation is addressed to the Commission" does not apply, so level is NULL."""
+    instruments = db.query("table_rows", table_name="instruments").set_index("instrument_id")
+    figure_6 = ["tax_reductions_rnd", "grant_programmes_rnd_cooperation", "international_culture_seminars",
+                "help_desks_contact_points", "best_practice_promotion", "sme_networks_support"]
+    assert instruments.loc[figure_6, "level"].isna().all()
+
+
+def test_weprogs_contract_sizes_keep_typically():
+    """Section 3.4.1: "Contract sizes with customers typically range from 5,000 to 200,000 EUR"."""
+    card = " ".join(entry["text"] for part in brief_selection.case_card({"case": ["WEPROG"]})
+                    for entry in part["entries"])
+    assert "typically EUR 5,000 to 200,000" in card
+    app = open_link("pages/case_studies.py", case="WEPROG")
+    assert "contract sizes typically EUR 5,000 to 200,000" in shown_text(app)
+
+
+def test_the_data_and_survey_views_claim_no_more_than_holds():
+    said = shown_text(open_link("pages/data.py"))
+    assert "Every row taken from the report names its source" in said and "Every row names" not in said
+    said = shown_text(open_link("pages/expert_survey.py"))
+    assert "were lost from the report" not in said and "did not survive in the text of the report" in said
