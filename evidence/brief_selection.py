@@ -58,7 +58,8 @@ def _case_figures(card) -> list[str]:
     if pd.notna(card["staff"]):
         figures.append(f"{'about ' if card['staff_qualifier'] == 'about' else ''}{int(card['staff'])} employees")
     if pd.notna(card["contract_min_eur"]):
-        figures.append(f"contracts of EUR {int(card['contract_min_eur']):,} to {int(card['contract_max_eur']):,}")
+        figures.append(f"contract sizes typically EUR {int(card['contract_min_eur']):,} to "
+                       f"{int(card['contract_max_eur']):,}")
     return figures
 
 
@@ -140,8 +141,9 @@ def workshop(params: dict[str, list[str]]) -> list[dict]:
     if slot not in agenda.index:
         return []
     item = agenda.loc[slot]
-    head = entry(f"{str(item['start_time'])[:5]}–{str(item['end_time'])[:5]} · part {item['part']} · speakers: "
-                 f"{item['speakers'] or 'none listed'}", "plain", "Annex 1", label=str(item["title"]))
+    speakers = f"speakers: {item['speakers']}" if isinstance(item["speakers"], str) else "no speaker listed"
+    head = entry(f"{str(item['start_time'])[:5]}–{str(item['end_time'])[:5]} · part {item['part']} · {speakers}",
+                 "plain", "Annex 1", label=str(item["title"]))
     part = item["report_section"] if isinstance(item["report_section"], str) else None
     said = store.rows("statements", section=part) if part else pd.DataFrame()
     entries = [head] + [entry(f"{row.speaker_label}: {row.paraphrase}", "coded", store.source_label(row.source))

@@ -47,8 +47,9 @@ FINDINGS: list[Finding] = [
     Finding("sme-activity", "Only 8% of European SMEs have worked with an R&D partner abroad",
             "sme_activity_abroad", "key_figures",
             says=Says("key_figures", {}, "key_figure_id", "smes-rnd-partner", "wording")),
-    Finding("what-how", "Case activity sits in export and R&D, hardly in production", "what_how", "what_how_cells",
-            {"type_id": None, "process_id": None}),
+    # Section 4.2: "focused on export and R&D, not so much on production" (not "hardly", which is stronger).
+    Finding("what-how", "Case activity focused on export and R&D, not so much on production", "what_how",
+            "what_how_cells", {"type_id": None, "process_id": None}),
     Finding("budgets", "The EU portfolio is unbalanced: most money goes to research programmes",
             "budgets", "instrument_figures", {"measure": "budget_eur"},
             says=Says("statements", {"section": "sec-4.2"}, "statement_id", "st-112", "quote")),

@@ -174,7 +174,8 @@ if selected:
         if pd.notna(card["staff"]):
             figures.append(f"{'about ' if card['staff_qualifier'] == 'about' else ''}{int(card['staff'])} employees")
         if pd.notna(card["contract_min_eur"]):
-            figures.append(f"contracts of EUR {int(card['contract_min_eur']):,} to {int(card['contract_max_eur']):,}")
+            figures.append(f"contract sizes typically EUR {int(card['contract_min_eur']):,} to "
+                           f"{int(card['contract_max_eur']):,}")
         if isinstance(card["website"], str):
             figures.append(card["website"])
         st.markdown(fmt("**Figures.** {}  \n:gray[{}]", "; ".join(figures), store.source_label(card["source"]))

@@ -30,9 +30,10 @@ page.review_params({"table": lambda v: state.valid_choice(v, RESOURCES), "sql": 
 page.header("Data")
 takeaway.section("data", "Data")
 st.markdown(
-    fmt("The evidence base is **{} tables, {} rows**, extracted by hand from the report. Every row names its source; "
-        "columns marked PROJECT CODING are the project's reading. Browse a table, download it, or query all of them "
-        "with SQL below.", len(RESOURCES), sum(counts.values()))
+    fmt("The evidence base is **{} tables, {} rows**, extracted by hand from the report, with the project's own "
+        "themes, policy links and coding notes and a country list from general knowledge. Every row taken from the "
+        "report names its source; columns marked PROJECT CODING are the project's reading. Browse a table, download "
+        "it, or query all of them with SQL below.", len(RESOURCES), sum(counts.values()))
 )
 if not store.describes_itself():
     st.caption(":material/info: This data folder has no datapackage.json of its own: its tables are described here as "

@@ -34,7 +34,8 @@ page.header("Expert survey")
 takeaway.section("expert_survey", "Expert survey")
 st.markdown(
     "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
-    "the study's preliminary findings. Its charts were lost from the report; only the prose about them survives. "
+    "the study's preliminary findings. Its charts did not survive in the text of the report this app is built "
+    "from; only the prose about them did. "
     "This page shows **everything the report says about the survey, and nothing it does not**: a share only "
     "where the report prints one, with its qualifier (\"almost\", \"more than\"), and the verdict in words otherwise."
 )

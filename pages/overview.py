@@ -164,7 +164,9 @@ for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=Tr
 # ------------------------------------------------------------------------------ the conclusions (section 2)
 
 st.header("What the study and the experts concluded", anchor="conclusions")
-st.caption("Section 2 of the report, in the project's one-sentence paraphrase; each links to the evidence.")
+LINKED = [row for row in CONCLUSION_ROWS if any(row.links)]
+st.caption(fmt("Section 2 of the report, in the project's one-sentence paraphrase; {} of the {} link to a view or a "
+               "slide with their evidence (the others have none in the app).", len(LINKED), len(CONCLUSION_ROWS)))
 picked = link_list(CONCLUSION_ROWS, key="conclusions", label="The conclusions of section 2",
                    focus=st.query_params.get("at"))
 if picked:

@@ -62,8 +62,9 @@ def timeline_and_slot() -> None:
         item = store.rows("agenda").set_index("slot_id").loc[slot]
         with st.container(border=True):
             st.subheader(fmt("{}", item["title"]))
-            st.caption(fmt("{}–{} · part {} · speakers: {} · Annex 1", str(item["start_time"])[:5],
-                           str(item["end_time"])[:5], item["part"], item["speakers"] or "none listed"))
+            speakers = item["speakers"] if isinstance(item["speakers"], str) else None  # NULL: Annex 1 names none
+            st.caption(fmt("{}–{} · part {} · {} · Annex 1", str(item["start_time"])[:5], str(item["end_time"])[:5],
+                           item["part"], f"speakers: {speakers}" if speakers else "no speaker listed"))
             section = item["report_section"] if isinstance(item["report_section"], str) else None
             if section is None:
                 st.markdown("The report summarises nothing said in this item.")

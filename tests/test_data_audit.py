@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from evidence import survey_text
+from evidence import brief_selection, findings, survey_text
 from tests.test_honesty import fragments, normalise, squash
+from tests.views import open_link, shown_text
 
 # Columns written by the project (notes, rationales): what they put in quotation marks must be the report's words.
 PROJECT_PROSE = [("coding_notes", "rationale"), ("contradictions", "note"), ("business_processes", "rationale"),
@@ -29,11 +30,12 @@ def in_report(text: str, printed) -> bool:
 
 
 @pytest.mark.parametrize("table", ["cases", "instruments"])
-def test_every_name_variant_is_printed_in_the_report(db, printed, table):
-    """A variant is another way the report writes the name ("COSME Equity Facility for Growth" is not one)."""
+def test_every_name_and_name_variant_is_printed_in_the_report(db, printed, table):
+    """The name is "as the report writes it" and a variant another way the report writes it ("COSME Equity Facility
+    for Growth" is not one; nor is "export and trade promotion measures", which mixes section 2 and the SWOT)."""
     rows = db.query("table_rows", table_name=table)
-    unprinted = [variant for value in rows["name_variants"].dropna() for variant in value.split("; ")
-                 if not in_report(variant, printed)]
+    names = list(rows["name"]) + [variant for value in rows["name_variants"].dropna() for variant in value.split("; ")]
+    unprinted = [name for name in names if not in_report(name, printed)]
     assert not unprinted, unprinted
 
 
@@ -107,3 +109,66 @@ def test_table_1_note_lists_every_share_that_is_not_a_whole_count_of_44(db):
 def test_a_mechanism_the_report_places_at_no_level_has_none(db):
     instruments = db.query("table_rows", table_name="instruments").set_index("instrument_id")
     assert instruments["level"].isna()["networking_showcasing_initiatives"]  # "One of the case SMEs hailed ..."
+
+
+def test_the_74_summary_of_the_case_studies_is_not_recorded_as_contradicting_722(db):
+    """Audit: 7.4's "these challenges ... manageable" refers to the cultural (and legal) barriers the experts rank
+    higher, which is what 7.2.2 says of the study: the two sentences agree, so no contradiction pairs them."""
+    found = db.query("contradictions")
+    assert "c-without-support" not in set(found["contradiction_id"])
+    pairs = {(row.source_a, row.source_b) for row in found.itertuples()
+             if "without much further support" in row.statement_a + row.statement_b}
+    assert ("sec-7.2.2", "sec-7.4") not in pairs and ("sec-7.4", "sec-7.2.2") not in pairs
+    results = db.query("survey_results", item_id=None)
+    assert not (results["contradiction_id"] == "c-without-support").any()
+
+
+def test_the_ease_note_compares_38_with_each_count_the_right_way_round(db):
+    note = db.query("contradictions").set_index("contradiction_id").loc["c-ease-total", "note"]
+    assert "13 + 22 + 3 = 38" in note
+    fewer = re.search(r"fewer than ([^.]*)\.", note).group(1)
+    assert {int(n) for n in re.findall(r"the (\d+)", fewer)} == {44, 43}  # 38 is fewer than these, not than 35
+    assert "more than the 35 fully completed" in note and "even the 35" not in note
+
+
+def test_the_reinforce_pairing_sets_success_in_business_against_success_in_business(db):
+    """Audit: the study's "international orientation and success in business" was paired with the experts' view of
+    innovativeness (7.2.1, item 1b.c), a different finding."""
+    row = db.query("table_rows", table_name="study_vs_experts").set_index("comparison_id").loc["reinforce"]
+    assert "success in business" in row["study_statement"] and "success in business" in row["expert_statement"]
+    assert "success in business" in row["topic"] and row["item_id"] == "2.b" and row["coding"] == "project"
+
+
+def test_the_what_how_headline_keeps_the_reports_strength(printed):
+    """Audit: "hardly in production" was stronger than section 4.2's "not so much on production"."""
+    headline = findings.BY_SLUG["what-how"].headline
+    assert "hardly" not in headline and "not so much on production" in headline
+    assert in_report("focused on export and R&D, not so much on production", printed)
+
+
+# ------------------------------------------------------------------ the second audit (seed 1796613964)
+
+
+def test_the_surveys_support_measures_are_placed_at_no_level(db):
+    """The survey asked which measures to give priority (footnote 5) without placing them at any level; the coding
+    note's "EU where the recommendation is addressed to the Commission" does not apply, so level is NULL."""
+    instruments = db.query("table_rows", table_name="instruments").set_index("instrument_id")
+    figure_6 = ["tax_reductions_rnd", "grant_programmes_rnd_cooperation", "international_culture_seminars",
+                "help_desks_contact_points", "best_practice_promotion", "sme_networks_support"]
+    assert instruments.loc[figure_6, "level"].isna().all()
+
+
+def test_weprogs_contract_sizes_keep_typically():
+    """Section 3.4.1: "Contract sizes with customers typically range from 5,000 to 200,000 EUR"."""
+    card = " ".join(entry["text"] for part in brief_selection.case_card({"case": ["WEPROG"]})
+                    for entry in part["entries"])
+    assert "typically EUR 5,000 to 200,000" in card
+    app = open_link("pages/case_studies.py", case="WEPROG")
+    assert "contract sizes typically EUR 5,000 to 200,000" in shown_text(app)
+
+
+def test_the_data_and_survey_views_claim_no_more_than_holds():
+    said = shown_text(open_link("pages/data.py"))
+    assert "Every row taken from the report names its source" in said and "Every row names" not in said
+    said = shown_text(open_link("pages/expert_survey.py"))
+    assert "were lost from the report" not in said and "did not survive in the text of the report" in said

@@ -87,6 +87,15 @@ def test_each_conclusion_links_to_its_view_and_its_slide(overview):
             assert slide is None
 
 
+def test_the_conclusions_caption_counts_the_conclusions_that_have_a_link(overview):
+    """Audit: the caption said each conclusion links to the evidence; st-017 and st-018 have no link."""
+    shown = conclusion_rows(overview)
+    linked = [row for row in shown if any(row["links"])]
+    caption = next(c.value for c in overview.caption if c.value.startswith("Section 2 of the report"))
+    assert "each links" not in caption
+    assert f"{len(linked)} of the {len(shown)} link to a view or a slide" in caption
+
+
 def test_study_vs_experts_shows_both_sides(db, overview):
     shown = texts(overview)
     for row in db.query("study_vs_experts", outcome=None).itertuples():

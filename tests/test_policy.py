@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from evidence import text
+from tests.quoted import spans, unmarked
 from tests.views import open_link, shown_text
 
 CELLS = ["branch-export", "branch-production", "branch-rnd", "collaboration-export", "collaboration-production",
@@ -22,7 +23,7 @@ def table_of_instruments(app: AppTest):
     return next(frame.value for frame in app.dataframe if "kind" in frame.value.columns)
 
 
-def test_every_swot_item_implication_route_and_instrument_appears_and_the_gaps_are_counted(db):
+def test_every_swot_item_implication_route_and_instrument_appears_and_the_gaps_are_counted(db, report_text):
     app = open_page()
     said = shown_text(app)
     for item in db.query("swot", quadrant=None)["text"]:
@@ -35,6 +36,16 @@ def test_every_swot_item_implication_route_and_instrument_appears_and_the_gaps_a
     # Section 4.2's figure has case activity in 9 of its 15 cells; instruments reach two of them (collaboration
     # and employment in R&D): 7 gaps.
     assert any("7 of 9 cells with case activity" in c.value for c in app.caption)
+    gaps = next(unmarked(c.value) for c in app.caption if "cells with case activity" in c.value)
+    # Audit: the SWOT does not name "the same gaps" (it names two, and its first strength speaks of instruments
+    # focusing on production); the caption says which two, and quotes them as printed (capital L included).
+    assert "same gaps" not in gaps and "no instrument at all" not in gaps
+    assert "The SWOT's weaknesses name two related gaps" in gaps and "the project's coding" in gaps
+    quoted = spans(gaps)
+    assert "Little attention yet for human resource management (employment)" in quoted
+    assert "a mix of instruments focusing on export & trade, production and innovation" in quoted
+    printed = " ".join(report_text.split())
+    assert all(" ".join(q.split()) in printed for q in quoted), quoted
 
 
 def linked(db, type_id: str, process_id: str, kind: str):

@@ -203,7 +203,7 @@ def test_contradictions_of_the_systematic_pass(db):
     ids = set(db.query("contradictions")["contradiction_id"])
     assert {"c-experts-many-several", "c-positive-impact", "c-response-rate", "c-survey-timing", "c-share-of-43",
             "c-respondent-shares-44", "c-table-1-n", "c-fig6-40-of-37", "c-presenters-4-2", "c-salzburg-gmbh",
-            "c-without-support", "c-money-vs-trade-focus", "c-first-section-ref", "c-start-ups-ref",
+            "c-money-vs-trade-focus", "c-first-section-ref", "c-start-ups-ref",
             "c-definition-back-cover"} <= ids
 
 
@@ -217,7 +217,6 @@ def test_ease_total_is_set_against_every_count_of_respondents(db):
 CONCERNS = {
     "c-conferences": {"5.b"},  # 7.3.2's sentence also names intermediaries (5.d); 7.4's trade fairs and networks
     "c-experts-many-several": {"3.a", "3.b", "3.d", "3.e"},  # section 2 speaks of culture and distance, not law
-    "c-without-support": {"3.a", "3.b", "3.d", "3.e"},  # neither side calls legal barriers manageable
     "c-first-section-ref": set(),  # the error is a cross-reference, not a result
 }
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from evidence import state, store
+from evidence import brief_selection, state, store
 from evidence.db import DATA_DIR_ENV
 from evidence.markup import highlighted
 from tests.views import APP, open_link, shown_text
@@ -34,6 +34,18 @@ def test_an_agenda_item_opens_with_what_was_said(db, slot, summarised):
         assert len(said) > 0 and all(paraphrase in text for paraphrase in said)
     else:
         assert "The report summarises nothing said in this item." in text
+    # Audit: an item Annex 1 names no speaker for said "speakers: nan".
+    caption = next(c.value for c in app.caption if "Annex 1" in c.value)
+    assert "nan" not in caption
+    assert ("no speaker listed" in caption) is (slot == "1230-lunch")
+    assert ("Corinna Möhrlen" in caption) is (slot == "1115c-weprog")
+
+
+def test_the_workshop_brief_of_an_item_without_speakers_says_none_is_listed():
+    head = brief_selection.workshop({"slot": ["1145-discussion"]})[0]["entries"][0]["text"]
+    assert "no speaker listed" in head and "nan" not in head
+    head = brief_selection.workshop({"slot": ["1315c-discussants"]})[0]["entries"][0]["text"]
+    assert "speakers: " in head and "Christin Pfeiffer" in head
 
 
 @pytest.mark.parametrize(("field", "value", "expected"), [("from", ["Italy"], 3), ("org", ["SME"], 2),

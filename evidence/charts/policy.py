@@ -75,7 +75,7 @@ def what_how(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
         color=alt.condition("datum.symbols >= 2", alt.value("white"), alt.value(palette.INK)),
     )
     chart = alt.layer(cells, text).properties(
-        title=_title("Case activity sits in export and R&D, hardly in production",
+        title=_title("Case activity focused on export and R&D, not so much on production",
                      "Figure in section 4.2 (symbols counted from the text export)",
                      "Project's reading: column labels and intensity are inferred "
                      "(the coding notes on the Data view give the rationale)"),
