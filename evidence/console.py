@@ -214,11 +214,11 @@ class Console:
         refusal = self.check(sql)
         if refusal:
             return Answer(message=refusal)
-        started = time.monotonic()
         worker = self._take()
         if worker is None:
             return Answer(message=f"The console is running {self.workers} queries already, its most at once. Try "
                                   "again in a few seconds.")
+        started = time.monotonic()  # the query's time starts once its worker is ready (a first start is not its)
         reply = worker.ask({"sql": sql, "rows": self.row_limit, "bytes": BYTE_LIMIT},
                            started + self.time_limit_s)
         self._give_back(worker, reply is not None)

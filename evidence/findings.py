@@ -50,7 +50,9 @@ FINDINGS: list[Finding] = [
     # Section 4.2: "focused on export and R&D, not so much on production" (not "hardly", which is stronger).
     Finding("what-how", "Case activity focused on export and R&D, not so much on production", "what_how",
             "what_how_cells", {"type_id": None, "process_id": None}),
-    Finding("budgets", "The EU portfolio is unbalanced: most money goes to research programmes",
+    # The report's own word is "seems to be rather unbalanced", and for the trade focus (section 2); the slide says
+    # only what its quote says, and marks the SWOT's other view (contradiction c-money-vs-trade-focus).
+    Finding("budgets", "Most of the EU money goes into the research programmes",
             "budgets", "instrument_figures", {"measure": "budget_eur"},
             says=Says("statements", {"section": "sec-4.2"}, "statement_id", "st-112", "quote")),
     Finding("priorities", "Experts' priorities: support SME networks and grants for international R&D",

@@ -43,6 +43,18 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _side_holding(quote: str) -> str | None:
+    """The contradiction one of whose sides is (or holds, or is held by) the quoted words, if any: a sentence quoted
+    from a table without a contradiction column still shows the mark."""
+    said = _plain(quote).lower().rstrip(".")
+    for row in store.rows("contradictions").itertuples():
+        for side in (row.statement_a, row.statement_b):
+            words = _plain(str(side)).lower().rstrip(".")
+            if len(words) >= 30 and (words in said or said in words):
+                return str(row.contradiction_id)
+    return None
+
+
 def slide_words(finding: Finding) -> SlideWords | None:
     """The report's sentence under a slide, its source, and the contradiction it takes part in (if any)."""
     says = finding.says
@@ -53,6 +65,8 @@ def slide_words(finding: Finding) -> SlideWords | None:
     quote, source = str(row[says.text_column]), store.source_label(row[says.source_column])
     contradiction_id = row.get("contradiction_id")
     if not isinstance(contradiction_id, str) or not contradiction_id:
+        contradiction_id = _side_holding(quote)
+    if contradiction_id is None:
         return SlideWords(quote, source, "", ())
     found = store.rows("contradictions")
     found = found[found["contradiction_id"] == contradiction_id].iloc[0]

@@ -35,7 +35,8 @@ takeaway.section("expert_survey", "Expert survey")
 st.markdown(
     "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
     "the study's preliminary findings. Its charts did not survive in the text of the report this app is built "
-    "from; only the prose about them did. "
+    "from: what did is each figure's caption, item texts and number of answers, Figure 7's YES and NO shares, "
+    "Table 1 and the prose about them. "
     "This page shows **everything the report says about the survey, and nothing it does not**: a share only "
     "where the report prints one, with its qualifier (\"almost\", \"more than\"), and the verdict in words otherwise."
 )

@@ -172,6 +172,19 @@ def test_the_data_and_survey_views_claim_no_more_than_holds():
     assert "Every row taken from the report names its source" in said and "Every row names" not in said
     said = shown_text(open_link("pages/expert_survey.py"))
     assert "were lost from the report" not in said and "did not survive in the text of the report" in said
+    assert "only the prose about them" not in said and "Figure 7's YES and NO shares" in said  # third audit
+
+
+def test_the_budgets_slide_says_what_its_quote_says_and_marks_the_swot():
+    """Third independent audit (seed 1733700036): the headline said "unbalanced" without the report's hedge and for
+    another reason; the slide's quote is one side of a recorded contradiction and showed no mark."""
+    from evidence.slide_words import slide_words
+
+    budgets = next(f for f in findings.FINDINGS if f.slug == "budgets")
+    assert "unbalanced" not in budgets.headline
+    said = slide_words(budgets)
+    assert "most of the money goes into the research programmes" in said.quote
+    assert said.mark().startswith("The report contradicts itself here") and "trade and export" in said.other_words()
 
 
 def test_the_second_independent_audit_findings_stay_fixed(db):
