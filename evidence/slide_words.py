@@ -71,6 +71,7 @@ def slide_words(finding: Finding) -> SlideWords | None:
     found = store.rows("contradictions")
     found = found[found["contradiction_id"] == contradiction_id].iloc[0]
     sides = ((found["statement_a"], found["source_a"]), (found["statement_b"], found["source_b"]))
+    said = _plain(quote).rstrip(".")
     others = tuple(Side(str(words), store.source_label(where)) for words, where in sides
-                   if _plain(str(words)) not in _plain(quote))
+                   if _plain(str(words)).rstrip(".") not in said and said not in _plain(str(words)))
     return SlideWords(quote, source, str(found["topic"]), others)

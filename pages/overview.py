@@ -5,7 +5,7 @@ import streamlit as st
 from evidence import browser, findings, page, state, store, takeaway, text
 from evidence.chart_panel import chart_panel
 from evidence.link_list import link_list
-from evidence.markup import fmt
+from evidence.markup import fmt, md
 from evidence.slide_words import slide_words
 
 SLIDES = findings.FINDINGS
@@ -81,8 +81,11 @@ def says(finding: findings.Finding) -> None:
     said = slide_words(finding)
     if said is None:
         return
-    mark = fmt("  \n:red[{}] {}", said.mark(), said.other_words()) if said.contradiction else ""
+    mark = fmt("  \n:red[{}]", said.mark()) if said.contradiction else ""
     st.markdown(fmt("“{}”  \n:gray[{}]{}", said.quote, said.source, mark))
+    if said.contradiction and said.other_words():  # the other side's words, a click away (and in the deck's notes)
+        with st.popover("What the report says elsewhere", icon=":material/compare_arrows:"):
+            st.markdown(md(said.other_words()))
 
 
 def slide_controls(number: int) -> None:
