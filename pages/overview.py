@@ -2,11 +2,14 @@
 
 import streamlit as st
 
-from evidence import browser, findings, page, state, store, takeaway, text
-from evidence.chart_panel import chart_panel
-from evidence.link_list import link_list
-from evidence.markup import fmt
-from evidence.slide_words import slide_words
+from evidence.content import findings, state, text
+from evidence.content.markup import fmt
+from evidence.content.slide_words import slide_words
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import browser, page
+from evidence.ui.chart_panel import chart_panel
+from evidence.ui.link_list import link_list
 
 SLIDES = findings.FINDINGS
 OUTCOMES = ["confirmed", "qualified", "diverged"]

@@ -2,8 +2,11 @@
 
 import streamlit as st
 
-from evidence import choices, page, state, store, takeaway
-from evidence.markup import fmt, highlighted, join
+from evidence.content import choices, state
+from evidence.content.markup import fmt, highlighted, join
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import page
 
 KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
          "case evidence", "instrument", "contradiction", "report passage"]

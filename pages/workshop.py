@@ -2,9 +2,12 @@
 
 import streamlit as st
 
-from evidence import choices, page, print_view, state, store, tables, takeaway, url_choice
-from evidence.chart_panel import chart_panel
-from evidence.markup import fmt
+from evidence.content import choices, state, tables
+from evidence.content.markup import fmt
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import page, print_view, url_choice
+from evidence.ui.chart_panel import chart_panel
 
 CHOICES = choices.workshop_choices()  # read once, not on every rerun
 SLOTS, SLOT_LABELS = CHOICES["slots"], CHOICES["slot_labels"]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.db import DEFAULT_DATA_DIR, build_database
+from evidence.data.db import DEFAULT_DATA_DIR, build_database
 
 REPORT = DEFAULT_DATA_DIR / "report.txt"
 

@@ -7,7 +7,10 @@ import altair as alt
 import pytest
 from PIL import Image
 
-from evidence import chart_panel, charts, findings, palette
+from evidence import charts
+from evidence.charts import palette
+from evidence.content import findings
+from evidence.ui import chart_panel
 
 CASE_FILTERS = (("countries", ("NL", "DE")), ("presented", None), ("selected", "lifetec"), ("types", None),
                 ("typologies", None))

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from evidence import brief_selection, findings, survey_text
+from evidence.content import findings, survey_text
+from evidence.takeaway import brief_selection
 from tests.test_honesty import fragments, normalise, squash
 from tests.views import open_link, shown_text
 

@@ -26,7 +26,7 @@ APP_CSS = "() => Array.from(document.querySelectorAll('style')).some(s => s.text
 WITHOUT_CHARTS = {"/search?search=trade+fairs", "/data"}
 # Installed in every tab before the app's own scripts: the time of the page's last change, and of the last message
 # the app sent its server and received from it, for `Page.settle`. The printed pages' foot (an @page rule that
-# evidence/takeaway.js rewrites when the address changes, off screen) is not a change of the page.
+# evidence/takeaway/offer.js rewrites when the address changes, off screen) is not a change of the page.
 WATCH = """(() => {
     window.smeLastChange = performance.now();
     window.smeSentAt = 0;

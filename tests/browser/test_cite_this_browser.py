@@ -4,7 +4,7 @@ browser's own bars), the view brings the button up first."""
 
 import pytest
 
-from evidence import citation
+from evidence.content import citation
 
 LAPTOP = (1366, 768)
 SHORT = (1366, 420)  # under the Overview's button, 140 px: too little for the panel

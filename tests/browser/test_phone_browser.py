@@ -5,7 +5,7 @@ The phone screenshots are the README's gallery (`make screenshots`); a normal ru
 
 import pytest
 
-from evidence import findings
+from evidence.content import findings
 
 from .conftest import CHART_DRAWN, WITHOUT_CHARTS, shared_load
 

@@ -3,7 +3,7 @@ is (but in a text field), and no focus frame rings the slide; controls reached f
 
 import re
 
-from evidence.findings import FINDINGS
+from evidence.content.findings import FINDINGS
 
 from .conftest import CHART_DRAWN
 

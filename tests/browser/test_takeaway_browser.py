@@ -7,8 +7,8 @@ import subprocess
 import pytest
 from pptx import Presentation
 
-from evidence import citation
-from evidence.findings import FINDINGS
+from evidence.content import citation
+from evidence.content.findings import FINDINGS
 
 from .conftest import shared_load
 
@@ -130,7 +130,7 @@ def test_every_view_prints_without_the_sidebar_and_with_every_table_row(whole_vi
     page = whole_view(path, *LAPTOP)  # the view's link opened in a fresh browser, drawn at its whole height
     page.page.get_by_role("heading", name=heading, exact=True).first.wait_for()
     assert page.page.locator('[data-testid="stSidebarNav"]').get_by_text("Look up").is_visible()
-    # The print styles are on the page (evidence/takeaway.js puts them there a moment after the run).
+    # The print styles are on the page (evidence/takeaway/offer.js puts them there a moment after the run).
     page.page.locator("style#sme-takeaway-styles").wait_for(state="attached")
     page.page.emulate_media(media="print")
     assert not page.page.locator('[data-testid="stSidebar"]').is_visible()

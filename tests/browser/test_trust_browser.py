@@ -174,11 +174,11 @@ def test_an_odd_data_folder_is_named_plainly(browser, tmp_path, make):
 LAUNCHER = """
 import sys
 sys.path.insert(0, {repo!r})
-import evidence.api_data, evidence.page
+import evidence.api.data, evidence.ui.page
 def fail(*args, **kwargs):
     raise RuntimeError("forced failure reading " + {repo!r} + "/evidence/secret.csv")
-evidence.page.review_params = fail  # every view checks its link first
-evidence.api_data.table_page = fail
+evidence.ui.page.review_params = fail  # every view checks its link first
+evidence.api.data.table_page = fail
 from streamlit.web.cli import main
 sys.argv = ["streamlit", "run", {app!r}, "--server.port", {port!r}, "--server.headless", "true"]
 main()
