@@ -5,9 +5,9 @@ import json
 import pytest
 
 from evidence.data import queries
-from evidence.data.db import DEFAULT_DATA_DIR
 from evidence.query import params as api_params
 from evidence.query.params import BadParameter, ParamSpec, Schema, convert, convert_one
+from evidence.settings import DEFAULT_DATA_DIR
 
 SCHEMA = Schema.from_datapackage(json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8")))
 # The only parameters whose values are free text: searches. Any other parameter without allowed values means a

@@ -3,10 +3,10 @@
 import pytest
 
 from evidence import charts
+from evidence.charts.render import chart_spec
 from evidence.content import choices
 from evidence.data.db import Database
 from evidence.query import cache, store
-from evidence.ui.chart_panel import chart_spec
 from tests.views import open_view
 
 

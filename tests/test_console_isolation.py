@@ -7,9 +7,9 @@ import threading
 import pytest
 
 from evidence.data import formats as api_formats
-from evidence.data.db import DEFAULT_DATA_DIR
 from evidence.query.console import WORKERS, Console, unique_names
 from evidence.query.console_worker import HEADROOM_MB
+from evidence.settings import DEFAULT_DATA_DIR
 
 WRITES = [
     "DELETE FROM themes",

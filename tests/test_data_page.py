@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from evidence.data.db import DEFAULT_DATA_DIR
+from evidence.settings import DEFAULT_DATA_DIR
 from evidence.ui import downloads
 from tests.views import open_link
 

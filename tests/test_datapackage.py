@@ -5,8 +5,8 @@ import json
 import duckdb
 
 from evidence.data import datapackage, queries
-from evidence.data.db import DEFAULT_DATA_DIR
 from evidence.data.validate import create_schema
+from evidence.settings import DEFAULT_DATA_DIR
 
 PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from evidence.data.db import DEFAULT_DATA_DIR, build_database
+from evidence.data.db import build_database
 from evidence.data.validate import DataError, report
+from evidence.settings import DEFAULT_DATA_DIR
 from tests.data_breaks import BREAKS, edit, problems_for, the_problem
 
 REPO = Path(__file__).resolve().parent.parent

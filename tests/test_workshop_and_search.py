@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from evidence.content import state
 from evidence.content.markup import highlighted
-from evidence.data.db import DATA_DIR_ENV
 from evidence.query import store
+from evidence.settings import DATA_DIR_ENV
 from evidence.takeaway import brief_selection
 from tests.views import APP, open_link, shown_text
 

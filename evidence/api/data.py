@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from evidence.data import queries
-from evidence.data.loader import data_dir_from_env
 from evidence.query import params as api_params
+from evidence.settings import data_dir_from_env
 
 MAX_PAGE = 5000
 DEFAULT_PAGE = 100

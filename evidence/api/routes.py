@@ -28,9 +28,9 @@ from starlette.routing import Route
 
 from evidence.api import data as api_data
 from evidence.data import formats as api_formats
-from evidence.data.loader import data_dir_from_env
 from evidence.query import cache
 from evidence.query.params import BadParameter
+from evidence.settings import data_dir_from_env
 
 PREFIX = "/api"
 ORIGINS_ENV = "SME_EVIDENCE_API_ORIGINS"

@@ -14,8 +14,8 @@ import sys
 import duckdb
 
 from evidence.data import queries
-from evidence.data.db import DEFAULT_DATA_DIR
 from evidence.data.validate import create_schema
+from evidence.settings import DEFAULT_DATA_DIR
 
 FRICTIONLESS_TYPES = {
     "VARCHAR": "string",

@@ -16,8 +16,8 @@ import pandas as pd
 
 from evidence.data import loader, queries
 from evidence.data.csv_reading import DataError, Problem
-from evidence.data.loader import DATA_DIR_ENV, DEFAULT_DATA_DIR, REPO, data_dir_from_env  # noqa: F401
 from evidence.data.validate import load, read_documents
+from evidence.settings import data_dir_from_env
 
 
 @dataclass

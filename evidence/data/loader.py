@@ -9,31 +9,17 @@ is shorter by about a second). Standard library only, so importing this module c
 
 from __future__ import annotations
 
-import os
 import pickle
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-DEFAULT_DATA_DIR = REPO / "data"
-DATA_DIR_ENV = "SME_EVIDENCE_DATA"
+from evidence.settings import REPO, child_env, data_dir_from_env
 
 _lock = threading.Lock()
 _pending: dict[str, subprocess.Popen] = {}
 _loaded: set[str] = set()
-
-
-def data_dir_from_env() -> Path:
-    """The data folder: $SME_EVIDENCE_DATA if set (e.g. a later survey wave), else the bundled data/."""
-    value = os.environ.get(DATA_DIR_ENV, "").strip()
-    return Path(value) if value else DEFAULT_DATA_DIR
-
-
-def child_env() -> dict[str, str]:
-    """The environment of a child process that imports this package (the loader, the console's workers)."""
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
 
 
 def _spawn(data_dir: Path) -> subprocess.Popen:

@@ -28,6 +28,7 @@ from evidence.data.csv_reading import (  # noqa: F401
     read_csv,
     regular_file_problem,
 )
+from evidence.settings import data_dir_from_env
 
 # The folder's documents, read with its tables and served as they were loaded (the package zip, the Data view, the
 # API); each is optional: without datapackage.json the app describes the tables from the schema.
@@ -234,8 +235,6 @@ def report(data_dir: Path) -> tuple[str, bool]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from evidence.data.loader import data_dir_from_env
-
     argv = sys.argv[1:] if argv is None else argv
     data_dir = Path(argv[0]) if argv else data_dir_from_env()
     text, ok = report(data_dir)

@@ -24,7 +24,7 @@ from types import MappingProxyType
 import pandas as pd
 import pyarrow as pa
 
-from evidence.data.loader import data_dir_from_env
+from evidence.settings import data_dir_from_env
 
 MAX_BYTES = 96 * 1024 * 1024  # the whole store; BENCHMARKS.md reports what a soak run fills
 

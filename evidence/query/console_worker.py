@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from evidence.data import loader
+from evidence import settings
 
 HEADER = struct.Struct(">I")
 BATCH_ROWS = 64
@@ -123,7 +123,7 @@ class Handle:
 
     def __init__(self, database: Path):
         self.process = subprocess.Popen([sys.executable, "-m", "evidence.query.console_worker", str(database)],
-                                        cwd=loader.REPO, env=loader.child_env(), stdin=subprocess.PIPE,
+                                        cwd=settings.REPO, env=settings.child_env(), stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         if self._read(time.monotonic() + 60) != b"ready":
             self.kill()

@@ -19,9 +19,9 @@ import streamlit as st
 
 from evidence.data import queries
 from evidence.data.db import Database, build_database
-from evidence.data.loader import data_dir_from_env
 from evidence.data.validate import DataError
 from evidence.query import cache
+from evidence.settings import data_dir_from_env
 
 
 @st.cache_resource(show_spinner="Loading the evidence base…")

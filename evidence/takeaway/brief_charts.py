@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 import textwrap
 
+from evidence.charts import render
 from evidence.takeaway import typeset
-from evidence.ui import chart_panel
 
 TEXT_WIDTH = 481  # pt: A4 portrait within 2 cm margins
 MAX_HEIGHT = 320  # pt: a chart leaves room on its page for another, or for text
@@ -89,7 +89,7 @@ def chart_files(drawn: list[DRAWN]) -> tuple[list[list[dict]], dict[str, bytes],
     taller than a page at legible type (left to the view)."""
     rows, files, too_tall = [], {}, []
     for number, (chart, name, params) in enumerate(drawn, start=1):
-        spec = for_paper(chart_panel.chart_spec(chart, name, dict(params)))
+        spec = for_paper(render.chart_spec(chart, name, dict(params)))
         title = spec.get("title") or {}
         text = title.get("text", chart) if isinstance(title, dict) else title
         file = f"chart-{number}.pdf"

@@ -16,17 +16,17 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
+from evidence.charts import render
 from evidence.charts.base import SUBTITLE_WIDTH
 from evidence.content import citation
 from evidence.content.findings import FINDINGS, Finding
 from evidence.content.slide_words import slide_words
 from evidence.takeaway import deck_charts, slide_print, typeset
-from evidence.ui import chart_panel
 
 
 def _spec(finding: Finding, large: bool = False) -> dict:
     """The chart of a finding: as a page draws it, or (`large`) as the presenter's slide draws it."""
-    return chart_panel.chart_spec(finding.chart, finding.query, finding.params, large=large)
+    return render.chart_spec(finding.chart, finding.query, finding.params, large=large)
 
 
 def source_lines(spec: dict) -> list[str]:
@@ -57,7 +57,7 @@ def slide_chart(slug: str, kind: str) -> bytes:
     finding = next(f for f in FINDINGS if f.slug == slug)
     spec = slide_spec(finding)
     if not isinstance(spec.get("width"), int) and "hconcat" not in spec:
-        spec["width"] = chart_panel.EXPORT_WIDTH
+        spec["width"] = render.EXPORT_WIDTH
     if kind == "png":
         return vl_convert.vegalite_to_png(spec, scale=2)
     return vl_convert.vegalite_to_svg(spec).encode("utf-8")

@@ -2,8 +2,8 @@
 and PowerPoint; on a slide, its chart as PNG or SVG with the slide's headline. Streamlit glue only: the files are
 built by brief.py and deck.py, and only when the reader clicks (a button's callback), never on a plain rerun.
 
-The brief needs the charts the view drew: `chart_panel.chart_panel` reports each one here (`drawn`), kept per view of
-the session (the view is the one whose `section` ran last)."""
+The brief needs the charts the view drew: ui/chart_panel.py reports each one to ui/drawn.py, kept per view of the
+session (the view is the one whose `section` ran last)."""
 
 from __future__ import annotations
 
@@ -15,50 +15,17 @@ from functools import cache
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from evidence.content import citation
 from evidence.content.markup import fmt
-from evidence.ui import browser, print_view
+from evidence.ui import browser, drawn, print_view
 
 SCRIPT = Path(__file__).with_name("offer.js")
 CITE_STYLES = Path(__file__).resolve().parents[2] / "assets" / "takeaway.css"
 
-_DRAWN = "takeaway-drawn"
 _BUILT = "takeaway-built"
-_VIEW = "takeaway-view"
 MIME = {"pdf": "application/pdf",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
-
-
-def _view_record(view: str | None = None) -> dict:
-    views = st.session_state.setdefault(_DRAWN, {})
-    view = view or st.session_state.get(_VIEW) or ""
-    return views.setdefault(view, {"run": 0, "charts": {}})
-
-
-def drawn(chart: str, name: str, params: tuple, key: str) -> None:
-    """Called by chart_panel.chart_panel for every chart it draws: remember it for the brief of this view. A chart is
-    known by its builder and query, so a fragment's rerun replaces what it drew before with what it draws now.
-    Slides (presenter mode) are not a view's brief: the deck is theirs."""
-    if not key.startswith(("export-", "slide-")):
-        record = _view_record()
-        record["charts"][(chart, name)] = (record["run"], params)
-
-
-def _start_view(view: str) -> None:
-    """A full run of the view: charts not drawn in this run or the one before are gone from the view. (Not
-    this run alone: a run cut short by the reader's click would leave the brief without its charts.)"""
-    st.session_state[_VIEW] = view
-    if not getattr(get_script_run_ctx(), "fragment_ids_this_run", None):
-        record = _view_record(view)
-        record["run"] += 1
-        record["charts"] = {k: v for k, v in record["charts"].items() if v[0] >= record["run"] - 1}
-
-
-def drawn_charts(view: str) -> list[tuple[str, str, tuple]]:
-    """The charts of a view, in the order it drew them: (builder, query, frozen parameters)."""
-    return [(chart, name, params) for (chart, name), (_, params) in _view_record(view)["charts"].items()]
 
 
 def _params() -> dict[str, list[str]]:
@@ -84,7 +51,7 @@ def _build(what: str, view: str) -> None:
         if what == "brief":
             from evidence.takeaway import brief
 
-            files = {"brief": (brief.build(view, params, view_link(params), drawn_charts(view), _today()),
+            files = {"brief": (brief.build(view, params, view_link(params), drawn.drawn_charts(view), _today()),
                                f"brief-{view}.pdf", "pdf")}
         else:
             from evidence.takeaway import deck
@@ -130,7 +97,7 @@ def _install_html() -> str:
 def section(view: str, title: str, deck: bool = False) -> None:
     """The view's *Take it away* tools, under its title: the brief, (on the Overview) the deck, *Cite this* (put
     beside them by the browser script), and what prints."""
-    _start_view(view)
+    drawn.start_view(view)
     with st.container(horizontal=True, vertical_alignment="center", gap="small", key=f"takeaway-{view}"):
         st.button("Brief as PDF", icon=":material/picture_as_pdf:", on_click=_build, args=("brief", view),
                   key="takeaway-brief", help="A short PDF of this view as it is now: its filters, figures, charts, "

@@ -1,81 +1,16 @@
-"""Charts on a page: built once per input from a named query, drawn with a data toggle (the accessible view)
+"""Charts on a page: a chart from a named query (charts/render.py) drawn with a data toggle (the accessible view)
 and PNG, SVG and CSV downloads that are rendered only when clicked."""
 
 from __future__ import annotations
 
 import functools
-import json
-from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
-import vl_convert
-from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from evidence import charts
-from evidence.data import formats as api_formats
+from evidence.charts.render import chart, csv_bytes, png_bytes, svg_bytes
 from evidence.query import cache, store
-from evidence.takeaway import offer as takeaway
 from evidence.ui import api_links
-
-EXPORT_WIDTH = 900  # px of a chart exported as PNG or SVG
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart ready to draw: its layout as JSON and its datasets already in Arrow (so Streamlit does not convert
-    them on every rerun), and the plain Vega-Lite JSON for the PNG and SVG exports. Immutable: `spec` is a new
-    dict at every call, so nothing a page does to it reaches the cache."""
-
-    layout_json: str
-    datasets: tuple[tuple[str, bytes], ...]
-    export_json: str
-    side_by_side: bool
-    alt: str | None  # the text alternative (charts.base.described): Streamlit's alt, not in the drawn spec
-
-    @property
-    def spec(self) -> dict:
-        spec = json.loads(self.layout_json)
-        if self.datasets:
-            spec["datasets"] = dict(self.datasets)
-        return spec
-
-
-@cache.cached()
-def chart(*, chart: str, name: str, params: dict, large: bool = False) -> Chart:
-    """A chart from a named query, cached by its inputs: a rerun builds no chart twice."""
-    plain = charts.BUILDERS[chart](store.rows(name, **params), large=large).to_dict()
-    # The description goes to Streamlit as alt only: it warns, with a stack, when the spec has it too.
-    layout = {k: v for k, v in plain.items() if k not in ("datasets", "description")}
-    datasets = tuple((key, convert_anything_to_arrow_bytes(pd.DataFrame(values)))
-                     for key, values in plain.get("datasets", {}).items())
-    return Chart(layout_json=json.dumps(layout), datasets=datasets, export_json=json.dumps(plain),
-                 side_by_side="hconcat" in plain, alt=plain.get("description"))
-
-
-def chart_spec(chart_name: str, name: str, params: dict, large: bool = False) -> dict:
-    """A chart's plain Vega-Lite specification (data inline), as exported."""
-    return json.loads(chart(chart=chart_name, name=name, params=params, large=large).export_json)
-
-
-def _export_spec(spec: dict) -> dict:
-    exported = dict(spec)
-    if not isinstance(exported.get("width"), int):
-        exported["width"] = EXPORT_WIDTH
-    return exported
-
-
-def png_bytes(spec_json: str) -> bytes:
-    return vl_convert.vegalite_to_png(_export_spec(json.loads(spec_json)), scale=2)
-
-
-def svg_bytes(spec_json: str) -> bytes:
-    return vl_convert.vegalite_to_svg(_export_spec(json.loads(spec_json))).encode("utf-8")
-
-
-def csv_bytes(name: str, params: dict) -> bytes:
-    """The chart's rows as CSV, written as data/ and the API write it (whole numbers stay whole, true/false)."""
-    return api_formats.csv_bytes(store.arrow(name=name, **params))
+from evidence.ui import drawn as drawn_charts
 
 
 def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: str, large: bool = False,
@@ -88,7 +23,7 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     """
     params = params or {}
     drawn = chart(chart=chart_name, name=name, params=params, large=large)
-    takeaway.drawn(chart_name, name, cache.key_value(params), key)  # the view's brief takes the charts it drew
+    drawn_charts.drawn(chart_name, name, cache.key_value(params), key)  # the view's brief takes the charts it drew
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
     width = "content" if drawn.side_by_side else "stretch"
     if on_select is None:

@@ -12,8 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from evidence.data.loader import data_dir_from_env
 from evidence.query import cache
+from evidence.settings import data_dir_from_env
 
 # Tables the views draw are mostly cached objects (the same object on every rerun): their rows as JSON are kept in
 # the one cache beside them (the object is held too, so its id is not reused), and a rerun builds no print copy
