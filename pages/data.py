@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from evidence.api import canned
 from evidence.content import state, tables
 from evidence.content.markup import fmt, md
 from evidence.data import formats as api_formats
 from evidence.data import queries
-from evidence.query import canned, console, store
+from evidence.query import console, store
 from evidence.takeaway import offer as takeaway
 from evidence.ui import api_links, downloads, page, print_view, url_choice
 
