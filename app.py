@@ -31,6 +31,7 @@ else:
     from evidence.data.validate import DataError  # noqa: E402
     from evidence.query.store import database  # noqa: E402
     from evidence.ui.page import ICON, show_data_problems  # noqa: E402
+    from evidence.views import VIEWS  # noqa: E402
 
     PRESENTING = state.is_present(st.query_params.get_all("present"))
 
@@ -49,28 +50,20 @@ else:
         st.stop()
 
     def views() -> dict:
-        """The views, grouped as the sidebar shows them."""
-        overview = st.Page("pages/overview.py", title="Overview", icon=":material/insights:", default=True,
-                           url_path="home")
+        """The views (evidence/views.py), grouped as the sidebar shows them."""
+        pages: dict[str, list] = {}
+        for view in VIEWS.values():
+            pages.setdefault(view.group, []).append(
+                st.Page(view.file, title=view.title, icon=view.icon, default=view.key == "overview",
+                        url_path="home" if view.key == "overview" else None))
+        overview = pages["Explore"][0]
 
         def overview_by_name() -> None:
             """`/overview`, the view's own name, opens the Overview (served at `/`) with the same parameters."""
             st.switch_page(overview, query_params=st.query_params.to_dict())
 
-        return {
-            "Explore": [
-                overview,
-                st.Page("pages/case_studies.py", title="Case studies", icon=":material/apartment:"),
-                st.Page("pages/expert_survey.py", title="Expert survey", icon=":material/forum:"),
-                st.Page("pages/policy.py", title="Policy", icon=":material/account_balance:"),
-                st.Page("pages/workshop.py", title="Workshop", icon=":material/groups:"),
-            ],
-            "Look up": [
-                st.Page("pages/search.py", title="Evidence search", icon=":material/search:"),
-                st.Page("pages/data.py", title="Data", icon=":material/database:"),
-                st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"),
-            ],
-        }
+        pages["Look up"].append(st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"))
+        return pages
 
     # Made once a session, not on every rerun: making a page resolves its file's path (a twentieth of a rerun of
     # the lighter views). Once a session, not once a process: st.navigation marks the page it returns as runnable

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from evidence.views import link
+
 
 @dataclass(frozen=True)
 class Says:
@@ -92,21 +94,21 @@ def slide_number(slug: str) -> int:
     return [finding.slug for finding in FINDINGS].index(slug) + 1
 
 
-# The view holding each conclusion's evidence, with the link's state: (page file, label, query parameters).
+# The view holding each conclusion's evidence, with the link's state: (page file, title, query parameters).
 CONCLUSION_VIEWS: dict[str, tuple[str, str, dict]] = {
-    "st-002": ("pages/case_studies.py", "Case studies", {}),
-    "st-003": ("pages/case_studies.py", "Case studies", {"type": "collaboration"}),
-    "st-004": ("pages/expert_survey.py", "Expert survey", {"item": "5.a"}),
-    "st-005": ("pages/expert_survey.py", "Expert survey", {"item": "2.a"}),
-    "st-006": ("pages/policy.py", "Policy", {}),
-    "st-007": ("pages/expert_survey.py", "Expert survey", {"item": "3.b"}),
-    "st-008": ("pages/expert_survey.py", "Expert survey", {"item": "1b.b"}),
-    "st-009": ("pages/policy.py", "Policy", {"cell": "collaboration-rnd"}),
-    "st-010": ("pages/case_studies.py", "Case studies", {}),
-    "st-011": ("pages/policy.py", "Policy", {}),
-    "st-012": ("pages/policy.py", "Policy", {"swot_q": "portfolio"}),
-    "st-013": ("pages/policy.py", "Policy", {"cell": "collaboration-rnd"}),
-    "st-014": ("pages/policy.py", "Policy", {"cell": "customising-export"}),
-    "st-015": ("pages/expert_survey.py", "Expert survey", {"item": "4.a"}),
-    "st-016": ("pages/expert_survey.py", "Expert survey", {"item": "4.a"}),
+    "st-002": link("case_studies", {}),
+    "st-003": link("case_studies", {"type": "collaboration"}),
+    "st-004": link("expert_survey", {"item": "5.a"}),
+    "st-005": link("expert_survey", {"item": "2.a"}),
+    "st-006": link("policy", {}),
+    "st-007": link("expert_survey", {"item": "3.b"}),
+    "st-008": link("expert_survey", {"item": "1b.b"}),
+    "st-009": link("policy", {"cell": "collaboration-rnd"}),
+    "st-010": link("case_studies", {}),
+    "st-011": link("policy", {}),
+    "st-012": link("policy", {"swot_q": "portfolio"}),
+    "st-013": link("policy", {"cell": "collaboration-rnd"}),
+    "st-014": link("policy", {"cell": "customising-export"}),
+    "st-015": link("expert_survey", {"item": "4.a"}),
+    "st-016": link("expert_survey", {"item": "4.a"}),
 }

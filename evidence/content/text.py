@@ -10,10 +10,10 @@ import urllib.parse
 from pathlib import Path
 
 from evidence.content import findings
+from evidence.content.links import Link, Row
 from evidence.content.markup import Markup, fmt, join
 from evidence.query.cache import cached
 from evidence.query.store import rows, source_label
-from evidence.ui.link_list import Link, Row
 
 # ------------------------------------------------------------------------------ policy
 

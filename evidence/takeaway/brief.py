@@ -5,8 +5,6 @@ citation and the view's link. Built only when the reader asks (takeaway.py), fro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from evidence.content import citation
@@ -14,42 +12,11 @@ from evidence.query import store
 from evidence.takeaway import brief_charts, typeset
 from evidence.takeaway.brief_lists import counted
 from evidence.takeaway.brief_selection import selection
+from evidence.views import VIEWS
 
 MAX_WORDS = 24  # sentences of the report per brief; the rest are named as left out, with the link to the view
 DRAWN = tuple[str, str, tuple]  # a chart the view drew: (chart builder, named query, frozen parameters)
 
-
-@dataclass(frozen=True)
-class View:
-    title: str
-    summary: str
-    labels: dict[str, str]  # URL parameter -> what it means, in words
-
-
-VIEWS: dict[str, View] = {
-    "overview": View("Overview", "The story of the report in one screen: headline figures, the conclusions, "
-                     "and where the experts confirmed or diverged from the study.",
-                     {"outcome": "Study vs experts, showing", "slide": "Slide", "present": "Presenter mode"}),
-    "case_studies": View("Case studies", "The 12 SMEs of the study: country, typology, types of "
-                         "internationalising innovation, motives and barriers.",
-                         {"country": "Home country", "typology": "Typology group", "type": "Type named",
-                          "presented": "Presented at the workshop", "case": "Case"}),
-    "expert_survey": View("Expert survey", "The online survey of experts of May and June 2016 (Annex 3): who "
-                          "answered and what the report says about each statement.",
-                          {"sample": "Sample", "theme": "Theme", "item": "Survey item"}),
-    "policy": View("Policy", "The WHAT/HOW matrix, EU instruments and budgets, the SWOT and the policy "
-                   "implications.",
-                   {"cell": "WHAT/HOW cell", "level": "Instrument level", "kind": "Instrument kind",
-                    "q": "Instruments matching", "swot_q": "SWOT items matching", "swot_theme": "SWOT theme"}),
-    "workshop": View("Workshop", "The expert workshop in Brussels on 13 June 2016: agenda, participants, and who "
-                     "said what.",
-                     {"slot": "Agenda item", "from": "Participants from", "org": "Kind of organisation",
-                      "speaker": "Speaker", "section": "Part of the report", "about": "Theme"}),
-    "search": View("Evidence search", "One search over every statement of the report.",
-                   {"search": "Search words", "kinds": "Kinds", "topic": "Theme", "part": "Part of the report"}),
-    "data": View("Data", "Every table of the evidence base, its fields and its sources.",
-                 {"table": "Table", "sql": "SQL query", "query": "Named query"}),
-}
 
 # What of a chart's rows is the report's words: (text column, source column, column saying the project coded it).
 WORDS: dict[str, tuple[str, str, str | None]] = {

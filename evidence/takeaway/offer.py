@@ -19,6 +19,7 @@ import streamlit as st
 from evidence.content import citation
 from evidence.content.markup import fmt
 from evidence.ui import browser, drawn, print_view
+from evidence.views import VIEWS
 
 SCRIPT = Path(__file__).with_name("offer.js")
 CITE_STYLES = Path(__file__).resolve().parents[2] / "assets" / "takeaway.css"
@@ -85,8 +86,6 @@ def _offer(what: str, view: str, label: str) -> None:
 @cache
 def _install_html() -> str:
     """The browser script with its fixed data: the print and *Cite this* styles, each view's *Cite this* block."""
-    from evidence.takeaway.brief import VIEWS
-
     data = {"css": print_view.STYLES.read_text(encoding="utf-8") + CITE_STYLES.read_text(encoding="utf-8"),
             "cite": {view: citation.box_html(known.title) for view, known in VIEWS.items()}}
     # No "<" in the script's text: the page's HTML sanitiser drops a script that holds markup-like text.

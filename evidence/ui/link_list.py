@@ -7,28 +7,13 @@ click asks the server to open the target in this tab, as Streamlit's own page li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
+from evidence.content.links import Row
+
 ASSETS = Path(__file__).with_name("link_list")
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    href: str  # relative to the app's root: "case_studies?type=collaboration", "?present=1&slide=3"
-    icon: str  # a Material Symbols name (Streamlit bundles the font)
-
-
-@dataclass(frozen=True)
-class Row:
-    key: str  # the row's id, sent back with a click and named by `focus`
-    who: str
-    text: str
-    links: tuple[Link | None, ...]  # None keeps a link's place empty, so the links line up in columns
-
 
 _COMPONENT = st.components.v2.component(
     "sme_link_list",
