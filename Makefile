@@ -79,7 +79,7 @@ takeaway-images: $(VENV)/.app poppler
 bench-takeaway: $(VENV)/.app
 	$(BIN)/python scripts/bench_takeaway.py
 
-# N app processes behind HAProxy on loopback, with cookie affinity and health checks (README, "Scaling").
+# N app processes behind HAProxy on loopback, with cookie affinity and health checks (docs/speed-and-scaling.md).
 PROCESSES ?= 2
 serve-scaled: $(VENV)/.app haproxy
 	$(BIN)/python scripts/serve_scaled.py --processes $(PROCESSES) --port $(PORT)
