@@ -93,13 +93,6 @@ QUALIFIER_SHAPES = {  # short labels: the legend sits beside the item labels, on
     "about": ("diamond", "about (roughly)"),
 }
 
-MEASURES = {
-    "agree": BLUE, "fully_agree": "#003f63", "important": BLUE, "useful": BLUE, "very_useful": "#003f63",
-    "support": BLUE, "high_priority": BLUE, "priority": SKY, "priority_total": "#003f63",
-    "undecided": ORANGE, "undecided_or_reject": ORANGE, "undecided_or_not_convinced": ORANGE,
-    "reject": VERMILLION, "yes": BLUE, "no": VERMILLION,
-}
-
 
 # ------------------------------------------------------------------------------ contrast (WCAG 2.1, 1.4.3, 1.4.11)
 
