@@ -78,13 +78,14 @@ matrix_and_cell()
 
 st.header("Where the gaps are")
 chart_panel("policy_gaps", "what_how_cells", {"type_id": None, "process_id": None}, key="gaps")
-st.caption(fmt("{} of {} cells with case activity have no existing instrument that the project links to them, and "
-               "the project places none of the named instruments in the production column (both the project's "
-               "coding; the SWOT's first strength speaks of “a mix of instruments focusing on export & trade, "
-               "production and innovation”). The SWOT's weaknesses name two related gaps: “Within trade and export "
-               "promotion measures there is little attention for (upgrading) customisation” (the customising × "
-               "export cell) and “Little attention yet for human resource management (employment)” (the employment "
-               "row, where the project links instruments to R&D, not to export).", CHOICES["gaps"],
+st.caption(fmt("{} of {} cells with case activity have no existing instrument the project aims at that cell; the "
+               "Enterprise Europe Network, which the project links to the whole export column and the whole IP row, "
+               "reaches them only as every cell of its column or row (its panel says so). The project places none of "
+               "the named instruments in the production column (both the project's coding; the SWOT's first "
+               "strength speaks of “a mix of instruments focusing on export & trade, production and innovation”). "
+               "The SWOT's weaknesses name two related gaps: “Within trade and export promotion measures there is "
+               "little attention for (upgrading) customisation” (the customising × export cell) and “Little "
+               "attention yet for human resource management (employment)” (the employment row).", CHOICES["gaps"],
                CHOICES["active_cells"]))
 chart_panel("budgets", "instrument_figures", {"measure": "budget_eur"}, key="policy-budgets")
 

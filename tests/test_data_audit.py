@@ -173,3 +173,14 @@ def test_the_data_and_survey_views_claim_no_more_than_holds():
     assert "Every row taken from the report names its source" in said and "Every row names" not in said
     said = shown_text(open_link("pages/expert_survey.py"))
     assert "were lost from the report" not in said and "did not survive in the text of the report" in said
+
+
+def test_the_second_independent_audit_findings_stay_fixed(db):
+    """Seed 1733600045: the WEPROG paraphrase keeps "most of"; the coding notes do not say the footnotes are
+    unnumbered or that Annex 1 prints only times and titles."""
+    statements = db.query("table_rows", table_name="statements").set_index("statement_id")
+    assert "most of the firm's unique capabilities" in statements.loc["st-058", "paraphrase"]
+    notes = db.query("table_rows", table_name="coding_notes")
+    rationale = dict(zip(notes["table_name"] + "." + notes["column_name"], notes["rationale"], strict=True))
+    assert "or its footnotes" not in rationale["sources.label"] and "footnotes 1-5" in rationale["sources.label"]
+    assert "times and titles only" not in rationale["agenda.kind"] and "speakers" in rationale["agenda.kind"]

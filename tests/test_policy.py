@@ -46,6 +46,13 @@ def test_every_swot_item_implication_route_and_instrument_appears_and_the_gaps_a
     assert "a mix of instruments focusing on export & trade, production and innovation" in quoted
     printed = " ".join(report_text.split())
     assert all(" ".join(q.split()) in printed for q in quoted), quoted
+    # Second independent audit: the caption may not say no instrument reaches these cells while the project links
+    # the Enterprise Europe Network to a whole column and a whole row; it says so, and the data holds those links.
+    assert "aims at that cell" in gaps and "Enterprise Europe Network" in gaps
+    wide = db.query("table_rows", table_name="policy_links")
+    een = wide[(wide["entity_id"] == "een") & (wide["type_id"].isna() | wide["process_id"].isna())]
+    assert {("export" if p == "export" else t) for t, p in zip(een["type_id"], een["process_id"], strict=True)} == \
+        {"export", "ip"}
 
 
 def linked(db, type_id: str, process_id: str, kind: str):

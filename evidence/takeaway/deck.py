@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
+from pathlib import Path
 
+import typst
 import vl_convert
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -74,34 +77,38 @@ def notes(finding: Finding, link: str) -> str:
     return "\n".join(lines)
 
 
-# A deck PDF slide (templates/deck.typ): 720 x 405 pt, 652 x 355 pt within its margins. The chart gets the width
-# and the height its headline, source and the report's words leave, estimated from their lengths (a line of the
-# 20 pt headline holds about 60 characters, of the 13 pt quote about 100, of the 10 pt source about 150).
-SLIDE_WIDTH, SLIDE_HEIGHT = 652, 355
+# A deck PDF slide (templates/deck.typ): 720 x 405 pt, 652 pt wide within its margins. The chart's row takes the
+# height the headline, the chart's source and the report's words leave; Typst measures it (a first compile without
+# the charts), and each chart is drawn at its row's size.
+SLIDE_WIDTH = 652
 
 
-def chart_height(headline: str, source: list[str], quote: str) -> int:
-    """The height (pt) a deck PDF slide leaves its chart."""
-    def lines(text: str, per_line: int) -> int:
-        return -(-len(text) // per_line) if text else 0
-    return int(SLIDE_HEIGHT - 25 * lines(headline, 60) - 12.5 * sum(lines(line, 150) for line in source)
-               - 17 * lines(quote, 100) - 14)
+def chart_heights(data: dict) -> list[float]:
+    """The height (pt) each deck PDF slide leaves its chart, as Typst lays the slide out."""
+    bare = {**data, "slides": [{**slide, "chart": ""} for slide in data["slides"]]}
+    with tempfile.TemporaryDirectory(prefix="sme-deck-") as folder:
+        root = Path(folder)
+        (root / "main.typ").write_text((typeset.TEMPLATES / "deck.typ").read_text(encoding="utf-8"), encoding="utf-8")
+        (root / "data.json").write_text(json.dumps(bare, ensure_ascii=False), encoding="utf-8")
+        found = typst.query(str(root / "main.typ"), "<chart-box>", field="value", root=str(root),
+                            ignore_system_fonts=True)
+    return [float(height) for height in json.loads(found)]
+
+
 def deck_pdf(link: str, today: str) -> bytes:
     """Every key finding as a 16:9 slide, one a page; each chart drawn at its box's size, with 14 pt type."""
-    slides, files = [], {}
+    slides = []
     for number, finding in enumerate(FINDINGS, start=1):
         said = says(finding)
-        source = paragraphs(source_lines(_spec(finding)))
-        file = f"slide-{number}.pdf"
-        mark = said[2] if said else ""
-        height = chart_height(finding.headline, source, f"“{said[0]}” {said[1]}" if said else "") - (14 if mark else 0)
-        files[file] = vl_convert.vegalite_to_pdf(slide_print.slide_spec(_spec(finding, large=True), SLIDE_WIDTH,
-                                                                         height))
-        slides.append({"headline": finding.headline, "chart": file, "chart_height": height, "chart_source": source,
-                       "quote": said[0] if said else "", "source": said[1] if said else "", "mark": mark,
-                       "link": f"{link}&slide={number}"})
+        slides.append({"headline": finding.headline, "chart": f"slide-{number}.pdf",
+                       "chart_source": paragraphs(source_lines(_spec(finding))),
+                       "quote": said[0] if said else "", "source": said[1] if said else "",
+                       "mark": said[2] if said else "", "link": f"{link}&slide={number}"})
     data = {"report": citation.TITLE, "date": today, "slides": slides, "citation": citation.apa(),
             "caption": "Workshop, Brussels, 13 June 2016"}
+    files = {slide["chart"]: vl_convert.vegalite_to_pdf(slide_print.slide_spec(
+        _spec(finding, large=True), SLIDE_WIDTH, int(height)))
+        for finding, slide, height in zip(FINDINGS, slides, chart_heights(data), strict=True)}
     return typeset.compile_pdf("deck.typ", data, files)
 
 

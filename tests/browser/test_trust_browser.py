@@ -18,6 +18,9 @@ import pytest
 
 from tests.browser.conftest import REPO, WAIT_MS, Page, free_port, serve
 
+sys.path.insert(0, str(REPO / "scripts"))
+from bench_console import tree_rss_mb  # noqa: E402  (make bench measures the same way)
+
 HOSTILE_LINKS = [
     "EXPLAIN ANALYZE DELETE FROM themes",
     "EXPLAIN ANALYZE DROP TABLE cases",
@@ -61,20 +64,6 @@ def test_a_console_link_cannot_change_what_another_session_sees(browser, server)
         reader.close()
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (the server, its loading child, the console's workers)."""
-    total, todo = 0.0, [pid]
-    while todo:
-        current = todo.pop()
-        with contextlib.suppress(OSError):
-            with open(f"/proc/{current}/status", encoding="ascii") as status:
-                total += next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children", encoding="ascii") as children:
-                    todo += [int(child) for child in children.read().split()]
-    return total
-
-
 def test_two_memory_bombs_at_once_keep_the_server_within_a_gigabyte(browser, tmp_path):
     port = free_port()
     env = {**os.environ, "SME_EVIDENCE_DATA": str(REPO / "data")}
@@ -87,12 +76,12 @@ def test_two_memory_bombs_at_once_keep_the_server_within_a_gigabyte(browser, tmp
         warm = Page(browser, url).open(console_link("SELECT 1 AS one"))
         printed_result(warm, "one")
         warm.close()
-        idle = _tree_rss_mb(process.pid)
+        idle = tree_rss_mb(process.pid)
         peak, done = [idle], threading.Event()
 
         def watch():
             while not done.is_set():
-                peak.append(_tree_rss_mb(process.pid))
+                peak.append(tree_rss_mb(process.pid))
                 time.sleep(0.02)
 
         watcher = threading.Thread(target=watch)
