@@ -58,12 +58,12 @@ BROWSER_XDIST := -n 2 --dist loadgroup
 
 test-fast: $(VENV)/.dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m evidence.datapackage --check
+	$(BIN)/python -m evidence.data.datapackage --check
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
 
 test: $(VENV)/.dev chromium haproxy poppler libreoffice
 	$(BIN)/ruff check .
-	$(BIN)/python -m evidence.datapackage --check
+	$(BIN)/python -m evidence.data.datapackage --check
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
 	$(BIN)/python -m pytest -q $(BROWSER_XDIST) tests/browser
 
@@ -79,7 +79,7 @@ takeaway-images: $(VENV)/.app poppler
 bench-takeaway: $(VENV)/.app
 	$(BIN)/python scripts/bench_takeaway.py
 
-# N app processes behind HAProxy on loopback, with cookie affinity and health checks (README, "Scaling").
+# N app processes behind HAProxy on loopback, with cookie affinity and health checks (docs/speed-and-scaling.md).
 PROCESSES ?= 2
 serve-scaled: $(VENV)/.app haproxy
 	$(BIN)/python scripts/serve_scaled.py --processes $(PROCESSES) --port $(PORT)
@@ -96,10 +96,10 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
 validate: $(VENV)/.app
-	$(BIN)/python -m evidence.validate $(DATA)
+	$(BIN)/python -m evidence.data.validate $(DATA)
 
 datapackage: $(VENV)/.app
-	$(BIN)/python -m evidence.datapackage
+	$(BIN)/python -m evidence.data.datapackage
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build

@@ -3,9 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from evidence import choices, page, print_view, state, store, tables, takeaway
-from evidence.chart_panel import chart_panel
-from evidence.markup import fmt, join
+from evidence.content import choices, state, tables
+from evidence.content.markup import fmt, join
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import page, print_view
+from evidence.ui.chart_panel import chart_panel
 
 CHOICES = choices.case_choices()
 LABELS = CHOICES["labels"]

@@ -2,22 +2,14 @@
 
 import streamlit as st
 
-from evidence import (
-    api_formats,
-    api_links,
-    canned,
-    console,
-    downloads,
-    page,
-    print_view,
-    queries,
-    state,
-    store,
-    tables,
-    takeaway,
-    url_choice,
-)
-from evidence.markup import fmt, md
+from evidence.api import canned
+from evidence.content import state, tables
+from evidence.content.markup import fmt, md
+from evidence.data import formats as api_formats
+from evidence.data import queries
+from evidence.query import console, store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import api_links, downloads, page, print_view, url_choice
 
 package = store.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}

@@ -2,9 +2,12 @@
 
 import streamlit as st
 
-from evidence import choices, page, print_view, state, store, survey_text, takeaway, url_choice
-from evidence.chart_panel import chart_panel
-from evidence.markup import fmt, join
+from evidence.content import choices, state, survey_text
+from evidence.content.markup import fmt, join
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import page, print_view, url_choice
+from evidence.ui.chart_panel import chart_panel
 
 SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
 THEMES = {  # the survey's questions, as the page names them (Annex 3's order)

@@ -1,135 +1,25 @@
-"""Overview: the story in one screen (headline figures, the conclusions, study vs experts), and presenter mode."""
+"""Overview: the story in one screen (headline figures, the conclusions, study vs experts); presenter mode
+(`?present=1`) is evidence/ui/presenter.py."""
 
 import streamlit as st
 
-from evidence import browser, findings, page, state, store, takeaway, text
-from evidence.chart_panel import chart_panel
-from evidence.link_list import link_list
-from evidence.markup import fmt, md
-from evidence.slide_words import slide_words
+from evidence.content import findings, state, text
+from evidence.content.markup import fmt
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import browser, page, presenter
+from evidence.ui.chart_panel import chart_panel
+from evidence.ui.link_list import link_list
 
-SLIDES = findings.FINDINGS
+SLIDES = presenter.SLIDES
 OUTCOMES = ["confirmed", "qualified", "diverged"]
 OUTCOME_ICONS = {"confirmed": ":material/check_circle:", "qualified": ":material/contrast:",
                  "diverged": ":material/call_split:"}
 CONCLUSION_ROWS = text.conclusion_rows()
-CONCLUSION_IDS = [row.key for row in CONCLUSION_ROWS]
-# Presenter mode fills the screen: the chart takes the height the headline, the controls and the quote leave.
-PRESENTER_STYLE = """
-<style>
-header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stToolbar"], footer { display: none !important; }
-.block-container, [data-testid="stMainBlockContainer"] { padding: 1rem 2.5rem 0.8rem 2.5rem !important;
-  max-width: 100% !important; box-sizing: border-box;
-  height: calc(100vh - 4px); }  /* Streamlit's resize anchor under the block takes 3 px */
-[data-testid="stMainBlockContainer"] > div[data-testid="stVerticalBlock"] { height: 100%; flex-wrap: nowrap; }
-[data-testid="stLayoutWrapper"]:has(> .st-key-slide-chart) { flex: 1 1 0 !important; min-height: 12rem; }
-.st-key-slide-chart { height: 100%; }
-.st-key-slide-chart [data-testid="stElementContainer"] { flex: 1 1 0; min-height: 0; }
-h1 { font-size: 2.3rem !important; line-height: 1.15 !important; padding: 0 0 0.2rem 0 !important; }
-[data-testid="stMarkdownContainer"] p { font-size: 1.3rem; line-height: 1.4; }
-[data-testid="stCaptionContainer"] p { font-size: 1.05rem; }
-.st-key-slide-nav button { min-height: 3rem; min-width: 3.4rem; font-size: 1.15rem; padding: 0.3rem 1rem; }
-.st-key-slide-nav button p { font-size: 1.15rem; }
-.st-key-slide-count p { font-size: 1.25rem; font-weight: 600; white-space: nowrap; }
-@media (min-height: 1000px) { h1 { font-size: 2.9rem !important; } [data-testid="stMarkdownContainer"] p {
-  font-size: 1.55rem; } }
-/* A phone: the slide scrolls instead of squeezing its chart to a line; the chart keeps most of a screen. */
-@media (max-width: 640px) {
-  .block-container, [data-testid="stMainBlockContainer"] { padding: 0.8rem 1rem !important; height: auto; }
-  [data-testid="stLayoutWrapper"]:has(> .st-key-slide-chart) { flex: 0 0 auto !important; height: 70vh; }
-  h1 { font-size: 1.6rem !important; }
-  [data-testid="stMarkdownContainer"] p { font-size: 1.05rem; }
-}
-</style>
-"""
-
-
+CONCLUSION_IDS = presenter.CONCLUSION_IDS
 def pick_outcome() -> None:
     # A click on a bar of the outcome chart writes the bound filter: one state, kept in the URL.
     st.session_state["outcome"] = state.picked(st.session_state.get("study-vs-experts-chart"), "pick", "outcome")
-
-
-def set_presenting(on: bool) -> None:
-    if on:
-        st.query_params["present"] = "1"
-        return
-    # Leaving a slide opened as a conclusion's evidence goes back to that conclusion. One change of the URL,
-    # so the browser's history gets one entry, not one per parameter.
-    came_from = st.query_params.get("from")
-    st.query_params.from_dict({"at": came_from} if came_from in CONCLUSION_IDS else {})
-
-
-def go_to_slide(number: int, statement_id: str) -> None:
-    st.query_params.from_dict({"present": "1", "slide": str(number), "from": statement_id})
-
-
-def show_slide(number: int) -> None:
-    st.query_params["slide"] = str(number)
-
-
-def presenter_toggle() -> None:
-    # The URL is the one state: the toggle mirrors ?present= and writes it back when flipped.
-    st.session_state["presenter-toggle"] = state.is_present(st.query_params.get_all("present"))
-    st.toggle("Presenter mode", key="presenter-toggle", help="One key finding per screen, large type. "
-              "Keys: → or PageDown next, ← or PageUp previous, Home first, End last.",
-              on_change=lambda: set_presenting(st.session_state["presenter-toggle"]))
-
-
-def says(finding: findings.Finding) -> None:
-    """The report's words under the chart, and the mark where the report contradicts itself about them."""
-    said = slide_words(finding)
-    if said is None:
-        return
-    mark = fmt("  \n:red[{}]", said.mark()) if said.contradiction else ""
-    st.markdown(fmt("“{}”  \n:gray[{}]{}", said.quote, said.source, mark))
-    if said.contradiction and said.other_words():  # the other side's words, a click away (and in the deck's notes)
-        with st.popover("What the report says elsewhere", icon=":material/compare_arrows:"):
-            st.markdown(md(said.other_words()))
-
-
-def slide_controls(number: int) -> None:
-    """First, previous, the count, next, last: big enough for a projector, and on the keys a clicker sends."""
-    last = len(SLIDES)
-    steps = (("first", ":material/first_page:", "First", 1, "Home"),
-             ("previous", ":material/chevron_left:", "Previous", max(number - 1, 1), "Left"),
-             ("next", ":material/chevron_right:", "Next", min(number + 1, last), "Right"),
-             ("last", ":material/last_page:", "Last", last, "End"))
-    with st.container(horizontal=True, key="slide-nav", vertical_alignment="center", gap="small"):
-        for name, icon, label, target, key in steps:
-            if name == "next":
-                with st.container(key="slide-count", width="content"):
-                    st.markdown(fmt("{} / {}", number, last))
-            with st.container(key=f"slide-{name}", width="content"):
-                st.button(label, icon=icon, on_click=show_slide, args=(target,), shortcut=key,
-                          disabled=target == number, key=f"slide-button-{name}")
-
-
-def present() -> None:
-    st.html(PRESENTER_STYLE)
-    number = int(st.query_params.get("slide") or 1) if state.valid_page_number(
-        st.query_params.get_all("slide"), len(SLIDES)) else 1
-    finding = SLIDES[number - 1]
-    top = st.columns([2, 5, 2], vertical_alignment="center")
-    with top[0]:
-        st.caption(fmt("Key finding {} of {} · Workshop, Brussels, 13 June 2016", number, len(SLIDES)))
-    with top[1]:
-        slide_controls(number)
-    with top[2]:
-        came_from = st.query_params.get("from")
-        if came_from in CONCLUSION_IDS:
-            st.button("Back to the conclusion", icon=":material/undo:", on_click=set_presenting, args=(False,),
-                      key="back-to-conclusion")
-        presenter_toggle()
-    st.title(fmt("{}", finding.headline))
-    with st.container(key="slide-chart"):
-        chart_panel(finding.chart, finding.query, finding.params, key=f"slide-{finding.slug}", large=True,
-                       show_tools=False, height="stretch")
-    left, right = st.columns([8, 2], vertical_alignment="top")
-    with left:
-        says(finding)
-    with right:
-        takeaway.slide_exports(finding)
 
 
 PRESENTING = state.is_present(st.query_params.get_all("present"))
@@ -141,7 +31,7 @@ page.review_params({
 })
 
 if PRESENTING:
-    present()
+    presenter.present(takeaway.slide_exports)
     st.stop()
 
 # ------------------------------------------------------------------------------ the story in one screen
@@ -149,7 +39,7 @@ if PRESENTING:
 with st.container(horizontal=True, vertical_alignment="bottom", wrap=False, key="view-head"):
     st.title("Internationalisation of Innovation in SMEs")
     with st.container(width="content", gap="small"):
-        presenter_toggle()
+        presenter.presenter_toggle()
         browser.share_box()
 takeaway.section("overview", "Overview", deck=True)
 st.markdown(
@@ -179,7 +69,7 @@ if picked:
     if link == 0 and view:
         st.switch_page(view[0], query_params=view[2])
     elif findings.CONCLUSION_EVIDENCE.get(statement_id):
-        go_to_slide(findings.slide_number(findings.CONCLUSION_EVIDENCE[statement_id]), statement_id)
+        presenter.go_to_slide(findings.slide_number(findings.CONCLUSION_EVIDENCE[statement_id]), statement_id)
         st.rerun()
 
 # ------------------------------------------------------------------------------ study vs experts

@@ -2,9 +2,12 @@
 
 import streamlit as st
 
-from evidence import choices, page, print_view, state, store, tables, takeaway, text, url_choice
-from evidence.chart_panel import chart_panel
-from evidence.markup import fmt, join
+from evidence.content import choices, state, tables, text
+from evidence.content.markup import fmt, join
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import page, print_view, url_choice
+from evidence.ui.chart_panel import chart_panel
 
 CHOICES = choices.policy_choices()
 CELLS = list(CHOICES["cells"])  # the URL keeps ?cell=customising-export

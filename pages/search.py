@@ -2,8 +2,12 @@
 
 import streamlit as st
 
-from evidence import choices, page, state, store, takeaway
-from evidence.markup import fmt, highlighted, join
+from evidence.content import choices, state
+from evidence.content.markup import fmt, highlighted, join
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import page
+from evidence.views import link
 
 KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
          "case evidence", "instrument", "contradiction", "report passage"]
@@ -11,9 +15,7 @@ SECTIONS = {"Section 2 (summary)": "sec-2", "Section 3 (part I: practices)": "se
             "Section 4 (part II: policies)": "sec-4", "Annex 3 (the survey)": "annex-3"}
 THEMES = choices.theme_ids()
 # The view the search query names for each piece of text: (page file, label).
-VIEWS = {"workshop": ("pages/workshop.py", "Workshop"), "expert_survey": ("pages/expert_survey.py", "Expert survey"),
-         "policy": ("pages/policy.py", "Policy"), "case_studies": ("pages/case_studies.py", "Case studies"),
-         "data": ("pages/data.py", "Data")}
+LINKED = {"workshop", "expert_survey", "policy", "case_studies", "data"}
 
 page.review_params({
     "search": lambda v: True,
@@ -66,7 +68,7 @@ for index, row in enumerate(results.itertuples()):
         st.markdown(fmt(":blue-badge[{}] **{}**{} :gray[{}]  \n{}", row.kind, highlighted(row.title, words),
                         fmt(" :orange[({})]", row.title_mark) if isinstance(row.title_mark, str) else "",
                         store.source_label(row.source), said(row, words)))
-        if row.view in VIEWS:
-            target, label = VIEWS[row.view]
+        if row.view in LINKED:
+            target, label, _ = link(row.view)
             params = {row.param: row.value} if isinstance(row.param, str) and isinstance(row.value, str) else None
             st.page_link(target, label=label, icon=":material/arrow_forward:", query_params=params, width=170)

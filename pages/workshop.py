@@ -2,9 +2,13 @@
 
 import streamlit as st
 
-from evidence import choices, page, print_view, state, store, tables, takeaway, url_choice
-from evidence.chart_panel import chart_panel
-from evidence.markup import fmt
+from evidence.content import choices, state, tables
+from evidence.content.markup import fmt
+from evidence.query import store
+from evidence.takeaway import offer as takeaway
+from evidence.ui import page, print_view, url_choice
+from evidence.ui.chart_panel import chart_panel
+from evidence.views import link
 
 CHOICES = choices.workshop_choices()  # read once, not on every rerun
 SLOTS, SLOT_LABELS = CHOICES["slots"], CHOICES["slot_labels"]
@@ -12,12 +16,9 @@ COUNTRIES, KINDS, SPEAKERS = CHOICES["countries"], CHOICES["kinds"], CHOICES["sp
 SECTIONS = dict(choices.statement_sections())
 THEMES = choices.theme_ids()
 # The view that holds the evidence behind each part of the report the agenda items are summarised in.
-EVIDENCE_VIEWS = {"sec-3.2": ("pages/case_studies.py", "Case studies"), "sec-3.3": ("pages/expert_survey.py",
-                  "Expert survey"), "sec-3.4": ("pages/case_studies.py", "Case studies"),
-                  "sec-3.4.1": ("pages/case_studies.py", "Case studies"), "sec-3.4.2": ("pages/case_studies.py",
-                  "Case studies"), "sec-4.1": ("pages/policy.py", "Policy"), "sec-4.2": ("pages/policy.py", "Policy"),
-                  "sec-4.3": ("pages/expert_survey.py", "Expert survey"), "sec-4.4": ("pages/policy.py", "Policy"),
-                  "sec-4.4.2": ("pages/policy.py", "Policy")}
+EVIDENCE_VIEWS = {"sec-3.2": "case_studies", "sec-3.3": "expert_survey", "sec-3.4": "case_studies",
+                  "sec-3.4.1": "case_studies", "sec-3.4.2": "case_studies", "sec-4.1": "policy", "sec-4.2": "policy",
+                  "sec-4.3": "expert_survey", "sec-4.4": "policy", "sec-4.4.2": "policy"}
 CASE_OF_SECTION = {"sec-3.4.1": "WEPROG", "sec-3.4.2": "LifeTec"}
 
 
@@ -75,7 +76,7 @@ def timeline_and_slot() -> None:
                 for row in said.itertuples():
                     st.markdown(fmt("- **{}**: {}", row.speaker_label, row.paraphrase))
                 if section in EVIDENCE_VIEWS:
-                    target, label = EVIDENCE_VIEWS[section]
+                    target, label, _ = link(EVIDENCE_VIEWS[section])
                     params = {"case": CASE_OF_SECTION[section]} if section in CASE_OF_SECTION else None
                     st.page_link(target, label=fmt("The evidence: {}", label), icon=":material/arrow_forward:",
                                  query_params=params)

@@ -46,6 +46,9 @@ import bench_report  # noqa: E402  (scripts/bench_report.py)
 import load  # noqa: E402  (scripts/load.py)
 import serve_scaled  # noqa: E402  (scripts/serve_scaled.py)
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from evidence.views import VIEWS  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 BASELINE = Path(__file__).resolve().parent / "baseline_app.py"
 CHROMIUM = "/usr/bin/chromium"
@@ -56,9 +59,8 @@ SETTLED = """() => {
     return app && app.getAttribute('data-test-script-state') !== 'running'
         && !document.querySelector('[data-testid="stStatusWidget"]');
 }"""
-# (view, page name in the URL): the default state of every view.
-PAGES = [("Overview", ""), ("Case studies", "case_studies"), ("Expert survey", "expert_survey"),
-         ("Policy", "policy"), ("Workshop", "workshop"), ("Evidence search", "search"), ("Data", "data")]
+# (view, page name in the URL): the default state of every view, as evidence/views.py declares them.
+PAGES = [(view.title, view.path) for view in VIEWS.values()]
 
 
 def cpu_seconds(pid: int) -> float:

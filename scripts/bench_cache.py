@@ -20,7 +20,7 @@ logging.disable(logging.WARNING)  # "No runtime found": Streamlit's caches work 
 
 import streamlit as st  # noqa: E402
 
-from evidence import store  # noqa: E402
+from evidence.query import store  # noqa: E402
 
 PARAMS = {"countries": ["NL", "DE"], "typologies": None, "types": ["branch"], "presented": None, "selected": None}
 
@@ -55,7 +55,7 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=2000)
     calls = parser.parse_args().calls
     result = {
-        "evidence.cache (store.rows)": per_call_us(lambda: store.rows("case_filter", **PARAMS), calls),
+        "evidence.query.cache (store.rows)": per_call_us(lambda: store.rows("case_filter", **PARAMS), calls),
         "st.cache_resource(max_entries=1024)": per_call_us(lambda: resource("case_filter", **PARAMS), calls),
         "st.cache_data(max_entries=1024)": per_call_us(lambda: data("case_filter", **PARAMS), calls // 10),
     }

@@ -121,7 +121,7 @@ def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, ap
 
 
 def cache_lines(fill: dict | None, hit: dict | None) -> list[str]:
-    """The one cache (evidence/cache.py): what it held after the load and the soak, and what a hit costs."""
+    """The one cache (evidence/query/cache.py): what it held after the load and the soak, and what a hit costs."""
     lines = ["", "## The cache", ""]
     if fill:
         lines.append(f"After the concurrency runs (and the soak, when it runs), the one cache held "

@@ -71,7 +71,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
 
-    from evidence import brief, deck
+    from evidence.takeaway import brief, deck
 
     today = time.strftime("%Y-%m-%d")
     rows = []

@@ -30,7 +30,7 @@ def render(pdf: bytes, page: int, target: Path, resolution: int) -> None:
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/takeaway")
     out.mkdir(parents=True, exist_ok=True)
-    from evidence import brief, deck
+    from evidence.takeaway import brief, deck
 
     today = time.strftime("%Y-%m-%d")
     params = {"cell": "customising-export"}

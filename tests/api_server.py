@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.db import DEFAULT_DATA_DIR
+from evidence.settings import DEFAULT_DATA_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from evidence.db import DEFAULT_DATA_DIR, build_database
+from evidence.data.db import build_database
+from evidence.settings import DEFAULT_DATA_DIR
 
 REPORT = DEFAULT_DATA_DIR / "report.txt"
 

@@ -3,7 +3,7 @@ its check of the problems the loading reports."""
 
 from pathlib import Path
 
-from evidence.validate import load
+from evidence.data.validate import load
 
 
 def problems_for(data_dir: Path):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-from evidence.loader import DEFAULT_DATA_DIR
-from evidence.validate import create_schema, report
+from evidence.data.validate import create_schema, report
+from evidence.settings import DEFAULT_DATA_DIR
 
 OUTSIDE_HOST = "203.0.113.9"  # TEST-NET-3: never a real host
 PAYLOAD = (" ⟦ **strong-p** _em-p_ <b>html-p</b> ![img-p](http://203.0.113.9/p.png) [link-p](javascript:alert(1)) "

@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 import pyarrow.parquet as pq
 import pytest
 
-from evidence import api_links
-from evidence.db import DEFAULT_DATA_DIR
+from evidence.settings import DEFAULT_DATA_DIR
+from evidence.ui import api_links
 from tests.api_server import get, get_json, no_traceback_fixture, parsed_csv, server_fixture  # noqa: F401 (fixtures)
 from tests.test_queries import EXAMPLES
 from tests.views import open_link

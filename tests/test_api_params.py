@@ -4,9 +4,10 @@ import json
 
 import pytest
 
-from evidence import api_params, queries
-from evidence.api_params import BadParameter, ParamSpec, Schema, convert, convert_one
-from evidence.db import DEFAULT_DATA_DIR
+from evidence.data import queries
+from evidence.query import params as api_params
+from evidence.query.params import BadParameter, ParamSpec, Schema, convert, convert_one
+from evidence.settings import DEFAULT_DATA_DIR
 
 SCHEMA = Schema.from_datapackage(json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8")))
 # The only parameters whose values are free text: searches. Any other parameter without allowed values means a

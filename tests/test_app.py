@@ -4,7 +4,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from evidence.db import DATA_DIR_ENV
+from evidence.settings import DATA_DIR_ENV
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

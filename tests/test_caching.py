@@ -2,9 +2,11 @@
 
 import pytest
 
-from evidence import cache, charts, choices, store
-from evidence.chart_panel import chart_spec
-from evidence.db import Database
+from evidence import charts
+from evidence.charts.render import chart_spec
+from evidence.content import choices
+from evidence.data.db import Database
+from evidence.query import cache, store
 from tests.views import open_view
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from evidence import choices
+from evidence.content import choices
 from tests.views import open_link
 
 

@@ -7,7 +7,9 @@ import altair as alt
 import pytest
 from PIL import Image
 
-from evidence import chart_panel, charts, findings, palette
+from evidence import charts
+from evidence.charts import palette, render
+from evidence.content import findings
 
 CASE_FILTERS = (("countries", ("NL", "DE")), ("presented", None), ("selected", "lifetec"), ("types", None),
                 ("typologies", None))
@@ -97,14 +99,14 @@ def test_categories_keep_their_colours(db):
 
 def test_png_export_is_a_valid_image(db):
     spec = charts.typology(db.query("cases", typology=None)).to_dict()
-    image = Image.open(io.BytesIO(chart_panel.png_bytes(json.dumps(spec))))
+    image = Image.open(io.BytesIO(render.png_bytes(json.dumps(spec))))
     image.verify()
-    assert image.format == "PNG" and image.size[0] >= chart_panel.EXPORT_WIDTH
+    assert image.format == "PNG" and image.size[0] >= render.EXPORT_WIDTH
 
 
 def test_svg_export_is_svg(db):
     spec = charts.what_how(db.query("what_how_cells", type_id=None, process_id=None)).to_dict()
-    assert chart_panel.svg_bytes(json.dumps(spec)).lstrip().startswith(b"<svg")
+    assert render.svg_bytes(json.dumps(spec)).lstrip().startswith(b"<svg")
 
 
 def layer_data(chart, index: int):

@@ -3,7 +3,7 @@ title, the workshop's date and place, who organised it for whom), never a remark
 
 import re
 
-from evidence import citation
+from evidence.content import citation
 
 # What the report says about itself (section 1 and its closing abstract), as the references set it.
 THE_REPORTS_OWN = {citation.TITLE, citation.DESCRIPTION, citation.ORGANISED}

@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
-from evidence import api_formats
-from evidence.console import WORKERS, Console, unique_names
-from evidence.console_worker import HEADROOM_MB
-from evidence.db import DEFAULT_DATA_DIR
+from evidence.data import formats as api_formats
+from evidence.query.console import WORKERS, Console, unique_names
+from evidence.query.console_worker import HEADROOM_MB
+from evidence.settings import DEFAULT_DATA_DIR
 
 WRITES = [
     "DELETE FROM themes",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from evidence import charts, palette
+from evidence import charts
+from evidence.charts import palette
 from evidence.charts.statements import STANCES
 from tests.test_charts import CHARTED
 

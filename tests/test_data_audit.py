@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from evidence import brief_selection, findings, survey_text
+from evidence.content import findings, survey_text
+from evidence.takeaway import brief_selection
 from tests.test_honesty import fragments, normalise, squash
 from tests.views import open_link, shown_text
 
@@ -178,7 +179,7 @@ def test_the_data_and_survey_views_claim_no_more_than_holds():
 def test_the_budgets_slide_says_what_its_quote_says_and_marks_the_swot():
     """Third independent audit (seed 1733700036): the headline said "unbalanced" without the report's hedge and for
     another reason; the slide's quote is one side of a recorded contradiction and showed no mark."""
-    from evidence.slide_words import slide_words
+    from evidence.content.slide_words import slide_words
 
     budgets = next(f for f in findings.FINDINGS if f.slug == "budgets")
     assert "unbalanced" not in budgets.headline

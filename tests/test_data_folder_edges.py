@@ -12,11 +12,13 @@ import zipfile
 import pandas as pd
 import pytest
 
-from evidence import downloads, loader, store
-from evidence.csv_reading import MAX_FILE_BYTES
-from evidence.db import DEFAULT_DATA_DIR, build_database
-from evidence.loader import DATA_DIR_ENV
-from evidence.validate import DataError
+from evidence.data import loader
+from evidence.data.csv_reading import MAX_FILE_BYTES
+from evidence.data.db import build_database
+from evidence.data.validate import DataError
+from evidence.query import store
+from evidence.settings import DATA_DIR_ENV, DEFAULT_DATA_DIR
+from evidence.ui import downloads
 from tests.data_breaks import problems_for, the_problem
 
 
@@ -154,9 +156,9 @@ def test_no_problem_names_the_folders_absolute_path(tmp_path):
 
 def test_a_charts_csv_keeps_the_data_types():
     """Whole numbers with gaps stay whole (not 2003.0) and booleans read true/false, as in data/ and the API."""
-    from evidence import chart_panel
+    from evidence.charts import render
 
-    rows = list(csv.DictReader(io.StringIO(chart_panel.csv_bytes("cases", {"typology": None}).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(render.csv_bytes("cases", {"typology": None}).decode("utf-8"))))
     assert len(rows) == 12
     assert {row["presented_at_workshop"] for row in rows} <= {"true", "false"}
     years = [row["founded_year"] for row in rows if row["founded_year"]]

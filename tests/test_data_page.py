@@ -8,8 +8,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from evidence import downloads
-from evidence.db import DEFAULT_DATA_DIR
+from evidence.settings import DEFAULT_DATA_DIR
+from evidence.ui import downloads
 from tests.views import open_link
 
 TABLES = [r["name"] for r in json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text())["resources"]]

@@ -4,9 +4,9 @@ import json
 
 import duckdb
 
-from evidence import datapackage, queries
-from evidence.db import DEFAULT_DATA_DIR
-from evidence.validate import create_schema
+from evidence.data import datapackage, queries
+from evidence.data.validate import create_schema
+from evidence.settings import DEFAULT_DATA_DIR
 
 PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 

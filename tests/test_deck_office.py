@@ -11,8 +11,8 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from evidence import deck
-from evidence.findings import BY_SLUG, FINDINGS
+from evidence.content.findings import BY_SLUG, FINDINGS
+from evidence.takeaway import deck
 
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 

@@ -9,8 +9,8 @@ from itertools import combinations
 
 import pytest
 
-from evidence import deck
-from evidence.findings import BY_SLUG, FINDINGS
+from evidence.content.findings import BY_SLUG, FINDINGS
+from evidence.takeaway import deck
 
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 RIGHT = 720 - 34.0  # pt: the slide's width less its 1.2 cm right margin

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from evidence import charts, survey_text
+from evidence import charts
+from evidence.content import survey_text
 from tests.views import open_link, shown_text
 
 THEMES = {"Views on SMEs": "general_statements", "Drivers": "drivers", "Barriers": "barriers",

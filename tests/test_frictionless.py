@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from frictionless import validate
 
-from evidence.db import DEFAULT_DATA_DIR
+from evidence.settings import DEFAULT_DATA_DIR
 
 PACKAGE = DEFAULT_DATA_DIR / "datapackage.json"
 

@@ -6,8 +6,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from evidence import queries
-from evidence.validate import create_schema
+from evidence.data import queries
+from evidence.data.validate import create_schema
 
 # The columns checked before issue 12: every one must still be checked.
 CHECKED_BEFORE = [

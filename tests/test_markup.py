@@ -1,11 +1,11 @@
-"""The one escaping boundary: data text reaches markdown only through evidence.markup."""
+"""The one escaping boundary: data text reaches markdown only through evidence.content.markup."""
 
 import ast
 from pathlib import Path
 
 import pytest
 
-from evidence.markup import Markup, fmt, highlighted, join, md
+from evidence.content.markup import Markup, fmt, highlighted, join, md
 
 REPO = Path(__file__).resolve().parent.parent
 # Streamlit calls whose text (first argument, or these keywords) is rendered as markdown.
@@ -14,7 +14,7 @@ RENDERING = {"markdown", "caption", "title", "header", "subheader", "error", "wa
              "radio", "tabs", "form_submit_button", "text_input", "text_area", "selectbox", "multiselect",
              "segmented_control", "pills", "write"}
 TEXT_KEYWORDS = {"body", "label", "help", "placeholder"}
-CODE = sorted([*REPO.glob("pages/*.py"), *REPO.glob("evidence/*.py"), REPO / "app.py"])
+CODE = sorted([*REPO.glob("pages/*.py"), *REPO.glob("evidence/**/*.py"), REPO / "app.py"])
 
 
 @pytest.mark.parametrize("text", ["**bold**", "<b>x</b>", "![i](http://x/y.png)", "[l](javascript:alert(1))",
@@ -64,7 +64,7 @@ def test_no_page_builds_markdown_without_the_escaping_helper():
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Markup":
-                offences.append(f"{path.relative_to(REPO)}:{node.lineno}: Markup() outside evidence/markup.py")
+                offences.append(f"{path.relative_to(REPO)}:{node.lineno}: Markup() outside evidence/content/markup.py")
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and node.func.attr in RENDERING):
                 continue

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from evidence import state
-from evidence.findings import CONCLUSION_EVIDENCE, FINDINGS
+from evidence.content import state
+from evidence.content.findings import CONCLUSION_EVIDENCE, FINDINGS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -67,7 +67,7 @@ def test_every_conclusion_of_section_2_is_shown(db, overview):
 
 
 def test_each_conclusion_links_to_its_view_and_its_slide(overview):
-    from evidence.findings import CONCLUSION_VIEWS, slide_number
+    from evidence.content.findings import CONCLUSION_VIEWS, slide_number
 
     for row in conclusion_rows(overview):
         view, slide = row["links"]
@@ -144,7 +144,8 @@ JUNK = list(junk_strings(50))
 
 @pytest.mark.parametrize("params", JUNK, ids=[f"junk-{number}" for number in range(len(JUNK))])
 def test_fifty_junk_query_strings_are_reviewed_without_an_error(db, params):
-    """What the app and the Overview do with a link's parameters (evidence/state.py), for each of fifty junk links."""
+    """What the app and the Overview do with a link's parameters (evidence/content/state.py), for each of fifty junk
+    links."""
     params = {name: [value] for name, value in params.items() if name}  # as st.query_params.get_all gives them
     conclusions = set(db.query("statements", section="sec-2")["statement_id"])
     validators = {"slide": lambda v: state.valid_page_number(v, len(FINDINGS)),
@@ -198,7 +199,7 @@ def test_bad_outcome_is_ignored():
 
 
 def test_conclusion_view_links_point_at_pages_that_exist_with_valid_state(db):
-    from evidence.findings import CONCLUSION_VIEWS
+    from evidence.content.findings import CONCLUSION_VIEWS
 
     pages = {"pages/case_studies.py", "pages/expert_survey.py", "pages/policy.py"}
     items = set(db.query("survey_items", figure_id=None)["item_id"])

@@ -5,7 +5,7 @@ one cell's panel, the filters."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from evidence import text
+from evidence.content import text
 from tests.quoted import spans, unmarked
 from tests.views import open_link, shown_text
 

@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from evidence import queries
-from evidence.queries import QueryError
+from evidence.data import queries
+from evidence.data.queries import QueryError
 
 # One example call per query file. A new query without an example here fails test_every_query_has_an_example.
 EXAMPLES = {

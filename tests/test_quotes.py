@@ -6,8 +6,8 @@ import json
 import pytest
 from pptx import Presentation
 
-from evidence import deck
-from evidence.findings import FINDINGS
+from evidence.content.findings import FINDINGS
+from evidence.takeaway import deck
 from tests.briefs import built_brief
 from tests.quoted import not_the_reports, pdf_text, spans, the_reports, unmarked
 from tests.views import open_link

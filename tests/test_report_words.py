@@ -7,8 +7,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from evidence import queries
-from evidence.validate import create_schema
+from evidence.data import queries
+from evidence.data.validate import create_schema
 from tests.views import open_link
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from evidence import security_headers
+from evidence.server import security_headers
 from tests.api_server import get, server_fixture  # noqa: F401 - the module's server
 
 PATHS = ["/", "/data", "/api", "/api/tables/cases.json", "/api/tables/nope.json", "/api/queries/cases.json?typology=x",
@@ -50,7 +50,7 @@ def test_a_forged_host_is_never_written_into_links(server):
 
 
 def test_a_configured_public_address_is_used(monkeypatch):
-    from evidence import api
+    from evidence.api import routes as api
 
     monkeypatch.setenv(api.PUBLIC_URL_ENV, "https://evidence.example.org/")
     assert api.public_url() == "https://evidence.example.org"

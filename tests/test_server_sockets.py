@@ -1,4 +1,4 @@
-"""Nagle's algorithm is off on the server's connections (evidence/server_sockets.py), and Streamlit still needs
+"""Nagle's algorithm is off on the server's connections (evidence/server/server_sockets.py), and Streamlit still needs
 the fix: its listening socket says protocol 0, which asyncio's own check does not take for TCP."""
 
 import asyncio
@@ -8,7 +8,7 @@ import socket
 import pytest
 from streamlit.web.server.starlette import starlette_server
 
-from evidence import server_sockets
+from evidence.server import server_sockets
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def nodelay_of_accepted_connection() -> int:
 
 
 def test_streamlits_listening_socket_is_not_taken_for_tcp_by_asyncio(stock_asyncio):
-    # If this fails, Streamlit binds with IPPROTO_TCP now and evidence/server_sockets.py can go.
+    # If this fails, Streamlit binds with IPPROTO_TCP now and evidence/server/server_sockets.py can go.
     with starlette_server._bind_socket("127.0.0.1", 0, 8) as listening:
         assert listening.proto == 0
     assert nodelay_of_accepted_connection() == 0  # asyncio as it is: Nagle stays on

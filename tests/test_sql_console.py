@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evidence.console import MAX_SQL_CHARS, Console
-from evidence.db import DEFAULT_DATA_DIR
+from evidence.query.console import MAX_SQL_CHARS, Console
+from evidence.settings import DEFAULT_DATA_DIR
 
 SECRET = Path("/etc/passwd")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from evidence import state
+from evidence.content import state
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -10,8 +10,10 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from evidence import brief, citation, deck, print_view, typeset
-from evidence.findings import BY_SLUG, FINDINGS
+from evidence.content import citation
+from evidence.content.findings import BY_SLUG, FINDINGS
+from evidence.takeaway import brief, deck, typeset
+from evidence.ui import print_view
 from tests.briefs import built_brief, offered, pdf_words, rendered_pages
 from tests.views import open_view
 
@@ -119,7 +121,7 @@ def test_the_deck_has_a_slide_per_finding_with_native_charts_holding_the_apps_nu
 
 
 def test_the_decks_native_charts_wear_the_apps_colours_and_its_text_keeps_its_paragraphs(tmp_path):
-    from evidence import palette
+    from evidence.charts import palette
 
     path = tmp_path / "deck.pptx"
     path.write_bytes(deck.deck_pptx("http://localhost:8501/?present=1", "2026-01-01"))

@@ -6,9 +6,11 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from evidence import brief_selection, state, store
-from evidence.db import DATA_DIR_ENV
-from evidence.markup import highlighted
+from evidence.content import state
+from evidence.content.markup import highlighted
+from evidence.query import store
+from evidence.settings import DATA_DIR_ENV
+from evidence.takeaway import brief_selection
 from tests.views import APP, open_link, shown_text
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from evidence import palette
+from evidence.charts import palette
 from evidence.charts.base import _finish, _title, builder, centred, described, sized, wrapped
 from evidence.charts.cases import _counts_over_twelve
 
@@ -134,7 +134,7 @@ def case_types(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
 @builder
 def case_map(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     """Home countries on a tile grid of Europe (and Israel): how many cases each, how many pass the filters."""
-    from evidence.tiles import TILES
+    from evidence.charts.tiles import TILES
 
     homes = frame.assign(iso2=frame["countries_iso2"].str.split(";")).explode("iso2")
     per_country = homes.groupby("iso2").agg(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from evidence import palette
+from evidence.charts import palette
 from evidence.charts.base import (
     NARROW,
     _coding_legend,

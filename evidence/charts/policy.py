@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from evidence import palette
+from evidence.charts import palette
 from evidence.charts.base import _finish, _title, builder, centred_on_tick, described, lines, sized, wrapped
 
 # ------------------------------------------------------------------------------ context (section 4.1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from evidence import palette
+from evidence.charts import palette
 from evidence.charts.base import _finish, _title, builder, described, sized, wrapped
 
 # The share's direction, one colour each across the view (YES/NO on Figure 7 use the same blue and vermillion).

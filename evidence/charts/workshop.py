@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from evidence import palette
+from evidence.charts import palette
 from evidence.charts.base import LINES, _coding_legend, _finish, _title, builder, centred_on_tick, described, wrapped
 
 # ------------------------------------------------------------------------------ the Workshop page

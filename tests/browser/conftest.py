@@ -26,7 +26,7 @@ APP_CSS = "() => Array.from(document.querySelectorAll('style')).some(s => s.text
 WITHOUT_CHARTS = {"/search?search=trade+fairs", "/data"}
 # Installed in every tab before the app's own scripts: the time of the page's last change, and of the last message
 # the app sent its server and received from it, for `Page.settle`. The printed pages' foot (an @page rule that
-# evidence/takeaway.js rewrites when the address changes, off screen) is not a change of the page.
+# evidence/takeaway/offer.js rewrites when the address changes, off screen) is not a change of the page.
 WATCH = """(() => {
     window.smeLastChange = performance.now();
     window.smeSentAt = 0;
@@ -57,6 +57,9 @@ SETTLED = """(quiet) => {
         && performance.now() - window.smeLastChange >= quiet;
 }"""
 QUIET_MS = 200
+# Every wait is on a condition, so a generous limit costs nothing when the page is quick, and keeps a machine whose
+# other core is busy (CI beside other work) from failing a test that is only slow.
+WAIT_MS = 180_000
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -152,6 +155,7 @@ class Page:
         self.context = browser.new_context(viewport={"width": width, "height": height})
         self.context.add_init_script(WATCH)
         self.page = self.context.new_page()
+        self.page.set_default_timeout(WAIT_MS)  # a wait given no limit is on a condition too
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -165,12 +169,12 @@ class Page:
         self.settle()
         return self
 
-    def settle(self, timeout: float = 60000) -> None:
+    def settle(self, timeout: float = WAIT_MS) -> None:
         """Wait until the script run is over and the page has drawn (no change for QUIET_MS)."""
         self.page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
         self.page.wait_for_function(SETTLED, arg=QUIET_MS, polling=50, timeout=timeout)
 
-    def quiet(self, ms: float = 300, timeout: float = 30000) -> None:
+    def quiet(self, ms: float = 300, timeout: float = WAIT_MS) -> None:
         """Wait until nothing on the page has changed for `ms` (after a resize, the charts have redrawn)."""
         self.page.wait_for_function("(ms) => performance.now() - window.smeLastChange >= ms", arg=ms, polling=50,
                                     timeout=timeout)
@@ -265,10 +269,10 @@ def whole_view(browser, server):
                 opened.pop(other).close()
             page = Page(browser, server, width, height)
             page.page.goto(server + path)
-            page.settle(60000)  # generous: the suite shares its machine
-            page.page.wait_for_function(APP_CSS, timeout=60000)
+            page.settle(WAIT_MS)  # generous: the suite shares its machine
+            page.page.wait_for_function(APP_CSS, timeout=WAIT_MS)
             if path not in WITHOUT_CHARTS:
-                page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+                page.page.locator(CHART_DRAWN).first.wait_for(timeout=WAIT_MS)
             if "present=1" not in path:  # a slide is one screen: it keeps the window's height
                 full = page.page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
                 page.page.set_viewport_size({"width": width, "height": min(int(full) + 40, 16000)})

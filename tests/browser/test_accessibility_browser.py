@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from evidence.findings import FINDINGS
+from evidence.content.findings import FINDINGS
 
 from .conftest import shared_load
 

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from evidence.findings import FINDINGS
+from evidence.content.findings import FINDINGS
 
 from .conftest import CHART_DRAWN
 

@@ -4,7 +4,9 @@ browser's own bars), the view brings the button up first."""
 
 import pytest
 
-from evidence import citation
+from evidence.content import citation
+
+from .conftest import WAIT_MS
 
 LAPTOP = (1366, 768)
 SHORT = (1366, 420)  # under the Overview's button, 140 px: too little for the panel
@@ -20,9 +22,9 @@ INSIDE = """(selector) => { const panel = document.querySelector('details.sme-ci
 def open_cite(tab, path: str, size: tuple[int, int]):
     page = tab(*size)
     page.page.goto(page.server + path)
-    page.settle(60000)
+    page.settle(WAIT_MS)
     summary = page.page.locator("summary", has_text="Cite this")
-    summary.wait_for(timeout=60000)
+    summary.wait_for(timeout=WAIT_MS)
     summary.click()
     page.page.locator("textarea.sme-cite-view").wait_for()
     page.steady(page.page.locator("details.sme-cite-details[open] > .sme-cite"))

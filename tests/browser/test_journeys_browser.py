@@ -3,7 +3,7 @@ link in a fresh browser; come back with Back; query, share and reopen a query.""
 
 import re
 
-from evidence.findings import FINDINGS
+from evidence.content.findings import FINDINGS
 
 from .conftest import CHART_DRAWN
 from .test_browser import click_mark

@@ -3,7 +3,7 @@
 
 import pytest
 
-from .conftest import CHART_DRAWN
+from .conftest import CHART_DRAWN, WAIT_MS
 
 FOCUSED_IN = """(label) => {
     const active = document.activeElement;
@@ -46,7 +46,7 @@ def arrow_to(page, option: str, limit: int = 80) -> None:
         shown = page.page.evaluate(HIGHLIGHTED)
         if shown and shown.startswith(option):
             page.page.keyboard.press("Enter")
-            page.settle(60000)  # a loaded machine (CI beside other work) can take longer than the default
+            page.settle(WAIT_MS)  # a loaded machine (CI beside other work) can take longer than the default
             return
         seen.append(shown)
     raise AssertionError(f"{option!r} is not among the options: {seen}")
@@ -55,8 +55,8 @@ def arrow_to(page, option: str, limit: int = 80) -> None:
 def open_view(tab, path):
     page = tab(1366, 900)
     page.page.goto(page.server + path)
-    page.settle(60000)
-    page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+    page.settle(WAIT_MS)
+    page.page.locator(CHART_DRAWN).first.wait_for(timeout=WAIT_MS)
     return page
 
 
@@ -107,8 +107,8 @@ def test_case_filter_from_the_keyboard(tab, label, option, shown):
     tab_to(page, label)
     arrow_to(page, option)
     page.page.keyboard.press("Escape")
-    page.settle(60000)
-    page.page.get_by_text(shown).wait_for(timeout=60000)
+    page.settle(WAIT_MS)
+    page.page.get_by_text(shown).wait_for(timeout=WAIT_MS)
     assert_healthy(page, "/case_studies")
 
 
@@ -123,7 +123,7 @@ def test_study_vs_experts_outcome_from_the_keyboard(tab):
         page.page.keyboard.press("ArrowRight")
     assert "diverged" in page.page.evaluate("() => document.activeElement.innerText.trim()")
     page.page.keyboard.press("Enter")
-    page.settle(60000)
+    page.settle(WAIT_MS)
     page.page.get_by_text("2 of 11 findings · diverged").wait_for()
     assert "outcome=diverged" in page.page.url
     assert_healthy(page, "/")

@@ -5,9 +5,9 @@ The phone screenshots are the README's gallery (`make screenshots`); a normal ru
 
 import pytest
 
-from evidence import findings
+from evidence.content import findings
 
-from .conftest import CHART_DRAWN, WITHOUT_CHARTS, shared_load
+from .conftest import CHART_DRAWN, WAIT_MS, WITHOUT_CHARTS, shared_load
 
 PHONE = (390, 844)
 VIEWS = {"/": "overview", "/case_studies": "case-studies", "/expert_survey": "expert-survey", "/policy": "policy",
@@ -78,7 +78,7 @@ def test_every_slide_reads_on_a_phone(tab):
         path = f"/?present=1&slide={number}"
         page.page.goto(page.server + path)
         page.settle()
-        page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+        page.page.locator(CHART_DRAWN).first.wait_for(timeout=WAIT_MS)
         page.quiet()  # the chart redraws to its box
         document, main = page.page.evaluate(WIDTHS)
         assert document <= PHONE[0] and main <= PHONE[0], f"{path} scrolls sideways: {document}, {main} px"

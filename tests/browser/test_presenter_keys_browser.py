@@ -3,9 +3,9 @@ is (but in a text field), and no focus frame rings the slide; controls reached f
 
 import re
 
-from evidence.findings import FINDINGS
+from evidence.content.findings import FINDINGS
 
-from .conftest import CHART_DRAWN
+from .conftest import CHART_DRAWN, WAIT_MS
 
 PROJECTOR = (1280, 720)
 # Anything drawing a frame around the slide: the slide's heading and every block that holds it, their outline,
@@ -34,8 +34,8 @@ def at_slide(page, number: int) -> None:
 def open_slides(tab, slide: int = 1):
     page = tab(*PROJECTOR)
     page.page.goto(page.server + f"/?present=1&slide={slide}")
-    page.settle(60000)
-    page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+    page.settle(WAIT_MS)
+    page.page.locator(CHART_DRAWN).first.wait_for(timeout=WAIT_MS)
     at_slide(page, slide)
     return page
 

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from .conftest import APP_CSS, CHART_DRAWN
+from .conftest import APP_CSS, CHART_DRAWN, WAIT_MS
 
 LAPTOP = (1366, 768)
 # Policy, section 4.2's SWOT: the sentence the foot used to hide (issue 23), as the report has it.
@@ -27,13 +27,13 @@ def printed(tab, path: str, tmp_path, last: str):
     printed to A4 as Chromium's print does: (the page, the PDF's path)."""
     page = tab(*LAPTOP)
     page.page.goto(page.server + path)
-    page.settle(60000)
-    page.page.wait_for_function(APP_CSS, timeout=60000)
+    page.settle(WAIT_MS)
+    page.page.wait_for_function(APP_CSS, timeout=WAIT_MS)
     page.page.locator("style#sme-takeaway-styles").wait_for(state="attached")
-    page.page.get_by_role("heading", name=last).wait_for(timeout=60000)
-    page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+    page.page.get_by_role("heading", name=last).wait_for(timeout=WAIT_MS)
+    page.page.locator(CHART_DRAWN).first.wait_for(timeout=WAIT_MS)
     page.page.wait_for_function("""() => Array.from(document.querySelectorAll('[class*="st-key-print-table-"]'))
-                                   .every((copy) => copy.querySelector('table'))""", timeout=60000)
+                                   .every((copy) => copy.querySelector('table'))""", timeout=WAIT_MS)
     page.page.emulate_media(media="print")
     page.quiet(500)  # the charts redraw at the page's width
     pdf = tmp_path / "print.pdf"
@@ -123,9 +123,9 @@ def test_ctrl_p_in_a_wide_window_first_lays_the_charts_out_at_the_papers_width(t
     """Chromium's own print (Ctrl+P) lets no chart redraw: the view takes the paper's width before the dialog."""
     page = tab(1920, 1080)
     page.page.goto(page.server + "/policy")
-    page.settle(60000)
+    page.settle(WAIT_MS)
     page.page.locator("style#sme-takeaway-styles").wait_for(state="attached")
-    page.page.locator(CHART_DRAWN).first.wait_for(timeout=60000)
+    page.page.locator(CHART_DRAWN).first.wait_for(timeout=WAIT_MS)
     widths = ("() => Array.from(document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] svg'), "
               "(svg) => svg.width.baseVal.value)")
     assert max(page.page.evaluate(widths)) > A4_TEXT_WIDTH_PX * 1.3  # on screen, wider than the paper
@@ -133,7 +133,7 @@ def test_ctrl_p_in_a_wide_window_first_lays_the_charts_out_at_the_papers_width(t
     page.page.evaluate(f"() => {{ window.smePrinted = null; "
                        f"window.print = () => {{ window.smePrinted = ({widths})(); }}; }}")
     page.page.locator("body").press("Control+p")
-    page.page.wait_for_function("() => window.smePrinted !== null", timeout=30000)
+    page.page.wait_for_function("() => window.smePrinted !== null", timeout=WAIT_MS)
     assert max(page.page.evaluate("() => window.smePrinted")) <= A4_TEXT_WIDTH_PX + 1
     # Printed as the dialog prints it (the page as it is, with its print styles; no emulated media, no redraw).
     pdf = tmp_path / "ctrl-p.pdf"
@@ -141,5 +141,5 @@ def test_ctrl_p_in_a_wide_window_first_lays_the_charts_out_at_the_papers_width(t
     sources = [w[3] - w[1] for _, words in pages(pdf) for w in words if w[4] == "Source:"]
     assert len(sources) >= 3 and min(sources) >= SMALLEST_PT * 1.117, sources
     page.page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")  # the dialog closed: the view is back
-    page.page.wait_for_function(f"() => Math.max(...({widths})()) > {A4_TEXT_WIDTH_PX * 1.3}", timeout=30000)
+    page.page.wait_for_function(f"() => Math.max(...({widths})()) > {A4_TEXT_WIDTH_PX * 1.3}", timeout=WAIT_MS)
     healthy(page, "/policy")

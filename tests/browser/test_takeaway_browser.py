@@ -7,10 +7,10 @@ import subprocess
 import pytest
 from pptx import Presentation
 
-from evidence import citation
-from evidence.findings import FINDINGS
+from evidence.content import citation
+from evidence.content.findings import FINDINGS
 
-from .conftest import shared_load
+from .conftest import WAIT_MS, shared_load
 
 VIEWS = [  # (path, heading, the tables the view shows: how many rows each holds, from the data)
     ("/", "Internationalisation of Innovation in SMEs", []),
@@ -30,7 +30,7 @@ def open_deep(tab, path: str, width=1400, height=900):
     """A view's link opened in a fresh browser (the first one may meet a cold server: it waits longer)."""
     page = tab(width, height)
     page.page.goto(page.server + path)
-    page.settle(timeout=60000)
+    page.settle(timeout=WAIT_MS)
     return page
 
 
@@ -44,8 +44,8 @@ def download(page, build: str, take: str, path):
     """Click a build button, then the download button it brings, and keep the file."""
     page.page.get_by_role("button", name=build).click()
     button = page.page.get_by_role("button", name=take)
-    button.wait_for(timeout=60000)
-    with page.page.expect_download(timeout=60000) as info:
+    button.wait_for(timeout=WAIT_MS)
+    with page.page.expect_download(timeout=WAIT_MS) as info:
         button.click()
     info.value.save_as(path)
     return path
@@ -79,7 +79,7 @@ def test_the_overview_gives_the_deck_as_pdf_and_powerpoint(tab, tmp_path):
     assert [slide.shapes.title.text for slide in slides] == [finding.headline for finding in FINDINGS]
     assert all("Source" in slide.notes_slide.notes_text_frame.text for slide in slides)
     pdf = tmp_path / "deck.pdf"
-    with page.page.expect_download(timeout=60000) as info:
+    with page.page.expect_download(timeout=WAIT_MS) as info:
         page.page.get_by_role("button", name="Download the deck (PDF)").click()
     info.value.save_as(pdf)
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
@@ -130,7 +130,7 @@ def test_every_view_prints_without_the_sidebar_and_with_every_table_row(whole_vi
     page = whole_view(path, *LAPTOP)  # the view's link opened in a fresh browser, drawn at its whole height
     page.page.get_by_role("heading", name=heading, exact=True).first.wait_for()
     assert page.page.locator('[data-testid="stSidebarNav"]').get_by_text("Look up").is_visible()
-    # The print styles are on the page (evidence/takeaway.js puts them there a moment after the run).
+    # The print styles are on the page (evidence/takeaway/offer.js puts them there a moment after the run).
     page.page.locator("style#sme-takeaway-styles").wait_for(state="attached")
     page.page.emulate_media(media="print")
     assert not page.page.locator('[data-testid="stSidebar"]').is_visible()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import REPO, Page, free_port, serve
+from tests.browser.conftest import REPO, WAIT_MS, Page, free_port, serve
 
 sys.path.insert(0, str(REPO / "scripts"))
 from bench_console import tree_rss_mb  # noqa: E402  (make bench measures the same way)
@@ -42,7 +42,7 @@ def printed_result(page: Page, column: str) -> str:
     """The console's answer as the page's print copy holds it (the on-screen table is drawn on a canvas): the last
     print copy, once it has been written (a moment after the answer's caption) and starts with `column`."""
     page.page.get_by_text(re.compile(r"^\d+ rows? in \d+ ms$")).wait_for()
-    page.page.wait_for_function(f"() => ({LAST_PRINT_COPY})().startsWith({column!r})", timeout=30000)
+    page.page.wait_for_function(f"() => ({LAST_PRINT_COPY})().startsWith({column!r})", timeout=WAIT_MS)
     return page.page.evaluate(LAST_PRINT_COPY)
 
 
@@ -89,8 +89,8 @@ def test_two_memory_bombs_at_once_keep_the_server_within_a_gigabyte(browser, tmp
         tabs = [Page(browser, url), Page(browser, url)]
         tabs[0].page.goto(url + console_link("SELECT list_sort(range(50000000)) AS l"))
         tabs[1].page.goto(url + console_link("SELECT repeat('x', 100000) AS s FROM range(5000)"))
-        tabs[0].page.get_by_text("more memory than the console gives one query").wait_for(timeout=60000)
-        tabs[1].page.get_by_text(re.compile("cut at 5,000,000 bytes")).wait_for(timeout=60000)
+        tabs[0].page.get_by_text("more memory than the console gives one query").wait_for(timeout=WAIT_MS)
+        tabs[1].page.get_by_text(re.compile("cut at 5,000,000 bytes")).wait_for(timeout=WAIT_MS)
         done.set()
         watcher.join()
         assert max(peak) - idle < 1024, f"idle {idle:.0f} MB, peak {max(peak):.0f} MB"
@@ -163,11 +163,11 @@ def test_an_odd_data_folder_is_named_plainly(browser, tmp_path, make):
 LAUNCHER = """
 import sys
 sys.path.insert(0, {repo!r})
-import evidence.api_data, evidence.page
+import evidence.api.data, evidence.ui.page
 def fail(*args, **kwargs):
     raise RuntimeError("forced failure reading " + {repo!r} + "/evidence/secret.csv")
-evidence.page.review_params = fail  # every view checks its link first
-evidence.api_data.table_page = fail
+evidence.ui.page.review_params = fail  # every view checks its link first
+evidence.api.data.table_page = fail
 from streamlit.web.cli import main
 sys.argv = ["streamlit", "run", {app!r}, "--server.port", {port!r}, "--server.headless", "true"]
 main()

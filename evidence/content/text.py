@@ -1,0 +1,159 @@
+"""The text the Policy view and the Overview write from the data, built once per input and shared by every session.
+
+Each block is built once (in the one cache, like queries and charts) and written as one element. Data text goes
+into the markdown only through `evidence.content.markup`, so it shows as typed, never as markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+
+from evidence.content import findings
+from evidence.content.links import Link, Row
+from evidence.content.markup import Markup, fmt, join
+from evidence.query.cache import cached
+from evidence.query.store import rows, source_label
+
+# ------------------------------------------------------------------------------ policy
+
+
+@cached()
+def cell_cases(*, type_id: str) -> tuple[int, Markup]:
+    """The cases the report names as doing a type of internationalisation (how many, and a line each with its
+    evidence sentences), then those it names as not doing it, under a heading of their own with their count."""
+    activities = rows("type_activities", type_id=type_id)
+    doing = activities[activities["stance"] == "does"]
+    blocks = [_case_lines(doing) if not doing.empty else fmt("The report names no case doing this.")]
+    not_doing = activities[activities["stance"] != "does"]
+    if not not_doing.empty:
+        blocks.append(fmt("**Named as not doing it** ({})\n\n{}", not_doing["case_id"].nunique(),
+                          _case_lines(not_doing)))
+    return doing["case_id"].nunique(), join("\n\n", blocks)
+
+
+def _case_lines(activities) -> Markup:
+    """One line a case, whatever the number of sentences the report gives for it."""
+    lines = []
+    for _, case in activities.groupby("case_id", sort=False):
+        said = join("; ", (fmt("“{}” :gray[{}]{}", act.evidence, source_label(act.source),
+                               fmt(" :orange[(project's match)]") if act.coding == "project" else "")
+                           for act in case.itertuples()))
+        lines.append(fmt("- **{}** {}: {}", case["case_name"].iloc[0],
+                         fmt("does" if case["stance"].iloc[0] == "does" else "does **not**"), said))
+    return join("\n", lines)
+
+
+CELL_LINK_KINDS = (("instrument", "Instruments"), ("swot", "SWOT items"), ("implication", "Implications"))
+
+
+@cached()
+def cell_links(*, type_id: str, process_id: str) -> tuple[tuple[str, int, Markup], ...]:
+    """The instruments, SWOT items and implications linked to a matrix cell: (title, count, list) per kind."""
+    links = rows("cell_links", type_id=type_id, process_id=process_id)
+    out = []
+    for kind, title in CELL_LINK_KINDS:
+        mine = links[links["entity_kind"] == kind]
+        lines = join("\n", (fmt("- {} :gray[{} · {} · {}]  \n  :orange[Project's link: {}]", link.text, link.label,
+                                source_label(link.source), link.scope, link.rationale)
+                            for link in mine.itertuples()))
+        out.append((title, len(mine), lines or fmt("No {} are linked to this cell.", title.lower())))
+    return tuple(out)
+
+
+@cached()
+def routes_from(*, process_id: str) -> Markup:
+    """The routes from home to abroad that start at a business process."""
+    return join("\n\n", (fmt("**Route {} starts here** :orange[(project's reading)]: “{}” :gray[{}]  \n"
+                             "Viability: {} :orange[(project's coding of the report's words)]", route.route_id,
+                             route.text, route.source_label, route.viability)
+                         for route in rows("routes", from_process=process_id).itertuples()))
+
+
+@cached()
+def swot_quadrants(*, text: str | None, theme_id: str | None, quadrants: tuple[tuple[str, str], ...]
+                   ) -> tuple[int, int, tuple[tuple[str, Markup], ...]]:
+    """The SWOT items matching a text filter, a theme's items in bold with a badge: (shown, all, quadrants)."""
+    swot = rows("swot_search", text=text, theme=theme_id)
+    columns = []
+    for quadrant, title in quadrants:
+        shown = swot[(swot["quadrant"] == quadrant) & swot["matches"]]
+        items = [fmt(":orange-badge[theme] **{}**  \n:gray[{} · {}]" if item.highlighted else "{}  \n:gray[{} · {}]",
+                     item.text, item.swot_id, item.theme_label)
+                 for item in shown.itertuples()]
+        columns.append((title, join("\n\n", items)))
+    return int(swot["matches"].sum()), len(swot), tuple(columns)
+
+
+@cached()
+def implications_by_domain() -> tuple[tuple[Markup, Markup], ...]:
+    """Each policy domain with its principal challenge, and the implications in it: (challenge, list)."""
+    implications = rows("policy_implications")
+    return tuple(
+        (fmt("**{}**  \nPrincipal challenge: {}  \n:gray[Section 2]", group["domain_label"].iloc[0].capitalize(),
+             group["challenge"].iloc[0]),
+         join("\n", (fmt("- {} :gray[{}]", item.text, source_label(item.source)) for item in group.itertuples())))
+        for _, group in implications.groupby("domain_id", sort=False)
+    )
+
+
+@cached()
+def routes() -> tuple[tuple[Markup, Markup], ...]:
+    """The three routes from home to abroad: (title and viability, quote with source)."""
+    return tuple((fmt("**Route {}: {}** :orange[(project's title)]  \nViability: **{}** :orange[(project's coding of "
+                      "the report's words)]", route.route_id, route.summary, route.viability),
+                  fmt("“{}”  \n:gray[{}]", route.text, route.source_label))
+                 for route in rows("routes", from_process=None).itertuples())
+
+
+@cached()
+def challenge_sets(*, titles: tuple[tuple[str, str], ...]) -> tuple[Markup, ...]:
+    """The report's lists of challenges and barriers, one markdown block per list."""
+    names = dict(titles)
+    return tuple(
+        fmt("**{}**\n\n{}", names[challenge_set], join("\n", (
+            fmt("- {} — {}", item.label, item.description) if isinstance(item.description, str)
+            else fmt("- {}", item.label) for item in group.itertuples())))
+        for challenge_set, group in rows("challenges_domains").groupby("challenge_set", sort=False)
+    )
+
+
+# ------------------------------------------------------------------------------ overview
+
+
+@cached()
+def comparisons(*, outcome: str | None, icons: tuple[tuple[str, str], ...]) -> tuple[int, Markup]:
+    """Study vs experts as one markdown table, a row per finding (the study with its source, the experts with
+    theirs, the outcome with who paired them), and how many rows it has."""
+    icon = dict(icons)
+    lines = [fmt("| The study | The experts | Outcome |"), fmt("| --- | --- | --- |")]
+    shown = rows("study_vs_experts", outcome=outcome)
+    for row in shown.itertuples():
+        item = fmt(" · survey item {}", row.item_id) if isinstance(row.item_id, str) else ""
+        paired = (fmt("Paired by the project: {}", row.coding_rationale) if row.coding == "project"
+                  else fmt("The report: “{}”", row.outcome_wording))
+        lines.append(fmt("| **{}** · “{}” :gray[{}] | “{}” :gray[{}{}] | {} **{}** · :gray[{}] |", row.topic,
+                         row.study_statement, source_label(row.study_source), row.expert_statement,
+                         source_label(row.expert_source), item, fmt(icon[row.outcome]), row.outcome, paired))
+    return len(shown), join("\n", lines)
+
+
+@cached()
+def conclusion_rows() -> tuple[Row, ...]:
+    """The conclusions of section 2 (the report's first line, the summary, left out), each with its links: the
+    view holding its evidence (with that view's state) and the slide that shows it."""
+    said = rows("statements", section="sec-2")
+    made = []
+    for row in said[said["statement_id"] != "st-001"].itertuples():
+        view = findings.CONCLUSION_VIEWS.get(row.statement_id)
+        slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
+        number = findings.slide_number(slug) if slug else None
+        links = (Link(view[1], Path(view[0]).stem + _query(view[2]), "arrow_forward") if view else None,
+                 Link(f"Evidence: slide {number}", _query({"present": "1", "slide": number, "from": row.statement_id}),
+                      "slideshow") if slug else None)
+        made.append(Row(row.statement_id, row.speaker_label, row.paraphrase, links))
+    return tuple(made)
+
+
+def _query(params: dict) -> str:
+    return "?" + urllib.parse.urlencode(params) if params else ""
