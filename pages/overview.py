@@ -65,7 +65,7 @@ picked = link_list(CONCLUSION_ROWS, key="conclusions", label="The conclusions of
 if picked:
     # A plain click on a link: its view, or this page's slide, in this tab (the link's address is the same).
     statement_id, link = picked
-    view = findings.CONCLUSION_VIEWS.get(statement_id)
+    view = text.CONCLUSION_VIEWS.get(statement_id)
     if link == 0 and view:
         st.switch_page(view[0], query_params=view[2])
     elif findings.CONCLUSION_EVIDENCE.get(statement_id):

@@ -67,7 +67,8 @@ def test_every_conclusion_of_section_2_is_shown(db, overview):
 
 
 def test_each_conclusion_links_to_its_view_and_its_slide(overview):
-    from evidence.content.findings import CONCLUSION_VIEWS, slide_number
+    from evidence.content.findings import slide_number
+    from evidence.content.text import CONCLUSION_VIEWS
 
     for row in conclusion_rows(overview):
         view, slide = row["links"]
@@ -199,7 +200,7 @@ def test_bad_outcome_is_ignored():
 
 
 def test_conclusion_view_links_point_at_pages_that_exist_with_valid_state(db):
-    from evidence.content.findings import CONCLUSION_VIEWS
+    from evidence.content.text import CONCLUSION_VIEWS
 
     pages = {"pages/case_studies.py", "pages/expert_survey.py", "pages/policy.py"}
     items = set(db.query("survey_items", figure_id=None)["item_id"])

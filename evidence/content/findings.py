@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from evidence.views import link
-
 
 @dataclass(frozen=True)
 class Says:
@@ -94,23 +92,3 @@ CONCLUSION_EVIDENCE: dict[str, str] = {
 def slide_number(slug: str) -> int:
     """1-based slide number of a finding."""
     return [finding.slug for finding in FINDINGS].index(slug) + 1
-
-
-# The view holding each conclusion's evidence, with the link's state: (page file, title, query parameters).
-CONCLUSION_VIEWS: dict[str, tuple[str, str, dict]] = {
-    "st-002": link("case_studies", {}),
-    "st-003": link("case_studies", {"type": "collaboration"}),
-    "st-004": link("expert_survey", {"item": "5.a"}),
-    "st-005": link("expert_survey", {"item": "2.a"}),
-    "st-006": link("policy", {}),
-    "st-007": link("expert_survey", {"item": "3.b"}),
-    "st-008": link("expert_survey", {"item": "1b.b"}),
-    "st-009": link("policy", {"cell": "collaboration-rnd"}),
-    "st-010": link("case_studies", {}),
-    "st-011": link("policy", {}),
-    "st-012": link("policy", {"swot_q": "portfolio"}),
-    "st-013": link("policy", {"cell": "collaboration-rnd"}),
-    "st-014": link("policy", {"cell": "customising-export"}),
-    "st-015": link("expert_survey", {"item": "4.a"}),
-    "st-016": link("expert_survey", {"item": "4.a"}),
-}

@@ -14,6 +14,7 @@ from evidence.content.links import Link, Row
 from evidence.content.markup import Markup, fmt, join
 from evidence.query.cache import cached
 from evidence.query.store import rows, source_label
+from evidence.views import link
 
 # ------------------------------------------------------------------------------ policy
 
@@ -138,6 +139,26 @@ def comparisons(*, outcome: str | None, icons: tuple[tuple[str, str], ...]) -> t
     return len(shown), join("\n", lines)
 
 
+# The view holding each conclusion's evidence, with the link's state: (page file, title, query parameters).
+CONCLUSION_VIEWS: dict[str, tuple[str, str, dict]] = {
+    "st-002": link("case_studies", {}),
+    "st-003": link("case_studies", {"type": "collaboration"}),
+    "st-004": link("expert_survey", {"item": "5.a"}),
+    "st-005": link("expert_survey", {"item": "2.a"}),
+    "st-006": link("policy", {}),
+    "st-007": link("expert_survey", {"item": "3.b"}),
+    "st-008": link("expert_survey", {"item": "1b.b"}),
+    "st-009": link("policy", {"cell": "collaboration-rnd"}),
+    "st-010": link("case_studies", {}),
+    "st-011": link("policy", {}),
+    "st-012": link("policy", {"swot_q": "portfolio"}),
+    "st-013": link("policy", {"cell": "collaboration-rnd"}),
+    "st-014": link("policy", {"cell": "customising-export"}),
+    "st-015": link("expert_survey", {"item": "4.a"}),
+    "st-016": link("expert_survey", {"item": "4.a"}),
+}
+
+
 @cached()
 def conclusion_rows() -> tuple[Row, ...]:
     """The conclusions of section 2 (the report's first line, the summary, left out), each with its links: the
@@ -145,7 +166,7 @@ def conclusion_rows() -> tuple[Row, ...]:
     said = rows("statements", section="sec-2")
     made = []
     for row in said[said["statement_id"] != "st-001"].itertuples():
-        view = findings.CONCLUSION_VIEWS.get(row.statement_id)
+        view = CONCLUSION_VIEWS.get(row.statement_id)
         slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
         number = findings.slide_number(slug) if slug else None
         links = (Link(view[1], Path(view[0]).stem + _query(view[2]), "arrow_forward") if view else None,
