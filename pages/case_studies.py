@@ -15,8 +15,7 @@ LABELS = CHOICES["labels"]
 # Widgets offer the labels (so links read "?typology=Urged+globals"); queries take the ids.
 IDS = CHOICES["ids"]
 COUNTRIES, TYPOLOGIES, TYPES, CASES = (list(IDS[f]) for f in ("country", "typology", "type", "case"))
-PRESENTED = {"yes": True, "no": False}
-FILTER_KEYS = ("country", "typology", "type", "presented")
+PRESENTED = choices.PRESENTED
 
 
 def reset() -> None:
@@ -38,13 +37,7 @@ def row_selected(table_key: str, shown) -> None:
     st.session_state["case"] = shown["name"][rows[0]].as_py() if rows else None
 
 
-page.review_params({
-    "country": lambda v: state.valid_choices(v, COUNTRIES),
-    "typology": lambda v: state.valid_choices(v, TYPOLOGIES),
-    "type": lambda v: state.valid_choices(v, TYPES),
-    "presented": lambda v: state.valid_choice(v, PRESENTED),
-    "case": lambda v: state.valid_choice(v, CASES),
-})
+page.review_params("case_studies")
 
 page.header("Case studies")
 takeaway.section("case_studies", "Case studies")

@@ -16,9 +16,7 @@ RESOURCES = {resource["name"]: resource for resource in package["resources"]}
 counts = store.database().row_counts
 EXAMPLES = {name: query.sql for name, query in queries.library().items() if not query.params}
 
-page.review_params({"table": lambda v: state.valid_choice(v, RESOURCES), "sql": lambda v: True,
-                    "query": lambda v: state.valid_choice(v, canned.names()),
-                    **{name: (lambda v: True) for name in canned.parameter_names()}})
+page.review_params("data")
 page.header("Data")
 takeaway.section("data", "Data")
 st.markdown(

@@ -9,12 +9,8 @@ from evidence.takeaway import offer as takeaway
 from evidence.ui import page, print_view, url_choice
 from evidence.ui.chart_panel import chart_panel
 
-SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
-THEMES = {  # the survey's questions, as the page names them (Annex 3's order)
-    "general_statements": "Views on SMEs", "drivers": "Drivers", "barriers": "Barriers",
-    "trade_missions": "Trade missions", "networking": "Networking mechanisms", "support_measures": "Support measures",
-    "regional_focus": "Regional focus", "further_measures": "Further measures (open question)",
-}
+SAMPLES = choices.SURVEY_SAMPLES
+THEMES = choices.SURVEY_THEMES  # the survey's questions, as the page names them (Annex 3's order)
 THEME_IDS = {label: key for key, label in THEMES.items()}
 ITEM_LABELS = choices.survey_item_labels()  # read once, not on every rerun
 ITEMS = tuple(ITEM_LABELS)  # the URL keeps the short id: ?item=6.f
@@ -27,11 +23,7 @@ def picked_item(chart_key: str) -> None:
         url_choice.choose("item", item)
 
 
-page.review_params({
-    "sample": lambda v: state.valid_choice(v, SAMPLES),
-    "theme": lambda v: state.valid_choices(v, THEME_IDS),
-    "item": lambda v: state.valid_choice(v, ITEMS),
-})
+page.review_params("expert_survey")
 
 page.header("Expert survey")
 takeaway.section("expert_survey", "Expert survey")

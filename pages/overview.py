@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from evidence.content import findings, state, text
+from evidence.content import choices, findings, state, text
 from evidence.content.markup import fmt
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
@@ -11,24 +11,19 @@ from evidence.ui import browser, page, presenter
 from evidence.ui.chart_panel import chart_panel
 from evidence.ui.link_list import link_list
 
-SLIDES = presenter.SLIDES
-OUTCOMES = ["confirmed", "qualified", "diverged"]
+OUTCOMES = choices.OUTCOMES
 OUTCOME_ICONS = {"confirmed": ":material/check_circle:", "qualified": ":material/contrast:",
                  "diverged": ":material/call_split:"}
 CONCLUSION_ROWS = text.conclusion_rows()
-CONCLUSION_IDS = presenter.CONCLUSION_IDS
+
+
 def pick_outcome() -> None:
     # A click on a bar of the outcome chart writes the bound filter: one state, kept in the URL.
     st.session_state["outcome"] = state.picked(st.session_state.get("study-vs-experts-chart"), "pick", "outcome")
 
 
 PRESENTING = state.is_present(st.query_params.get_all("present"))
-page.review_params({
-    "slide": lambda value: state.valid_page_number(value, len(SLIDES)),
-    "outcome": lambda value: state.valid_choice(value, OUTCOMES),
-    "from": lambda value: state.valid_choice(value, CONCLUSION_IDS),
-    "at": lambda value: state.valid_choice(value, CONCLUSION_IDS),
-})
+page.review_params("overview")
 
 if PRESENTING:
     presenter.present(takeaway.slide_exports)

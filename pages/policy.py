@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from evidence.content import choices, state, tables, text
+from evidence.content import choices, tables, text
 from evidence.content.markup import fmt, join
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
@@ -23,14 +23,7 @@ def picked_cell(chart_key: str) -> None:
         url_choice.choose("cell", f"{selection[0]['type_id']}-{selection[0]['process_id']}")
 
 
-page.review_params({
-    "cell": lambda v: state.valid_choice(v, CELLS),
-    "level": lambda v: state.valid_choices(v, LEVELS),
-    "kind": lambda v: state.valid_choices(v, KINDS),
-    "q": lambda v: True,
-    "swot_q": lambda v: True,
-    "swot_theme": lambda v: state.valid_choice(v, SWOT_THEMES),
-})
+page.review_params("policy")
 
 page.header("Policy")
 takeaway.section("policy", "Policy")

@@ -9,20 +9,13 @@ from evidence.takeaway import offer as takeaway
 from evidence.ui import page
 from evidence.views import link
 
-KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
-         "case evidence", "instrument", "contradiction", "report passage"]
-SECTIONS = {"Section 2 (summary)": "sec-2", "Section 3 (part I: practices)": "sec-3",
-            "Section 4 (part II: policies)": "sec-4", "Annex 3 (the survey)": "annex-3"}
+KINDS = choices.SEARCH_KINDS
+SECTIONS = choices.REPORT_PARTS
 THEMES = choices.theme_ids()
 # The view the search query names for each piece of text: (page file, label).
 LINKED = {"workshop", "expert_survey", "policy", "case_studies", "data"}
 
-page.review_params({
-    "search": lambda v: True,
-    "kinds": lambda v: state.valid_choices(v, KINDS),
-    "topic": lambda v: state.valid_choice(v, THEMES),
-    "part": lambda v: state.valid_choice(v, SECTIONS),
-})
+page.review_params("search")
 page.header("Evidence search")
 takeaway.section("search", "Evidence search")
 st.caption("Every statement, survey item, result and comment, SWOT item, implication, case description and "

@@ -31,14 +31,7 @@ def clicked(chart_key: str, param: str, field: str, target: str, multiple: bool)
         url_choice.choose(target, value)
 
 
-page.review_params({
-    "slot": lambda v: state.valid_choice(v, SLOTS),
-    "from": lambda v: state.valid_choices(v, COUNTRIES),
-    "org": lambda v: state.valid_choices(v, KINDS),
-    "speaker": lambda v: state.valid_choices(v, SPEAKERS),
-    "section": lambda v: state.valid_choice(v, SECTIONS),
-    "about": lambda v: state.valid_choice(v, THEMES),
-})
+page.review_params("workshop")
 page.header("Workshop")
 takeaway.section("workshop", "Workshop")
 st.markdown("An expert workshop in Brussels on 13 June 2016, chaired by Hannes Selhofer (Salzburg Research): "

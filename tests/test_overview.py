@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from evidence.content import state
 from evidence.content.findings import CONCLUSION_EVIDENCE, FINDINGS
+from evidence.views import VIEWS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -144,18 +145,14 @@ JUNK = list(junk_strings(50))
 
 
 @pytest.mark.parametrize("params", JUNK, ids=[f"junk-{number}" for number in range(len(JUNK))])
-def test_fifty_junk_query_strings_are_reviewed_without_an_error(db, params):
-    """What the app and the Overview do with a link's parameters (evidence/content/state.py), for each of fifty junk
-    links."""
+def test_fifty_junk_query_strings_are_reviewed_without_an_error(params):
+    """What the app and the Overview do with a link's parameters (the Overview's checks in evidence/views.py, reviewed
+    by evidence/content/state.py), for each of fifty junk links."""
     params = {name: [value] for name, value in params.items() if name}  # as st.query_params.get_all gives them
-    conclusions = set(db.query("statements", section="sec-2")["statement_id"])
-    validators = {"slide": lambda v: state.valid_page_number(v, len(FINDINGS)),
-                  "outcome": lambda v: state.valid_choice(v, ["confirmed", "qualified", "diverged"]),
-                  "from": lambda v: state.valid_choice(v, conclusions),
-                  "at": lambda v: state.valid_choice(v, conclusions)}
+    view = VIEWS["overview"]
     assert state.is_present(params.get("present")) is False  # no junk value is a yes (1, true, yes, on)
-    unknown, malformed = state.review(params, validators)
-    assert set(unknown) == set(params) - set(validators) - state.GLOBAL_PARAMS
+    unknown, malformed = state.review(params, view.validators())
+    assert not set(unknown) & (set(view.params) | state.GLOBAL_PARAMS)  # the view's own names are never unknown
     assert set(malformed) <= set(params) and not set(unknown) & set(malformed)
     message = state.notice(unknown, malformed)
     assert (message is None) == (not unknown and not malformed)
@@ -163,6 +160,14 @@ def test_fifty_junk_query_strings_are_reviewed_without_an_error(db, params):
         assert len(message) < 400 and "\n" not in message
     if "slide" in params and "slide" not in malformed:
         assert 1 <= int(state.last(params["slide"])) <= len(FINDINGS)  # what the slide view then reads
+
+
+def test_the_overview_checks_its_links_against_the_data():
+    checks = VIEWS["overview"].validators()
+    assert checks["slide"](str(len(FINDINGS))) and not checks["slide"](str(len(FINDINGS) + 1))
+    assert checks["outcome"]("diverged") and not checks["outcome"]("<b>nope</b>")
+    assert checks["from"]("st-002") and not checks["from"]("st-001")  # the summary is no conclusion
+    assert checks["present"]("ON") and not checks["present"]("maybe")
 
 
 END_TO_END = (3, 12, 18, 30, 38)  # a slide, a present, a nameless parameter, four at once, a nameless and a present

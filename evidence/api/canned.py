@@ -5,18 +5,16 @@ Datasette's canned queries). Their parameters, and the checks of what a form or 
 from __future__ import annotations
 
 from evidence.api import data as api_data
+from evidence.content import choices
 from evidence.data import queries
 from evidence.query import params as api_params
-from evidence.query.cache import cached
 
 BadParameter = api_params.BadParameter
 
 
-@cached()
-def names() -> tuple[str, ...]:
-    """Every named query that takes parameters (the schema queries are on the Data view already); like the next,
-    read once per data folder, not on every rerun of the Data view."""
-    return tuple(name for name in api_data.query_names() if api_data.specs(name) and not name.startswith("schema_"))
+# Which queries are offered (every one that takes parameters, less the schema's): the choices the Data view's
+# link is checked against too (evidence/views.py), so read once, in content/choices.py.
+names = choices.canned_queries
 
 
 def summary(name: str) -> str:
@@ -25,12 +23,6 @@ def summary(name: str) -> str:
 
 def parameters(name: str) -> list[api_params.ParamSpec]:
     return list(api_data.specs(name).values())
-
-
-@cached()
-def parameter_names() -> frozenset[str]:
-    """Every parameter name a canned query takes (the Data view accepts them in its links)."""
-    return frozenset(spec.name for name in names() for spec in parameters(name))
 
 
 def values(name: str, given: dict[str, str | None]) -> dict:

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from evidence.data import queries
 from evidence.query.cache import cached
 from evidence.query.store import rows
 
 # The chapters above the sections statements cite, offered as filters too.
 CHAPTERS = ("sec-3", "sec-4", "sec-3.4", "sec-4.3", "sec-4.4")
+
+# The choices that are not read from the data: each the page's widget options and the registry's checks of a link
+# (evidence/views.py), written once here.
+OUTCOMES = ["confirmed", "qualified", "diverged"]  # the Overview's study vs experts
+PRESENTED = {"yes": True, "no": False}  # the Case studies' "Presented at the workshop"
+SURVEY_SAMPLES = {"30 June 2016": "2016-06-30", "9 June 2016": "2016-06-09"}
+SURVEY_THEMES = {  # the survey's questions, as the Expert survey names them (Annex 3's order)
+    "general_statements": "Views on SMEs", "drivers": "Drivers", "barriers": "Barriers",
+    "trade_missions": "Trade missions", "networking": "Networking mechanisms", "support_measures": "Support measures",
+    "regional_focus": "Regional focus", "further_measures": "Further measures (open question)",
+}
+SEARCH_KINDS = ["statement", "survey item", "survey result", "survey comment", "SWOT item", "implication", "case",
+                "case evidence", "instrument", "contradiction", "report passage"]
+REPORT_PARTS = {"Section 2 (summary)": "sec-2", "Section 3 (part I: practices)": "sec-3",
+                "Section 4 (part II: policies)": "sec-4", "Annex 3 (the survey)": "annex-3"}
+SUMMARY = "st-001"  # section 2's first line, the report's summary: not one of its conclusions
 
 
 @cached()
@@ -79,3 +96,23 @@ def survey_item_labels() -> dict[str, str]:
     ("Figure 6, item f: …"); the URL keeps the short id (?item=6.f)."""
     return {row.item_id: f"Figure {row.figure_id}, item {row.letter}: {row.text}"
             for row in rows("survey_items", figure_id=None).itertuples()}
+
+
+@cached()
+def conclusion_ids() -> tuple[str, ...]:
+    """The conclusions of section 2 (its first line, the summary, left out), in the report's order."""
+    return tuple(key for key in rows("statements", section="sec-2")["statement_id"] if key != SUMMARY)
+
+
+@cached()
+def canned_queries() -> tuple[str, ...]:
+    """The named queries the Data view offers as forms: every one that takes parameters, less the schema's (the
+    Data view shows those already)."""
+    return tuple(name for name, query in sorted(queries.library().items())
+                 if query.params and not name.startswith("schema_"))
+
+
+@cached()
+def canned_parameters() -> frozenset[str]:
+    """Every parameter a canned query takes (the Data view accepts them in its links)."""
+    return frozenset(param for name in canned_queries() for param in queries.get(name).params)

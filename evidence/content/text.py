@@ -9,7 +9,7 @@ from __future__ import annotations
 import urllib.parse
 from pathlib import Path
 
-from evidence.content import findings
+from evidence.content import choices, findings
 from evidence.content.links import Link, Row
 from evidence.content.markup import Markup, fmt, join
 from evidence.query.cache import cached
@@ -165,7 +165,7 @@ def conclusion_rows() -> tuple[Row, ...]:
     view holding its evidence (with that view's state) and the slide that shows it."""
     said = rows("statements", section="sec-2")
     made = []
-    for row in said[said["statement_id"] != "st-001"].itertuples():
+    for row in said[said["statement_id"].isin(choices.conclusion_ids())].itertuples():
         view = CONCLUSION_VIEWS.get(row.statement_id)
         slug = findings.CONCLUSION_EVIDENCE.get(row.statement_id)
         number = findings.slide_number(slug) if slug else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from evidence.content import citation
+from evidence.content import choices, citation
 from evidence.query import store
 from evidence.takeaway import brief_charts, typeset
 from evidence.takeaway.brief_lists import counted
@@ -138,9 +138,10 @@ def brief_data(view: str, params: dict[str, list[str]], link: str, drawn: list[D
     }
     if view == "overview" and not params.get("present"):
         said = store.rows("statements", section="sec-2")
+        said = said[said["statement_id"].isin(choices.conclusion_ids())]
         data["words"] = [{"text": f"{row.speaker_label}: {row.paraphrase}",
                           "source": f"{store.source_label(row.source)} (the project's one-sentence paraphrase)",
-                          "coded": True} for row in said[said["statement_id"] != "st-001"].itertuples()
+                          "coded": True} for row in said.itertuples()
                          ][:MAX_WORDS] + data["words"]
     return data, files
 

@@ -13,6 +13,7 @@ from evidence.content import state
 from evidence.content.markup import fmt
 from evidence.data.validate import DataError
 from evidence.ui import browser
+from evidence.views import VIEWS
 
 # The page icon as a data address, read once per process: given a file's path, st.set_page_config reads, hashes and
 # registers the file again on every rerun of every view (a tenth of a rerun of the Evidence search).
@@ -34,10 +35,11 @@ def side_by_side(key: str, **options):
     return st.container(horizontal=True, gap="medium", key=f"side-{key}", **options)
 
 
-def review_params(validators: dict) -> None:
-    """Drop link parameters this page cannot use, with a small plain-text notice; never an exception."""
+def review_params(view: str) -> None:
+    """Drop link parameters the view cannot use (its parameters and their checks are in evidence/views.py), with a
+    small plain-text notice; never an exception."""
     params = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
-    unknown, malformed = state.review(params, validators)
+    unknown, malformed = state.review(params, VIEWS[view].validators())
     for name in unknown:
         del st.query_params[name]
     message = state.notice(unknown, malformed)

@@ -7,14 +7,14 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from evidence.content import findings, state, text
+from evidence.content import choices, findings, state
 from evidence.content.markup import fmt, md
 from evidence.content.slide_words import slide_words
 from evidence.settings import REPO
 from evidence.ui.chart_panel import chart_panel
 
 SLIDES = findings.FINDINGS
-CONCLUSION_IDS = [row.key for row in text.conclusion_rows()]
+CONCLUSION_IDS = choices.conclusion_ids()
 # Presenter mode fills the screen: the chart takes the height the headline, the controls and the quote leave.
 STYLE = "\n<style>\n" + (REPO / "assets" / "presenter.css").read_text(encoding="utf-8") + "</style>\n"
 
