@@ -67,25 +67,6 @@ EXAMPLES = {
 }
 
 
-def header_field(sql: str, field: str) -> str | None:
-    """The text of a query header line such as `-- columns:`, with its indented continuation lines."""
-    lines = sql.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.startswith(f"-- {field}:")), None)
-    if start is None:
-        return None
-    text = lines[start].removeprefix(f"-- {field}:")
-    for line in lines[start + 1:]:
-        if not line.startswith("--     "):
-            break
-        text += "," + line.removeprefix("--")
-    return text
-
-
-def declared_columns(sql: str) -> list[str] | None:
-    text = header_field(sql, "columns")
-    return None if text is None else [c.strip() for c in text.split(",") if c.strip()]
-
-
 def test_every_query_has_an_example():
     assert sorted(queries.library()) == sorted(EXAMPLES)
 
@@ -98,7 +79,7 @@ def test_query_runs_and_returns_its_declared_columns(db, schema_db, name):
     # The schema_* queries describe keys and comments, which only the loading database keeps.
     frame = (schema_db if name.startswith("schema_") else db).query(name, **EXAMPLES[name])
     assert len(frame) > 0, f"{name} returned no rows for its example"
-    columns = declared_columns(query.sql)
+    columns = queries.declared_columns(query.sql)
     if columns != ["the table's own columns"]:
         assert list(frame.columns) == columns
 
@@ -106,7 +87,7 @@ def test_query_runs_and_returns_its_declared_columns(db, schema_db, name):
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_declared_params_match_used_params(name):
     query = queries.get(name)
-    declared = set(re.findall(r"\$(\w+)", header_field(query.sql, "params")))
+    declared = set(re.findall(r"\$(\w+)", " ".join(queries.header(query.sql, "params"))))
     assert declared == set(query.params)
 
 

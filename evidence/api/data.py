@@ -164,13 +164,4 @@ def _renamed(spec: api_params.ParamSpec) -> api_params.ParamSpec:
 
 def declared_columns(name: str) -> list[str]:
     """The columns a query's header declares."""
-    lines = queries.get(name).sql.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.startswith("-- columns:")), None)
-    if start is None:
-        return []
-    text = lines[start].removeprefix("-- columns:")
-    for line in lines[start + 1:]:
-        if not line.startswith("--     "):
-            break
-        text += "," + line.removeprefix("--")
-    return [column.strip() for column in text.split(",") if column.strip()]
+    return queries.declared_columns(queries.get(name).sql) or []

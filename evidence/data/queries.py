@@ -52,6 +52,27 @@ def parameters_of(sql: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(code))
 
 
+def header(sql: str, field: str) -> list[str] | None:
+    """A header of a query file (`-- params:`, `-- columns:`): its line and the indented lines that continue it, each
+    without the comment mark; None when the query has no such header. The one reader of the headers."""
+    lines = sql.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"-- {field}:")), None)
+    if start is None:
+        return None
+    parts = [lines[start].removeprefix(f"-- {field}:").strip()]
+    for line in lines[start + 1:]:
+        if not line.startswith("--     "):
+            break
+        parts.append(line.removeprefix("--").strip())
+    return parts
+
+
+def declared_columns(sql: str) -> list[str] | None:
+    """The columns a query's header says it returns, in order (None without a `-- columns:` header)."""
+    parts = header(sql, "columns")
+    return None if parts is None else [c.strip() for part in parts for c in part.split(",") if c.strip()]
+
+
 def _summary(sql: str) -> str:
     first = sql.lstrip().splitlines()[0] if sql.strip() else ""
     return first.removeprefix("--").strip()

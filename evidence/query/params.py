@@ -13,7 +13,7 @@ From that text this module reads, for each parameter:
 - "(as in case_filter)": the same as that query's parameter of the same name.
 
 A parameter that comes without a description shares the next one (`$type_id, $process_id (the selected cell)`).
-Standard library only: the allowed values come from a callable, so this module needs no database.
+No database: the allowed values come from a callable; the header's text from data/queries.py, its one reader.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from evidence.data import queries
 
 MAX_VALUE_CHARS = 500  # no parameter of the evidence base needs a longer value
 SHOWN_CHOICES = 60  # at most this many allowed values are listed in an error
@@ -102,16 +104,7 @@ class Schema:
 
 def header_params(sql: str) -> str:
     """The text of a query's `-- params:` header line and its indented continuation lines."""
-    lines = sql.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.startswith("-- params:")), None)
-    if start is None:
-        return ""
-    text = lines[start].removeprefix("-- params:")
-    for line in lines[start + 1:]:
-        if not line.startswith("--     "):
-            break
-        text += " " + line.removeprefix("--").strip()
-    return text
+    return " ".join(queries.header(sql, "params") or [])
 
 
 def _number(text: str) -> int:
