@@ -10,6 +10,7 @@ from PIL import Image
 from evidence import charts
 from evidence.charts import palette, render
 from evidence.content import findings
+from evidence.data.queries import unfrozen
 
 CASE_FILTERS = (("countries", ("NL", "DE")), ("presented", None), ("selected", "lifetec"), ("types", None),
                 ("typologies", None))
@@ -49,7 +50,7 @@ def tooltip_fields(spec) -> set[str]:
 @pytest.mark.parametrize(("chart", "query", "params"), sorted(CHARTED))
 @pytest.mark.parametrize("large", [False, True])
 def test_every_chart_has_title_source_and_tooltips(db, chart, query, params, large):
-    params = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    params = unfrozen(params)
     spec = charts.BUILDERS[chart](db.query(query, **params), large=large).to_dict()
     title = spec["title"]
     lines = [title["text"]] + list(title.get("subtitle", []))
@@ -116,7 +117,7 @@ def layer_data(chart, index: int):
 
 
 def case_params() -> dict:
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in CASE_FILTERS}
+    return unfrozen(CASE_FILTERS)
 
 
 def test_case_charts_highlight_the_filtered_and_the_selected_case(db):
@@ -197,8 +198,7 @@ def test_one_meaning_per_colour_across_a_view(db, view):
     meanings: dict[str, set[str]] = {}
     for chart in VIEW_CHARTS[view]:
         query, params = drawn[chart]
-        spec = charts.BUILDERS[chart](db.query(query, **{k: list(v) if isinstance(v, tuple) else v
-                                                         for k, v in params})).to_dict()
+        spec = charts.BUILDERS[chart](db.query(query, **unfrozen(params))).to_dict()
         for colour, meaning in fill_meanings(spec).items():
             meanings.setdefault(colour, set()).update(meaning)
     assert meanings

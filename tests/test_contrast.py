@@ -11,6 +11,7 @@ import pytest
 from evidence import charts
 from evidence.charts import palette
 from evidence.charts.statements import STANCES
+from evidence.data.queries import unfrozen
 from tests.test_charts import CHARTED
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,7 +99,7 @@ def _text_colours(spec, found=None) -> set[str]:
 
 @pytest.mark.parametrize(("chart", "query", "params", "large"), list(_specs()))
 def test_chart_text_reads_and_bars_stand_out(db, chart, query, params, large):
-    params = {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    params = unfrozen(params)
     spec = charts.BUILDERS[chart](db.query(query, **params), large=large).to_dict()
     for colour in _text_colours(spec):
         if colour.lower() in ("white", "#ffffff"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 
+from evidence.data.queries import unfrozen
 from evidence.query import store
 from evidence.query.cache import cached
 from evidence.query.store import rows
@@ -13,7 +14,7 @@ from evidence.query.store import rows
 @cached()
 def case_table(*, params: dict, type_labels: tuple[tuple[str, str], ...]) -> pa.Table:
     """The cases matching the Case studies filters, as the page's table shows them."""
-    cases = rows("case_filter", **{k: list(v) if isinstance(v, tuple) else v for k, v in params.items()})
+    cases = rows("case_filter", **unfrozen(params))
     matching = cases[cases["in_filter"]]
     labels = dict(type_labels)
     shown = matching.assign(

@@ -100,6 +100,12 @@ def get(name: str, queries_dir: Path = QUERIES_DIR) -> Query:
     return queries[name]
 
 
+def unfrozen(params) -> dict:
+    """Parameters as DuckDB takes them, from their hashable form (the caches' keys, a chart's frozen inputs): each
+    tuple a list again. `params` is a mapping or its items."""
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in dict(params).items()}
+
+
 def run(connection, name: str, **params):
     """Run the named query on a DuckDB connection (or cursor) and return a pandas DataFrame."""
     query = get(name)

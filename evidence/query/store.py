@@ -81,7 +81,7 @@ def clear() -> None:
 @cache.cached()
 def query(*, name: str, **params) -> pd.DataFrame:
     """A named query's result, cached by its name and parameters: a rerun with the same inputs runs no SQL."""
-    return database().query(name, **{k: list(v) if isinstance(v, tuple) else v for k, v in params.items()})
+    return database().query(name, **queries.unfrozen(params))
 
 
 def rows(name: str, **params) -> pd.DataFrame:
@@ -92,8 +92,7 @@ def rows(name: str, **params) -> pd.DataFrame:
 @cache.cached()
 def arrow(*, name: str, **params) -> pa.Table:
     """A named query's rows with DuckDB's own types (a whole number with NULLs stays whole), for files to take away."""
-    return queries.run_arrow(database().cursor(), name, **{k: list(v) if isinstance(v, tuple) else v
-                                                            for k, v in params.items()})
+    return queries.run_arrow(database().cursor(), name, **queries.unfrozen(params))
 
 
 @cache.cached()
