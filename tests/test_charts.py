@@ -1,7 +1,9 @@
 """Chart builders are pure: a DataFrame in, a chart out. Every chart names its source and keeps qualifiers."""
 
+import ast
 import io
 import json
+from pathlib import Path
 
 import altair as alt
 import pytest
@@ -11,26 +13,40 @@ from evidence import charts
 from evidence.charts import palette, render
 from evidence.content import findings
 from evidence.data.queries import unfrozen
+from tests.test_queries import EXAMPLES
 
 CASE_FILTERS = (("countries", ("NL", "DE")), ("presented", None), ("selected", "lifetec"), ("types", None),
                 ("typologies", None))
-# Every chart a page draws: the slides' charts and the Case studies page's linked charts.
+PAGES = Path(__file__).resolve().parent.parent / "pages"
+
+
+def frozen(params: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+def page_charts() -> list[tuple[str, str, str, dict | None]]:
+    """Every chart a page draws, read from its `chart_panel(builder, query, params)` calls: (view, builder, query,
+    the parameters when the page writes them out, else None)."""
+    found = []
+    for page in sorted(PAGES.glob("*.py")):
+        for node in ast.walk(ast.parse(page.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "chart_panel":
+                chart, query, params = node.args[:3]
+                try:
+                    given = ast.literal_eval(params)
+                except ValueError:
+                    given = None  # the page's own state: the query's example below instead
+                found.append((page.stem, chart.value, query.value, given))
+    return found
+
+
+# The parameters a chart is drawn with where its page computes them: the Case studies' filter with a selection (so
+# the marks' highlights are drawn), and each other query's example of tests/test_queries.py.
+DRAWN_WITH = {**{name: frozen(params) for name, params in EXAMPLES.items()},
+              "case_filter": CASE_FILTERS, "case_type_cases": CASE_FILTERS}
+# Every chart a page draws: the slides' charts and the views' own.
 CHARTED = {(f.chart, f.query, tuple(sorted(f.params.items()))) for f in findings.FINDINGS} | {
-    ("case_typology", "case_filter", CASE_FILTERS),
-    ("case_map", "case_filter", CASE_FILTERS),
-    ("case_types", "case_type_cases", CASE_FILTERS),
-    ("case_reasons", "case_aggregates", (("topic", None),)),
-    ("survey_statements", "survey_statement_results", (("item", "6.f"), ("questions", None))),
-    ("respondent_types", "survey_samples", (("sample_id", "2016-06-30"),)),
-    ("expertise", "survey_expertise", ()),
-    ("ease", "survey_ease", ()),
-    ("regions", "survey_regions", ()),
-    ("what_how_cells", "what_how_cells", (("process_id", "export"), ("type_id", "customising"))),
-    ("policy_gaps", "what_how_cells", (("process_id", None), ("type_id", None))),
-    ("agenda_timeline", "agenda", ()),
-    ("participants_by_country", "participants", (("countries", None), ("kinds", None))),
-    ("participants_by_kind", "participants", (("countries", None), ("kinds", None))),
-}
+    (chart, query, DRAWN_WITH[query] if given is None else frozen(given)) for _, chart, query, given in page_charts()}
 
 
 def tooltip_fields(spec) -> set[str]:
@@ -149,13 +165,9 @@ def test_case_types_show_counts_beside_named_cases(db):
 
 
 # The charts each view draws together (a slide is a view of its own, one chart).
-VIEW_CHARTS = {
-    "overview": ["study_vs_experts"],
-    "case_studies": ["case_typology", "case_map", "case_types", "case_reasons"],
-    "expert_survey": ["respondent_types", "expertise", "ease", "survey_statements", "regional_focus", "regions"],
-    "policy": ["what_how_cells", "policy_gaps", "budgets"],
-    "workshop": ["agenda_timeline", "participants_by_country", "participants_by_kind"],
-}
+VIEW_CHARTS: dict[str, list[str]] = {}
+for _view, _chart, _, _ in page_charts():
+    VIEW_CHARTS.setdefault(_view, []).append(_chart)
 # Two words for one meaning: Figure 7's YES and NO are the survey's "in favour" and "against".
 SAME_MEANING = {"YES": "in favour", "NO": "against"}
 
