@@ -7,6 +7,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from evidence.content import survey_text
 from evidence.data import queries
 from evidence.data.validate import create_schema
 from tests.views import open_link
@@ -123,33 +124,28 @@ def test_instrument_descriptions_cite_the_section_they_quote(db):
 # ------------------------------------------------------------------ the views show coding as the project's
 
 
+# What the Expert survey's item panel writes, called directly (its wiring is tests/test_expert_survey.py's).
+def words(markup) -> str:
+    return str(markup).replace("\\", "")
+
+
 def test_item_panel_keeps_the_project_verdict_out_of_the_reports_words():
-    app = open_link("pages/expert_survey.py")
-    app.selectbox(key="item").set_value("7.a").run()
-    assert not app.exception
-    said = next(m.value for m in app.markdown if m.value.startswith("**What the report says about it**"))
-    said = said.replace("\\", "")
+    said = words(survey_text.item_results(item_id="7.a"))
     assert "YES: 32% (12)" in said
     assert "rejected" not in said and "verdict" not in said
-    reading = next(m.value for m in app.markdown if m.value.startswith("**The project's coding of it**"))
+    reading = words(survey_text.item_reading(item_id="7.a"))
     assert "rejected" in reading and "Project's reading" in reading
 
 
 def test_item_panel_shows_the_reports_own_caveat_on_the_item():
-    app = open_link("pages/expert_survey.py")
-    app.selectbox(key="item").set_value("1b.a").run()
-    said = next(m.value for m in app.markdown if m.value.startswith("**What the report says about it**"))
-    assert "may therefore have led to a misunderstanding" in said.replace("\\", "")
+    said = words(survey_text.item_results(item_id="1b.a"))
+    assert "may therefore have led to a misunderstanding" in said
     assert "linked to the item by the project" in said
 
 
 def test_item_panel_says_who_paired_the_finding():
-    app = open_link("pages/expert_survey.py")
-    app.selectbox(key="item").set_value("4.e").run()  # sector-specific: paired by the project
-    tested = next(m.value for m in app.markdown if m.value.startswith("**The study finding it tested**"))
-    assert "Paired by the project" in tested
-    app.selectbox(key="item").set_value("3.b").run()  # culture: the report's own comparison
-    tested = next(m.value for m in app.markdown if m.value.startswith("**The study finding it tested**"))
+    assert "Paired by the project" in words(survey_text.item_tested(item_id="4.e"))  # sector-specific
+    tested = words(survey_text.item_tested(item_id="3.b"))  # culture: the report's own comparison
     assert "The report compares them" in tested and "slightly different" in tested
 
 
