@@ -123,8 +123,7 @@ def _coding_legend() -> dict:
     domain = [palette.STATED, palette.CODED]
     lines = "split(replace(datum.label, / or /, '\\nor '), '\\n')"
     legend = alt.Legend(title=None, orient="top", direction="vertical", labelExpr=lines)
-    return {
-        "opacity": alt.Opacity("coding:N", scale=alt.Scale(domain=domain, range=[1.0, 0.45]), legend=legend),
-        "strokeDash": alt.StrokeDash("coding:N", scale=alt.Scale(domain=domain, range=[[1, 0], [4, 3]]),
-                                     legend=legend),
-    }
+    opacity = alt.Scale(domain=domain, range=[palette.CODING_OPACITY[value] for value in domain])
+    dash = alt.Scale(domain=domain, range=[palette.CODING_DASH[value] for value in domain])
+    return {"opacity": alt.Opacity("coding:N", scale=opacity, legend=legend),
+            "strokeDash": alt.StrokeDash("coding:N", scale=dash, legend=legend)}

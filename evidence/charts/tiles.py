@@ -19,4 +19,3 @@ TILES: dict[str, tuple[int, int, str]] = {
     # Outside Europe: placed apart, to the south-east.
     "IL": (7, 8, "Israel"),
 }
-EUROPEAN = frozenset(TILES) - {"IL"}

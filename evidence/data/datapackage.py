@@ -26,7 +26,6 @@ FRICTIONLESS_TYPES = {
     "DATE": "date",
     "TIME": "time",
 }
-SQL_TYPES = {v: k for k, v in FRICTIONLESS_TYPES.items() if k != "BIGINT"}
 
 # DuckDB quotes column names that are keywords ("position", "level"): the patterns accept both spellings.
 _IN_LIST = re.compile(r'^\(?"?(\w+)"? IN \((.*)\)\)?$')
