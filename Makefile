@@ -96,7 +96,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
 validate: $(VENV)/.app
-	$(BIN)/python -m evidence.data.validate $(DATA)
+	$(BIN)/python -m evidence.data.validate_command $(DATA)
 
 datapackage: $(VENV)/.app
 	$(BIN)/python -m evidence.data.datapackage

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-from evidence.data.validate import create_schema, report
+from evidence.data.validate import create_schema
+from evidence.data.validate_command import report
 from evidence.settings import DEFAULT_DATA_DIR
 
 OUTSIDE_HOST = "203.0.113.9"  # TEST-NET-3: never a real host

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from evidence.data.db import build_database
-from evidence.data.validate import DataError, report
+from evidence.data.validate import DataError
+from evidence.data.validate_command import report
 from evidence.settings import DEFAULT_DATA_DIR
 from tests.data_breaks import BREAKS, edit, problems_for, the_problem
 
@@ -62,12 +63,12 @@ def test_several_problems_are_all_reported(data_copy):
 
 
 def test_validate_command_lists_tables_or_problems(data_copy):
-    ok = subprocess.run([sys.executable, "-m", "evidence.data.validate", str(REPO / "data")],
+    ok = subprocess.run([sys.executable, "-m", "evidence.data.validate_command", str(REPO / "data")],
                         capture_output=True, text=True, cwd=REPO)
     assert ok.returncode == 0
     assert "statements" in ok.stdout and "OK: " in ok.stdout
     edit(data_copy / "cases.csv", ",urged_global,", ",urged_globel,")
-    bad = subprocess.run([sys.executable, "-m", "evidence.data.validate", str(data_copy)],
+    bad = subprocess.run([sys.executable, "-m", "evidence.data.validate_command", str(data_copy)],
                          capture_output=True, text=True, cwd=REPO)
     assert bad.returncode == 1
     assert "cases.csv, line" in bad.stdout and "unknown reference" in bad.stdout

@@ -4,15 +4,13 @@ Each file is parsed in Python with explicit types taken from the schema (no type
 appended to its table, so DuckDB itself enforces keys, references and checks. Every problem names
 the file, the line, the column and the rule broken.
 
-Run as a command: `python -m evidence.data.validate [DATA_DIR]` lists the tables with their row counts,
-or every problem found (exit status 1).
+The command line (`make validate`) is validate_command.py.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import duckdb
@@ -28,7 +26,6 @@ from evidence.data.csv_reading import (  # noqa: F401
     read_csv,
     regular_file_problem,
 )
-from evidence.settings import data_dir_from_env
 
 # The folder's documents, read with its tables and served as they were loaded (the package zip, the Data view, the
 # API); each is optional: without datapackage.json the app describes the tables from the schema.
@@ -218,29 +215,3 @@ def validated_tables(data_dir: Path) -> tuple[dict[str, pa.Table], dict[str, int
     connection.close()
     documents = {} if problems else read_documents(Path(data_dir))[0]
     return tables, counts, problems, documents
-
-
-def report(data_dir: Path) -> tuple[str, bool]:
-    """The text `make validate` prints, and whether the data is valid."""
-    connection, counts, problems = load(data_dir)
-    connection.close()
-    if problems:
-        lines = [f"{len(problems)} problem(s) in {data_dir}:"]
-        lines += [f"  {problem}" for problem in problems]
-        return "\n".join(lines), False
-    width = max(len(name) for name in counts)
-    lines = [f"  {name:<{width}}  {count:>4} rows" for name, count in counts.items()]
-    lines.append(f"OK: {len(counts)} tables, {sum(counts.values())} rows, loaded from {data_dir}")
-    return "\n".join(lines), True
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    data_dir = Path(argv[0]) if argv else data_dir_from_env()
-    text, ok = report(data_dir)
-    print(text)
-    return 0 if ok else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
