@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from evidence.content import choices, findings, state
-from evidence.query import store
+from evidence.query import package
 
 Check = Callable[[str | list[str] | None], bool]  # whether a link's value of a parameter is one the view can use
 
@@ -119,7 +119,7 @@ VIEWS: dict[str, View] = {view.key: view for view in [
            "part": Param("Part of the report", one_of(lambda: choices.REPORT_PARTS))}),
     _view("data", "Data", "database", "Look up",
           "Every table of the evidence base, its fields and its sources.",
-          {"table": Param("Table", one_of(lambda: {r["name"] for r in store.datapackage()["resources"]})),
+          {"table": Param("Table", one_of(lambda: {r["name"] for r in package.datapackage()["resources"]})),
            "sql": Param("SQL query", anything),
            "query": Param("Named query", one_of(choices.canned_queries))},
           more_params=choices.canned_parameters),

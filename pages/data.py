@@ -8,10 +8,12 @@ from evidence.content.markup import fmt, md
 from evidence.data import formats as api_formats
 from evidence.data import queries
 from evidence.query import console, store
+from evidence.query import package as query_package
+from evidence.query import shared_console as shared
 from evidence.takeaway import offer as takeaway
 from evidence.ui import api_links, downloads, page, print_view, url_choice
 
-package = store.datapackage()
+package = query_package.datapackage()
 RESOURCES = {resource["name"]: resource for resource in package["resources"]}
 counts = store.database().row_counts
 EXAMPLES = {name: query.sql for name, query in queries.library().items() if not query.params}
@@ -25,7 +27,7 @@ st.markdown(
         "report names its source; columns marked PROJECT CODING are the project's reading. Browse a table, download "
         "it, or query all of them with SQL below.", len(RESOURCES), sum(counts.values()))
 )
-if not store.describes_itself():
+if not query_package.describes_itself():
     st.caption(":material/info: This data folder has no datapackage.json of its own: its tables are described here as "
                "the app's schema describes them.")
 st.download_button("Download the whole data package (zip: CSV files, datapackage.json, data dictionary)",
@@ -71,7 +73,7 @@ st.caption(fmt("Read-only DuckDB over a copy of the same tables: one SELECT at a
                "{:g} seconds; no files, no network, no settings, nothing changed for anyone. The query you run goes "
                "into the link, so a shared or bookmarked link runs it again. Ctrl+Enter (⌘+Enter) runs it from the "
                "box.",
-               store.console().row_limit, console.BYTE_LIMIT // 1_000_000, store.console().time_limit_s))
+               shared.console().row_limit, console.BYTE_LIMIT // 1_000_000, shared.console().time_limit_s))
 
 ran = st.query_params.get("sql")
 # The box is made anew for each query the URL holds (a link, Back, a run), starting from that query's text.
@@ -103,12 +105,12 @@ with st.form("console", border=False, enter_to_submit=False):
                           shortcut="Ctrl+Enter")
 
 if ran:
-    answer = store.console_answer(sql=ran)
+    answer = shared.answer(sql=ran)
     if answer.ok:
         rows = answer.table.num_rows
         note = fmt("{:,} row{} in {:.0f} ms", rows, "" if rows == 1 else "s", answer.seconds * 1000)
         if answer.cut:
-            limit = (f"{console.BYTE_LIMIT:,} bytes" if answer.cut_bytes else f"{store.console().row_limit:,} rows")
+            limit = (f"{console.BYTE_LIMIT:,} bytes" if answer.cut_bytes else f"{shared.console().row_limit:,} rows")
             note += fmt(" · cut at {}: add a LIMIT or a WHERE, or select fewer columns, to see what you need", limit)
             st.warning(note, icon=":material/content_cut:")
         else:

@@ -16,7 +16,7 @@ from evidence.data import loader
 from evidence.data.csv_reading import MAX_FILE_BYTES
 from evidence.data.db import build_database
 from evidence.data.validate import DataError
-from evidence.query import store
+from evidence.query import package, store
 from evidence.settings import DATA_DIR_ENV, DEFAULT_DATA_DIR
 from evidence.ui import downloads
 from tests.data_breaks import problems_for, the_problem
@@ -88,9 +88,9 @@ def test_a_folder_without_its_descriptor_is_described_from_the_schema(data_copy,
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
     store.clear()
     try:
-        assert not store.describes_itself()
+        assert not package.describes_itself()
         shipped = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-        assert [r["name"] for r in store.datapackage()["resources"]] == [r["name"] for r in shipped["resources"]]
+        assert [r["name"] for r in package.datapackage()["resources"]] == [r["name"] for r in shipped["resources"]]
         with zipfile.ZipFile(io.BytesIO(downloads.package_zip())) as archive:
             assert "sme-evidence/datapackage.json" in archive.namelist()
     finally:

@@ -78,10 +78,10 @@ def database():
 @functools.lru_cache(maxsize=4)
 def _package(data_dir: str) -> dict:
     """The descriptor the app loaded with the folder (or the schema's, for a folder without one), as a plain dict."""
-    from evidence.query import store
+    from evidence.query import package
 
     database()  # Unavailable (503) if the folder could not be loaded
-    return json.loads(store.datapackage_bytes())
+    return json.loads(package.datapackage_bytes())
 
 
 def package() -> dict:

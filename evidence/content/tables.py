@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow as pa
 
 from evidence.data.queries import unfrozen
-from evidence.query import store
+from evidence.query import package, store
 from evidence.query.cache import cached
 from evidence.query.store import rows
 
@@ -50,13 +50,13 @@ def table_list() -> pa.Table:
     counts = store.database().row_counts
     return pa.Table.from_pylist([{"table": resource["name"], "rows": counts.get(resource["name"], 0),
                                   "what it holds": resource["description"]}
-                                 for resource in store.datapackage()["resources"]])
+                                 for resource in package.datapackage()["resources"]])
 
 
 @cached()
 def table_fields(*, table: str) -> pa.Table:
     """A table's fields as its schema declares them: name, type, whether required, allowed values, description."""
-    (resource,) = [r for r in store.datapackage()["resources"] if r["name"] == table]
+    (resource,) = [r for r in package.datapackage()["resources"] if r["name"] == table]
     return pa.Table.from_pylist([{"field": f["name"], "type": f["type"],
                                   "required": f.get("constraints", {}).get("required", False),
                                   "allowed values": ", ".join(f.get("constraints", {}).get("enum", [])),

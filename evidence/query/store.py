@@ -1,17 +1,17 @@
-"""The process's evidence base: the database of the configured data folder, its named queries (cached),
-the report's labels for sources, the data package, and the analysts' SQL console.
+"""The process's evidence base: the database of the configured data folder, its named queries (cached), and the
+report's labels for sources. The folder's descriptor is package.py; the SQL console built from the same tables is
+shared_console.py.
 
-The database and the console are resources built once per data folder (`st.cache_resource`); what is
-derived from them lives in the one cache (`evidence.query.cache`), which is emptied for a folder whenever its
-database is (re)built, so the two never disagree.
+The database is a resource built once per data folder (`st.cache_resource`); what is derived from it lives in the
+one cache (`evidence.query.cache`), which is emptied for a folder whenever its database is (re)built, so the two
+never disagree.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import threading
-from pathlib import Path
+from collections.abc import Callable
 
 import pandas as pd
 import pyarrow as pa
@@ -68,10 +68,19 @@ def database() -> Database:
     return found
 
 
+# What else is built once from a folder's tables (the SQL console: shared_console.py), forgotten with the database.
+_built_from_it: list[Callable[[], None]] = []
+
+
+def forget_with_the_database(forget: Callable[[], None]) -> None:
+    _built_from_it.append(forget)
+
+
 def clear() -> None:
     """Forget the databases, the consoles and everything derived from them (tests; a changed data folder)."""
     _database.clear()
-    _console.clear()
+    for forget in _built_from_it:
+        forget()
     cache.clear()
     with _failed_lock:
         _failed.clear()
@@ -110,44 +119,3 @@ def _source_labels() -> dict[str, str]:
 def source_label(source_id: str) -> str:
     """How the report labels a source id ("sec-3.2" -> "Section 3.2")."""
     return _source_labels().get(source_id, str(source_id))
-
-
-def describes_itself() -> bool:
-    """Whether the data folder has its own datapackage.json (else the tables are described from the schema)."""
-    return "datapackage.json" in database().documents
-
-
-@cache.cached()
-def datapackage_bytes() -> bytes:
-    """The data folder's datapackage.json as it was loaded; for a folder without one, the descriptor the schema
-    gives (`python -m evidence.data.datapackage` writes the same for data/)."""
-    loaded = database().documents.get("datapackage.json")
-    if loaded is None:
-        from evidence.data.datapackage import render
-
-        return render().encode("utf-8")
-    return loaded
-
-
-@cache.cached()
-def datapackage() -> dict:
-    """The data folder's descriptor (read-only), parsed once per process, not on every rerun of the Data view."""
-    return json.loads(datapackage_bytes())
-
-
-@st.cache_resource(show_spinner="Preparing the SQL console…")
-def _console(data_dir: str):
-    from evidence.query.console import Console
-
-    return Console(Path(data_dir), tables=_database(data_dir).arrow_tables())
-
-
-def console():
-    """The process's locked-down SQL console (its own DuckDB, built once)."""
-    return _console(str(data_dir_from_env()))
-
-
-@cache.cached()
-def console_answer(*, sql: str):
-    """The console's answer to a query, kept for the reruns that follow (the query lives in the URL)."""
-    return console().run(sql)

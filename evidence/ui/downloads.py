@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 
 from evidence.data import formats as api_formats
 from evidence.data import queries
-from evidence.query import store
+from evidence.query import package, store
 
 
 def table_bytes(table: str, fmt: str) -> bytes:
@@ -35,7 +35,7 @@ def package_zip() -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(database.tables):
             archive.writestr(f"sme-evidence/{name}.csv", table_bytes(name, "csv"))
-        archive.writestr("sme-evidence/datapackage.json", store.datapackage_bytes())
+        archive.writestr("sme-evidence/datapackage.json", package.datapackage_bytes())
         if "README.md" in database.documents:
             archive.writestr("sme-evidence/README.md", database.documents["README.md"])
     return buffer.getvalue()
