@@ -219,8 +219,10 @@ def main() -> int:
                         before[view] = bench_before.compare((process.pid, url), (earlier[0].pid, earlier[1]),
                                                             page_name, cpu_seconds, load.one_run)
                         print("before", view, before[view], flush=True)
-            for view in bench_clicks.CLICKS:
-                clicks[view] = bench_clicks.click_latency(browser, url, view, args.clicks, settle, p95)
+            for key in bench_clicks.CLICKS:
+                view = VIEWS[key].title
+                clicks[view] = bench_clicks.click_latency(browser, url, key, "/" + VIEWS[key].path, args.clicks,
+                                                          settle, p95)
                 print("click", view, clicks[view], flush=True)
             for sessions in (1, 10, 30, 50):
                 load_rows.append(("1 process", concurrency(url, process.pid, sessions, 10)))

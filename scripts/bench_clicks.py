@@ -26,25 +26,26 @@ class Click:
     says: str = ""  # what the click is, in words, for BENCHMARKS.md (the target is a fragment of an aria-label)
 
 
+# Each view's main interaction, by the view's key in evidence/views.py (its title and path are read from there).
 CLICKS = {
-    "Overview": ("/", [Click(": diverged (", r"^\d+ of \d+ findings · diverged$", says="the 'diverged' bar"),
-                       Click(": confirmed (", r"^\d+ of \d+ findings · confirmed$", says="the 'confirmed' bar")]),
-    "Case studies": ("/case_studies", [
+    "overview": [Click(": diverged (", r"^\d+ of \d+ findings · diverged$", says="the 'diverged' bar"),
+                 Click(": confirmed (", r"^\d+ of \d+ findings · confirmed$", says="the 'confirmed' bar")],
+    "case_studies": [
         Click("Aisense, ", r"^3 of 12 cases match\.$", says="Aisense's block (its typology group)"),
-        Click("Aisense, ", r"^12 of 12 cases match\.$", says="the same block again (all cases)")]),
-    "Expert survey": ("/expert_survey", [
+        Click("Aisense, ", r"^12 of 12 cases match\.$", says="the same block again (all cases)")],
+    "expert_survey": [
         Click("(5.c): ", "heading:Figure 5, item c", "point", says="item 5.c's marker"),
-        Click("(6.f): ", "heading:Figure 6, item f", "point", says="item 6.f's marker")]),
-    "Policy": ("/policy", [
+        Click("(6.f): ", "heading:Figure 6, item f", "point", says="item 6.f's marker")],
+    "policy": [
         Click("Employment, R&D and innovation: ", "heading:Employment × R&D and innovation",
               says="the Employment × R&D cell"),
         Click("Customising, Export and trade: ", "heading:Customising × Export and trade",
-              says="the Customising × Export cell")]),
-    "Workshop": ("/workshop", [Click("WEPROG", r"Section 3\.4\.1\)$", says="the WEPROG slot"),
-                               Click("LifeTec", r"Section 3\.4\.2\)$", says="the LifeTec slot")]),
-    "Evidence search": ("/search", [
+              says="the Customising × Export cell")],
+    "workshop": [Click("WEPROG", r"Section 3\.4\.1\)$", says="the WEPROG slot"),
+                 Click("LifeTec", r"Section 3\.4\.2\)$", says="the LifeTec slot")],
+    "search": [
         Click("search:informal business networks", r"^\d+ results?$", says="search: informal business networks"),
-        Click("search:trade missions", r"^\d+ results?$", says="search: trade missions")]),
+        Click("search:trade missions", r"^\d+ results?$", says="search: trade missions")],
 }
 
 
@@ -71,8 +72,9 @@ def _act(page, click: Click) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def click_latency(browser, url: str, view: str, clicks: int, settle, p95, warmup: int = 2) -> dict:
-    path, states = CLICKS[view]
+def click_latency(browser, url: str, view: str, path: str, clicks: int, settle, p95, warmup: int = 2) -> dict:
+    """The click latency of a view (its key in CLICKS), opened at its path."""
+    states = CLICKS[view]
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url + path)
     settle(page)

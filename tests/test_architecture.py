@@ -93,3 +93,11 @@ def test_no_module_is_over_300_lines():
     long = [str(path) for path in [*PACKAGE.rglob("*.py"), *(REPO / "pages").glob("*.py"), REPO / "app.py"]
             if len(path.read_text(encoding="utf-8").splitlines()) > 300]
     assert not long, long
+
+
+def test_each_page_checks_its_link_against_its_own_declaration():
+    """A view's parameters and their checks are in evidence/views.py only: its page names its entry, nothing more."""
+    for key, view in VIEWS.items():
+        page = (REPO / view.file).read_text(encoding="utf-8")
+        assert page.count("page.review_params(") == 1 and f'page.review_params("{key}")' in page, view.file
+        assert "state.valid_choice" not in page and "state.valid_page_number" not in page, view.file

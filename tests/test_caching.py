@@ -7,6 +7,7 @@ from evidence.charts.render import chart_spec
 from evidence.content import choices
 from evidence.data.db import Database
 from evidence.query import cache, store
+from evidence.views import VIEWS
 from tests.views import open_view
 
 
@@ -50,7 +51,7 @@ def test_same_chart_is_built_once(monkeypatch):
     assert built == [False, True]
 
 
-PAGES = ["overview", "case_studies", "expert_survey", "policy", "workshop", "search", "data"]
+PAGES = list(VIEWS)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -14,6 +14,7 @@ from evidence.content import citation
 from evidence.content.findings import BY_SLUG, FINDINGS
 from evidence.takeaway import brief, deck, typeset
 from evidence.ui import print_view
+from evidence.views import VIEWS
 from tests.briefs import built_brief, offered, pdf_words, rendered_pages
 from tests.views import open_view
 
@@ -186,8 +187,7 @@ def test_the_citation_says_only_what_the_report_says_about_itself(report_text):
 def test_every_view_offers_cite_this_and_builds_nothing_on_a_plain_rerun(monkeypatch):
     calls = []
     monkeypatch.setattr(typeset.typst, "compile", lambda *a, **k: calls.append(a))
-    for page_file in ("pages/overview.py", "pages/case_studies.py", "pages/expert_survey.py", "pages/policy.py",
-                      "pages/workshop.py", "pages/search.py", "pages/data.py"):
+    for page_file in (view.file for view in VIEWS.values()):
         app = open_view(page_file)
         app.run()
         assert any(b.label == "Brief as PDF" for b in app.button), page_file

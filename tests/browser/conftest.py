@@ -15,6 +15,8 @@ import pytest
 from _pytest.nodeid import NodeId
 from playwright.sync_api import sync_playwright
 
+from evidence.views import VIEWS
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 # Screenshots are taken only when SME_SCREENSHOTS names a folder: `make screenshots` writes the README's gallery
@@ -23,7 +25,11 @@ SCREENSHOTS = Path(os.environ["SME_SCREENSHOTS"]) if os.environ.get("SME_SCREENS
 CHART_DRAWN = '[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas'
 # The app's stylesheet (assets/app.css) arrives in Streamlit's event container a moment after the run.
 APP_CSS = "() => Array.from(document.querySelectorAll('style')).some(s => s.textContent.includes('stCaptionContainer'))"
-WITHOUT_CHARTS = {"/search?search=trade+fairs", "/data"}
+# Each view's link as the browser tests open it, read from the registry (evidence/views.py): its path, and for the
+# Evidence search a search (it shows nothing without one).
+SHOWN_WITH = {"search": "?search=trade+fairs"}
+VIEW_LINKS = {key: "/" + view.path + SHOWN_WITH.get(key, "") for key, view in VIEWS.items()}
+WITHOUT_CHARTS = {VIEW_LINKS["search"], VIEW_LINKS["data"]}
 # Installed in every tab before the app's own scripts: the time of the page's last change, and of the last message
 # the app sent its server and received from it, for `Page.settle`. The printed pages' foot (an @page rule that
 # evidence/takeaway/offer.js rewrites when the address changes, off screen) is not a change of the page.

@@ -10,11 +10,11 @@ import pytest
 
 from evidence.content.findings import FINDINGS
 
-from .conftest import shared_load
+from .conftest import VIEW_LINKS, shared_load
 
 AXE = Path(__file__).with_name("axe") / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-VIEWS = ["/", "/case_studies", "/expert_survey", "/policy", "/workshop", "/search?search=trade+fairs", "/data"]
+VIEWS = list(VIEW_LINKS.values())
 SLIDES = [f"/?present=1&slide={n}" for n in (1, 4, len(FINDINGS))]
 SIZES = {"laptop": (1366, 768), "phone": (390, 844)}  # the phone's is tests/browser/test_phone_browser.py's
 

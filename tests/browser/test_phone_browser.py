@@ -7,12 +7,10 @@ import pytest
 
 from evidence.content import findings
 
-from .conftest import CHART_DRAWN, WAIT_MS, WITHOUT_CHARTS, shared_load
+from .conftest import CHART_DRAWN, VIEW_LINKS, WAIT_MS, WITHOUT_CHARTS, shared_load
 
 PHONE = (390, 844)
-VIEWS = {"/": "overview", "/case_studies": "case-studies", "/expert_survey": "expert-survey", "/policy": "policy",
-         "/workshop": "workshop", "/search?search=trade+fairs": "search", "/data": "data",
-         "/?present=1&slide=1": "slide"}
+VIEWS = {**{link: key.replace("_", "-") for key, link in VIEW_LINKS.items()}, "/?present=1&slide=1": "slide"}
 
 WIDTHS = """() => [document.documentElement.scrollWidth,
                    document.querySelector('[data-testid="stMain"]').scrollWidth]"""

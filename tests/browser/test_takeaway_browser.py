@@ -9,21 +9,21 @@ from pptx import Presentation
 
 from evidence.content import citation
 from evidence.content.findings import FINDINGS
+from evidence.views import VIEWS as REGISTRY
 
-from .conftest import WAIT_MS, shared_load
+from .conftest import VIEW_LINKS, WAIT_MS, shared_load
 
-VIEWS = [  # (path, heading, the tables the view shows: how many rows each holds, from the data)
-    ("/", "Internationalisation of Innovation in SMEs", []),
-    ("/case_studies", "Case studies", [("cases", {"typology": None})]),
-    ("/expert_survey", "Expert survey", [("study_vs_experts", {"outcome": None})]),
-    ("/policy", "Policy", [("instruments_filtered", {"levels": None, "kinds": None, "text": None}),
-                           ("recommendations", {})]),
-    ("/workshop", "Workshop", [("participants", {"countries": None, "kinds": None}),
-                               ("statements_filtered", {"speakers": None, "organisations": None, "section": None,
-                                                        "theme": None})]),
-    ("/search?search=trade+fairs", "Evidence search", []),
-    ("/data", "Data", [("schema_tables", {})]),
-]
+# The tables each view shows (how many rows each holds, from the data); the Overview's heading is the report's title.
+TABLES = {
+    "case_studies": [("cases", {"typology": None})],
+    "expert_survey": [("study_vs_experts", {"outcome": None})],
+    "policy": [("instruments_filtered", {"levels": None, "kinds": None, "text": None}), ("recommendations", {})],
+    "workshop": [("participants", {"countries": None, "kinds": None}),
+                 ("statements_filtered", {"speakers": None, "organisations": None, "section": None, "theme": None})],
+    "data": [("schema_tables", {})],
+}
+HEADINGS = {"overview": "Internationalisation of Innovation in SMEs"}
+VIEWS = [(VIEW_LINKS[key], HEADINGS.get(key, view.title), TABLES.get(key, [])) for key, view in REGISTRY.items()]
 
 
 def open_deep(tab, path: str, width=1400, height=900):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from evidence.views import VIEWS
 from tests.browser.conftest import REPO, WAIT_MS, Page, free_port, serve
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -186,7 +187,7 @@ def test_a_failing_view_shows_an_id_and_no_path(browser, tmp_path):
     try:
         _wait_for(url)
         ids = []
-        for path in ("/", "/case_studies", "/expert_survey", "/policy", "/workshop", "/search", "/data"):
+        for path in ("/" + view.path for view in VIEWS.values()):
             page = Page(browser, url)
             page.open(path)
             message = page.page.get_by_text(re.compile(r"Something went wrong on this view.*error [0-9a-f]{8}"))
