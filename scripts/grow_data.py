@@ -20,9 +20,10 @@ from pathlib import Path
 
 import duckdb
 
-from evidence.data import queries
-from evidence.data.validate import create_schema
-from evidence.settings import DEFAULT_DATA_DIR
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from evidence.data import queries  # noqa: E402
+from evidence.data.validate import create_schema  # noqa: E402
+from evidence.settings import DEFAULT_DATA_DIR  # noqa: E402
 
 GROWN = ("participants", "agenda_speakers", "statements", "survey_results", "instruments", "instrument_figures",
          "policy_links")
