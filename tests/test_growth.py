@@ -50,6 +50,14 @@ def test_every_view_opens_on_a_grown_folder(serving, view):
     open_link(view)  # fails on any exception
 
 
+@pytest.mark.parametrize(("view", "params"), [
+    ("pages/workshop.py", {"slot": "1315b-study"}), ("pages/policy.py", {"cell": "customising-export"}),
+    ("pages/expert_survey.py", {"item": "4.d"}), ("pages/overview.py", {"outcome": "diverged"}),
+])
+def test_a_chosen_item_opens_on_a_grown_folder(serving, view, params):
+    open_link(view, **params)
+
+
 def _frame(app, column: str):
     return next(frame.value for frame in app.dataframe if column in frame.value.columns)
 
