@@ -132,20 +132,21 @@ with page.side_by_side("statement-filters"):
                          placeholder="All themes")
 said_filter = {"speakers": speakers or None, "organisations": None, "section": SECTIONS.get(part),
                "theme": THEMES.get(theme)}
-said = store.rows("statements_filtered", **said_filter)
+# A page of the statements and their count from SQL: a rerun holds and sends what is shown, not every row.
+said_count = int(store.rows("statements_count", **said_filter)["statements"].iloc[0])
 st.caption(fmt("{} of {} statements. Paraphrases, kinds and themes are the project's coding; quotes are the report's "
-               "words.", len(said), CHOICES["statement_count"]))
+               "words.", said_count, CHOICES["statement_count"]))
 said_columns = {"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind", "theme_label": "Theme",
                 "paraphrase": st.column_config.TextColumn("What was said (project's paraphrase)", width="large"),
                 "quote": "The report's words", "source_label": "Source"}
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
-said_shown = paged.head(store.table(name="statements_filtered", **said_filter), "statements", list(said_columns),
-                        paged.STATEMENTS)
+said_shown = paged.head(store.table(name="statements_page", rows=paged.shown("statements", paged.STATEMENTS),
+                                    **said_filter), "statements", list(said_columns), paged.STATEMENTS)
 print_view.table(lambda: said_shown, list(said_columns), said_columns,
                  key=("statements", tuple(speakers), part, theme, said_shown.num_rows))
-if said.empty:
+if not said_count:
     st.info("No statement matches these filters.", icon=":material/filter_alt_off:")
 else:
     st.dataframe(said_shown, hide_index=True, width="stretch", column_order=list(said_columns),
                  column_config=said_columns)
-    paged.more("statements", said_shown.num_rows, len(said), "statements", paged.STATEMENTS)
+    paged.more("statements", said_shown.num_rows, said_count, "statements", paged.STATEMENTS)
