@@ -1,11 +1,14 @@
 """A data folder ten times today's (scripts/grow_data.py, issue 26): it validates, every view opens on it, and the long
 lists show a page, a count of the rest and *Show more*. Times are measured by `make bench`, not here."""
 
+import csv
 import json
 
+import duckdb
 import pytest
 
-from evidence.data.validate import load, report
+from evidence.data.csv_reading import parse_value, read_csv
+from evidence.data.validate import create_schema, load, report
 from evidence.query import store
 from evidence.settings import DATA_DIR_ENV, DEFAULT_DATA_DIR
 from evidence.ui import paged
@@ -79,3 +82,15 @@ def test_at_todays_size_no_list_is_cut():
         app = open_link(view)
         assert not [b for b in app.button if str(b.key).endswith("-more")]
         assert "more are not shown here" not in shown_text(app)
+
+
+def test_reading_column_by_column_gives_what_parse_value_gives_value_by_value():
+    """The fast reader (a column at a time) and the one that names problems (a value at a time) agree on data/."""
+    for table in create_schema(duckdb.connect(":memory:")):
+        rows, problems = read_csv(DEFAULT_DATA_DIR / table.file, table)
+        assert not problems
+        with (DEFAULT_DATA_DIR / table.file).open(encoding="utf-8-sig", newline="") as handle:
+            records = list(csv.DictReader(handle))
+        expected = [[parse_value(record[c.name], c.data_type) for record in records] for c in table.columns]
+        assert rows.columns == expected, table.name
+        assert len(rows) == len(records)
