@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint validate datapackage clean chromium haproxy poppler libreoffice bench bench-takeaway serve-scaled screenshots takeaway-images
+.PHONY: run test test-fast lint validate datapackage clean chromium haproxy poppler libreoffice bench bench-takeaway bench-growth serve-scaled screenshots takeaway-images
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -78,6 +78,11 @@ takeaway-images: $(VENV)/.app poppler
 # The median time to build each view's brief and the deck (printed; the lead adds it to BENCHMARKS.md).
 bench-takeaway: $(VENV)/.app
 	$(BIN)/python scripts/bench_takeaway.py
+
+# The growth table alone (issue 26; `make bench` appends it to BENCHMARKS.md): synthetic folders 1x to 1000x in a
+# temporary directory, validate, start, each view's warm rerun and bytes, peak memory (about 5 minutes; printed).
+bench-growth: $(VENV)/.dev
+	$(BIN)/python scripts/bench_growth.py
 
 # N app processes behind HAProxy on loopback, with cookie affinity and health checks (docs/speed-and-scaling.md).
 PROCESSES ?= 2

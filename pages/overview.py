@@ -7,7 +7,7 @@ from evidence.content import choices, findings, state, text
 from evidence.content.markup import fmt
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
-from evidence.ui import browser, page, presenter
+from evidence.ui import browser, page, paged, presenter
 from evidence.ui.chart_panel import chart_panel
 from evidence.ui.link_list import link_list
 
@@ -55,8 +55,9 @@ st.header("What the study and the experts concluded", anchor="conclusions")
 LINKED = [row for row in CONCLUSION_ROWS if any(row.links)]
 st.caption(fmt("Section 2 of the report, in the project's one-sentence paraphrase; {} of the {} link to a view or a "
                "slide with their evidence (the others have none in the app).", len(LINKED), len(CONCLUSION_ROWS)))
-picked = link_list(CONCLUSION_ROWS, key="conclusions", label="The conclusions of section 2",
-                   focus=st.query_params.get("at"))
+listed = CONCLUSION_ROWS[:paged.shown("conclusions", paged.ITEMS)]
+picked = link_list(listed, key="conclusions", label="The conclusions of section 2", focus=st.query_params.get("at"))
+paged.more("conclusions", len(listed), len(CONCLUSION_ROWS), "conclusions", paged.ITEMS)
 if picked:
     # A plain click on a link: its view, or this page's slide, in this tab (the link's address is the same).
     statement_id, link = picked

@@ -6,7 +6,7 @@ from evidence.content import choices, tables, text
 from evidence.content.markup import fmt, join
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
-from evidence.ui import page, print_view, url_choice
+from evidence.ui import page, paged, print_view, url_choice
 from evidence.ui.chart_panel import chart_panel
 
 CHOICES = choices.policy_choices()
@@ -105,12 +105,15 @@ instrument_config = {
     "source_label": "Source",
 }
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
-print_view.table(store.table(name="instruments_filtered", **filtered), instrument_columns, instrument_config)
+found_shown = paged.head(store.table(name="instruments_filtered", **filtered), "instruments", instrument_columns)
+print_view.table(lambda: found_shown, instrument_columns, instrument_config,
+                 key=("instruments", tuple(levels), tuple(kinds), words, found_shown.num_rows))
 if found.empty:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
-    st.dataframe(store.table(name="instruments_filtered", **filtered), hide_index=True, width="stretch",
-                 column_order=instrument_columns, column_config=instrument_config)
+    st.dataframe(found_shown, hide_index=True, width="stretch", column_order=instrument_columns,
+                 column_config=instrument_config)
+    paged.more("instruments", found_shown.num_rows, len(found), "instruments")
 
 # ------------------------------------------------------------------------------ SWOT
 
@@ -156,6 +159,9 @@ st.caption(fmt("{} statements classed as recommendations (the class is the proje
 recommendation_config = {"who": st.column_config.TextColumn("Who", width="medium"),
                          "paraphrase": st.column_config.TextColumn("Recommendation (paraphrase)", width="large"),
                          "quote": "The report's words", "source_label": "Source"}
-st.dataframe(recommendations, hide_index=True, width="stretch", column_order=list(recommendation_config),
+recommended = paged.head(recommendations, "recommendations", list(recommendation_config))
+st.dataframe(recommended, hide_index=True, width="stretch", column_order=list(recommendation_config),
              column_config=recommendation_config)
-print_view.table(recommendations, list(recommendation_config), recommendation_config)
+print_view.table(lambda: recommended, list(recommendation_config), recommendation_config,
+                 key=("recommendations", recommended.num_rows))
+paged.more("recommendations", recommended.num_rows, recommendations.num_rows, "recommendations")

@@ -6,7 +6,7 @@ from evidence.content import choices, state, tables
 from evidence.content.markup import fmt
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
-from evidence.ui import page, print_view, url_choice
+from evidence.ui import page, paged, print_view, url_choice
 from evidence.ui.chart_panel import chart_panel
 from evidence.views import link
 
@@ -66,8 +66,10 @@ def timeline_and_slot() -> None:
                 said = store.rows("statements", section=section)
                 st.markdown(fmt("**What was said**, in the project's paraphrase ({} statements, {})", len(said),
                                 store.source_label(section)))
-                for row in said.itertuples():
+                listed = said.head(paged.shown(f"said-{slot}", paged.ITEMS))
+                for row in listed.itertuples():
                     st.markdown(fmt("- **{}**: {}", row.speaker_label, row.paraphrase))
+                paged.more(f"said-{slot}", len(listed), len(said), "statements", paged.ITEMS)
                 if section in EVIDENCE_VIEWS:
                     target, label, _ = link(EVIDENCE_VIEWS[section])
                     params = {"case": CASE_OF_SECTION[section]} if section in CASE_OF_SECTION else None
@@ -106,8 +108,11 @@ attendees = {"family_name": "Family name", "given_name": "Given name",
              "workshop_role": st.column_config.TextColumn("Role (project coding)", help="Chair, speaker, discussant or "
                                                           "participant: the project's reading of the agenda and "
                                                           "sections 3 and 4")}
-st.dataframe(listed, hide_index=True, width="stretch", column_order=list(attendees), column_config=attendees)
-print_view.table(listed, list(attendees), attendees)
+people = paged.head(listed, "participants", list(attendees))
+st.dataframe(people, hide_index=True, width="stretch", column_order=list(attendees), column_config=attendees)
+print_view.table(lambda: people, list(attendees), attendees,
+                 key=("participants", tuple(countries), tuple(kinds), people.num_rows))
+paged.more("participants", people.num_rows, listed.num_rows, "participants")
 
 # ------------------------------------------------------------------------------ who said what
 
@@ -120,17 +125,21 @@ with page.side_by_side("statement-filters"):
                          placeholder="All themes")
 said_filter = {"speakers": speakers or None, "organisations": None, "section": SECTIONS.get(part),
                "theme": THEMES.get(theme)}
-said = store.rows("statements_filtered", **said_filter)
+# A page of the statements and their count from SQL: a rerun holds and sends what is shown, not every row.
+said_count = int(store.rows("statements_count", **said_filter)["statements"].iloc[0])
 st.caption(fmt("{} of {} statements. Paraphrases, kinds and themes are the project's coding; quotes are the report's "
-               "words.", len(said), CHOICES["statement_count"]))
+               "words.", said_count, CHOICES["statement_count"]))
 said_columns = {"speaker_label": "Speaker", "organisation": "Organisation", "kind": "Kind", "theme_label": "Theme",
                 "paraphrase": st.column_config.TextColumn("What was said (project's paraphrase)", width="large"),
                 "quote": "The report's words", "source_label": "Source"}
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
-print_view.table(store.table(name="statements_filtered", **said_filter), list(said_columns), said_columns,
-                 key=("statements", tuple(speakers), part, theme))
-if said.empty:
+said_shown = paged.head(store.table(name="statements_page", rows=paged.shown("statements", paged.STATEMENTS),
+                                    **said_filter), "statements", list(said_columns), paged.STATEMENTS)
+print_view.table(lambda: said_shown, list(said_columns), said_columns,
+                 key=("statements", tuple(speakers), part, theme, said_shown.num_rows))
+if not said_count:
     st.info("No statement matches these filters.", icon=":material/filter_alt_off:")
 else:
-    st.dataframe(store.table(name="statements_filtered", **said_filter), hide_index=True, width="stretch",
-                 column_order=list(said_columns), column_config=said_columns)
+    st.dataframe(said_shown, hide_index=True, width="stretch", column_order=list(said_columns),
+                 column_config=said_columns)
+    paged.more("statements", said_shown.num_rows, said_count, "statements", paged.STATEMENTS)

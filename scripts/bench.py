@@ -13,6 +13,7 @@ ratios hold on a noisy, shared machine.
 5. Scaling: 50 sessions through HAProxy in front of 2 app processes (scripts/serve_scaled.py).
 6. Soak: sessions rerunning views for --soak-seconds (default 600), the server's memory sampled throughout.
 7. API requests per second on the app's process, beside its reruns per second (scripts/bench_api.py).
+8. Growth: the same measures on synthetic folders 1x to 1000x today's rows (scripts/bench_growth.py).
 
 With --before REV, each view of that earlier revision is measured too, just before this one's (scripts/bench_before.py).
 
@@ -249,10 +250,13 @@ def main() -> int:
                               check=True, capture_output=True, text=True, cwd=REPO).stdout  # a Markdown table
     console = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_console.py")], check=True,
                              capture_output=True, text=True, cwd=REPO).stdout  # a Markdown section
+    growth = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_growth.py")], check=True,
+                            capture_output=True, text=True, cwd=REPO).stdout  # a Markdown section (issue 26)
     bench_report.write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api, cache_fill, cache_hit,
                        takeaway, (commit, before) if before else None)
     with (REPO / "BENCHMARKS.md").open("a", encoding="utf-8") as report:
         report.write("\n" + console)
+        report.write("\n" + growth)
     print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0
 

@@ -57,6 +57,8 @@ EXAMPLES = {
     "search": {"phrase": "trade fairs", "words": ["trade", "fairs"], "kinds": None, "theme": None,
                "section": "annex-3"},
     "statements_filtered": {"speakers": ["David Golding"], "organisations": None, "section": None, "theme": None},
+    "statements_page": {"speakers": None, "organisations": None, "section": "sec-3.5", "theme": None, "rows": 5},
+    "statements_count": {"speakers": ["David Golding"], "organisations": None, "section": None, "theme": None},
     "study_vs_experts": {"outcome": None},
     "swot": {"quadrant": "threat"},
     "table_row_count": {"table_name": "cases"},

@@ -59,9 +59,19 @@ def agenda_timeline(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
                              f"{data['when'].iloc[-1][-5:]}: " + "; ".join(data["says"]) + "."), large)
 
 
+NAMES = 20  # names a bar lists; today's longest bar (EU) has 16
+
+
+def _names(names: pd.Series) -> str:
+    """A bar's names, the first NAMES of them and a count of the rest: a bar's words do not grow with the data."""
+    ordered = sorted(names)
+    rest = len(ordered) - NAMES
+    return ", ".join(ordered[:NAMES]) + (f" and {rest:,} more" if rest > 0 else "")
+
+
 def _participant_counts(frame: pd.DataFrame, field: str) -> pd.DataFrame:
     counts = frame.groupby(field, as_index=False).agg(participants=("participant_id", "size"),
-                                                      names=("family_name", lambda n: ", ".join(sorted(n))))
+                                                      names=("family_name", _names))
     return counts.sort_values(["participants", field], ascending=[False, True])
 
 

@@ -48,6 +48,9 @@ def _case_lines(activities) -> Markup:
 CELL_LINK_KINDS = (("instrument", "Instruments"), ("swot", "SWOT items"), ("implication", "Implications"))
 
 
+LISTED = 40  # items a cell's panel lists of each kind (today at most a dozen); a count says how many more (issue 26)
+
+
 @cached()
 def cell_links(*, type_id: str, process_id: str) -> tuple[tuple[str, int, Markup], ...]:
     """The instruments, SWOT items and implications linked to a matrix cell: (title, count, list) per kind."""
@@ -57,7 +60,10 @@ def cell_links(*, type_id: str, process_id: str) -> tuple[tuple[str, int, Markup
         mine = links[links["entity_kind"] == kind]
         lines = join("\n", (fmt("- {} :gray[{} · {} · {}]  \n  :orange[Project's link: {}]", link.text, link.label,
                                 source_label(link.source), link.scope, link.rationale)
-                            for link in mine.itertuples()))
+                            for link in mine.head(LISTED).itertuples()))
+        if len(mine) > LISTED:
+            lines = join("\n", (lines, fmt("- :gray[and {} more (the Data view's policy_links table has them all)]",
+                                            f"{len(mine) - LISTED:,}")))
         out.append((title, len(mine), lines or fmt("No {} are linked to this cell.", title.lower())))
     return tuple(out)
 

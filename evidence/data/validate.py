@@ -22,6 +22,7 @@ from evidence.data.csv_reading import (  # noqa: F401
     Column,
     DataError,
     Problem,
+    Rows,
     Table,
     read_csv,
     regular_file_problem,
@@ -56,12 +57,9 @@ def create_schema(connection) -> list[Table]:
 # ------------------------------------------------------------------------------------ loading
 
 
-def _arrow(table: Table, rows: list[tuple[int, list]]) -> pa.Table:
-    arrays = {
-        column.name: pa.array([values[i] for _, values in rows], ARROW_TYPES[column.data_type])
-        for i, column in enumerate(table.columns)
-    }
-    return pa.table(arrays)
+def _arrow(table: Table, rows: Rows) -> pa.Table:
+    return pa.table({column.name: pa.array(values, ARROW_TYPES[column.data_type])
+                     for column, values in zip(table.columns, rows.columns, strict=True)})
 
 
 def _explain(table: Table, err: Exception, values: list) -> tuple[str, str | None, str]:
@@ -90,7 +88,7 @@ def _explain(table: Table, err: Exception, values: list) -> tuple[str, str | Non
     return "rejected by the database", None, text
 
 
-def _self_reference_waves(table: Table, rows: list[tuple[int, list]]) -> list[list[tuple[int, list]]]:
+def _self_reference_waves(table: Table, rows: Rows) -> list[Rows]:
     """Rows in insertion waves, parents before children, for a table that references itself.
 
     DuckDB checks a foreign key against the rows already in the table, not those in the same
@@ -101,22 +99,22 @@ def _self_reference_waves(table: Table, rows: list[tuple[int, list]]) -> list[li
     if not selfish:
         return [rows]
     (column,), (target,) = selfish[0]
-    child_at, key_at = names.index(column), names.index(target)
+    parents, keys = rows.columns[names.index(column)], rows.columns[names.index(target)]
     loaded: set = set()
-    waves, remaining = [], rows
-    while remaining:
-        wave = [row for row in remaining if row[1][child_at] is None or row[1][child_at] in loaded]
+    waves, remaining = [], list(range(len(rows)))
+    while remaining:  # each wave is one pass over the rows left: linear in rows times the depth of the tree
+        wave = [i for i in remaining if parents[i] is None or parents[i] in loaded]
         if not wave:  # orphans or a cycle: let the database name them row by row
-            waves.append(remaining)
+            waves.append(rows.take(remaining))
             break
-        waves.append(wave)
-        loaded |= {values[key_at] for _, values in wave}
-        placed = {id(row) for row in wave}  # by identity: linear in rows (comparing rows was quadratic)
-        remaining = [row for row in remaining if id(row) not in placed]
+        waves.append(rows.take(wave))
+        loaded |= {keys[i] for i in wave}
+        placed = set(wave)
+        remaining = [i for i in remaining if i not in placed]
     return waves
 
 
-def _load_batch(connection, table: Table, rows: list[tuple[int, list]]) -> list[Problem]:
+def _load_batch(connection, table: Table, rows: Rows) -> list[Problem]:
     try:
         connection.from_arrow(_arrow(table, rows)).insert_into(table.name)
         return []
@@ -124,16 +122,18 @@ def _load_batch(connection, table: Table, rows: list[tuple[int, list]]) -> list[
         pass
     # Something in the batch broke a rule: insert row by row to name each bad line.
     problems = []
-    for line, values in rows:
+    for index, line in enumerate(rows.lines):
+        one = rows.take([index])
+        values = one.row(0)
         try:
-            connection.from_arrow(_arrow(table, [(line, values)])).insert_into(table.name)
+            connection.from_arrow(_arrow(table, one)).insert_into(table.name)
         except duckdb.Error as err:
             rule, column, message = _explain(table, err, values)
             problems.append(Problem(table.file, rule, message, line, column))
     return problems
 
 
-def _load_table(connection, table: Table, rows: list[tuple[int, list]]) -> list[Problem]:
+def _load_table(connection, table: Table, rows: Rows) -> list[Problem]:
     problems = []
     for wave in _self_reference_waves(table, rows):
         problems += _load_batch(connection, table, wave)
