@@ -8,7 +8,7 @@ copies before it, so every key, unique rule, check and reference of queries/sche
 the folder is for measuring, not for reading. Its datapackage.json says `"synthetic": true`, and OUT may not be
 under data/ (nothing synthetic is shipped).
 
-Check it with `python -m evidence.data.validate OUT`.
+Check it with `python -m evidence.data.validate_command OUT`.
 """
 
 from __future__ import annotations

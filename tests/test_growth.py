@@ -8,7 +8,8 @@ import duckdb
 import pytest
 
 from evidence.data.csv_reading import parse_value, read_csv
-from evidence.data.validate import create_schema, load, report
+from evidence.data.validate import create_schema, load
+from evidence.data.validate_command import report
 from evidence.query import store
 from evidence.settings import DATA_DIR_ENV, DEFAULT_DATA_DIR
 from evidence.ui import paged
