@@ -29,9 +29,9 @@ page.header("Policy")
 takeaway.section("policy", "Policy")
 st.markdown(
     "The study placed EU support for internationalising SMEs in a framework: **what** business process an "
-    "instrument targets and **how** an SME internationalises. It found the portfolio unbalanced: mostly export "
-    "promotion and research money, little for customisation or employment. Click a cell of the matrix to see "
-    "the cases, instruments, SWOT items and implications that concern it."
+    "instrument targets and **how** an SME internationalises. It found that the portfolio “seems to be rather "
+    "unbalanced”: mostly export promotion and research money, little for customisation or employment. Click a "
+    "cell of the matrix to see the cases, instruments, SWOT items and implications that concern it."
 )
 
 # ------------------------------------------------------------------------------ the matrix and one cell
