@@ -104,12 +104,16 @@ def conclusion_ids() -> tuple[str, ...]:
     return tuple(key for key in rows("statements", section="sec-2")["statement_id"] if key != SUMMARY)
 
 
+# A view's page and count of another named query (issue 26): the form of statements_filtered offers the same rows.
+PAGE_QUERIES = frozenset({"statements_page", "statements_count"})
+
+
 @cached()
 def canned_queries() -> tuple[str, ...]:
     """The named queries the Data view offers as forms: every one that takes parameters, less the schema's (the
-    Data view shows those already)."""
+    Data view shows those already) and a view's pages of another query (PAGE_QUERIES)."""
     return tuple(name for name, query in sorted(queries.library().items())
-                 if query.params and not name.startswith("schema_"))
+                 if query.params and not name.startswith("schema_") and name not in PAGE_QUERIES)
 
 
 @cached()
