@@ -1,9 +1,8 @@
 """Case studies: the 12 SMEs, filterable, with linked charts, a case table and a card per case."""
 
-import pandas as pd
 import streamlit as st
 
-from evidence.content import choices, state, tables
+from evidence.content import choices, state, tables, text
 from evidence.content.markup import fmt, join
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
@@ -162,18 +161,7 @@ if selected:
             st.markdown(fmt("- {} ({}): “{}”  \n:gray[{}{}]{}", row.type_label,
                             fmt("does" if row.stance == "does" else "does **not**"), row.evidence,
                             store.source_label(row.source), partners, coded))
-        figures = []
-        if pd.notna(card["founded_year"]):
-            figures.append(f"founded {int(card['founded_year'])}")
-        if pd.notna(card["age_years"]):
-            figures.append(f"{int(card['age_years'])} years old")
-        if pd.notna(card["staff"]):
-            figures.append(f"{'about ' if card['staff_qualifier'] == 'about' else ''}{int(card['staff'])} employees")
-        if pd.notna(card["contract_min_eur"]):
-            figures.append(f"contract sizes typically EUR {int(card['contract_min_eur']):,} to "
-                           f"{int(card['contract_max_eur']):,}")
-        if isinstance(card["website"], str):
-            figures.append(card["website"])
+        figures = text.case_figures(card)
         st.markdown(fmt("**Figures.** {}  \n:gray[{}]", "; ".join(figures), store.source_label(card["source"]))
                     if figures else "**Figures.** The report gives no figures for this case.")
         if card["presented_at_workshop"]:

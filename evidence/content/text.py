@@ -9,6 +9,8 @@ from __future__ import annotations
 import urllib.parse
 from pathlib import Path
 
+import pandas as pd
+
 from evidence.content import choices, findings
 from evidence.content.links import Link, Row
 from evidence.content.markup import Markup, fmt, join
@@ -184,3 +186,21 @@ def conclusion_rows() -> tuple[Row, ...]:
 
 def _query(params: dict) -> str:
     return "?" + urllib.parse.urlencode(params) if params else ""
+
+
+def case_figures(card) -> list[str]:
+    """A case's figures as its card says them (the qualifier "about" kept with the staff, "typically" with the
+    contracts): the view's card and the case's brief say the same."""
+    figures = []
+    if pd.notna(card["founded_year"]):
+        figures.append(f"founded {int(card['founded_year'])}")
+    if pd.notna(card["age_years"]):
+        figures.append(f"{int(card['age_years'])} years old")
+    if pd.notna(card["staff"]):
+        figures.append(f"{'about ' if card['staff_qualifier'] == 'about' else ''}{int(card['staff'])} employees")
+    if pd.notna(card["contract_min_eur"]):
+        figures.append(f"contract sizes typically EUR {int(card['contract_min_eur']):,} to "
+                       f"{int(card['contract_max_eur']):,}")
+    if isinstance(card["website"], str):
+        figures.append(card["website"])
+    return figures

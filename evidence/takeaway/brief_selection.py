@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from evidence.content import choices, state
+from evidence.content import choices, state, text
 from evidence.content.survey_text import share
 from evidence.query import store
 from evidence.takeaway import brief_lists
@@ -43,7 +43,7 @@ def case_card(params: dict[str, list[str]]) -> list[dict]:
         coded = [(f"Project's match: {row.coding_rationale}", "coded")] if row.coding == "project" else []
         said.append(entry(row.evidence, "quote", store.source_label(row.source) + partners, coded,
                           label=f"{row.type_label} ({'does' if row.stance == 'does' else 'does not'})"))
-    figures = _case_figures(card)
+    figures = text.case_figures(card)
     if figures:
         said.append(entry("; ".join(figures), "plain", source, label="Figures"))
     if card["presented_at_workshop"]:
@@ -51,18 +51,6 @@ def case_card(params: dict[str, list[str]]) -> list[dict]:
             said.append(entry(f"{row.speaker_label}: {row.paraphrase}", "coded",
                               store.source_label(row.source) + " (the project's paraphrase of the presentation)"))
     return [section(f"The case: {card['name']}", "What the case's card on the view shows.", said)]
-
-
-def _case_figures(card) -> list[str]:
-    figures = []
-    if pd.notna(card["founded_year"]):
-        figures.append(f"founded {int(card['founded_year'])}")
-    if pd.notna(card["staff"]):
-        figures.append(f"{'about ' if card['staff_qualifier'] == 'about' else ''}{int(card['staff'])} employees")
-    if pd.notna(card["contract_min_eur"]):
-        figures.append(f"contract sizes typically EUR {int(card['contract_min_eur']):,} to "
-                       f"{int(card['contract_max_eur']):,}")
-    return figures
 
 
 # ------------------------------------------------------------------------------ Expert survey: the item panel
