@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from evidence import settings
 from evidence.live import database, session, statements
 from evidence.settings import LIVE_DB_ENV, STATE_DIR_ENV
 from tests.live_store import (  # noqa: F401 (fixtures)
@@ -143,3 +144,15 @@ def test_an_unreachable_postgresql_is_a_message_for_the_person(postgres_cluster,
     with pytest.raises(database.Unavailable, match="cannot be reached"):
         session.now("QX7K3M")
     assert issubclass(database.Unavailable, session.LiveError)
+
+
+def test_the_state_folder_is_outside_data_git_ignored_and_made_by_make_run(monkeypatch, tmp_path):
+    monkeypatch.delenv(STATE_DIR_ENV, raising=False)
+    assert settings.state_dir() == REPO / "state" != settings.DEFAULT_DATA_DIR
+    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "elsewhere"))
+    assert settings.state_dir() == tmp_path / "elsewhere"
+    assert "state/" in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    run = makefile[makefile.index("\nrun:"):].split("\n\n")[0]
+    assert 'mkdir -p "$(STATE_DIR)"' in run and "STATE_DIR ?= $(or $(SME_STATE_DIR),state)" in makefile
+    assert re.search(r"^test: .*\bpostgresql\b", makefile, re.M) and "\npostgresql:\n" in makefile
