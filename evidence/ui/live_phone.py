@@ -18,7 +18,9 @@ COOKIE = "sme_live"  # set by GET /live/join/<CODE> (evidence/api/live_routes.py
 
 
 def token() -> str | None:
-    return st.context.cookies.get(COOKIE) or None
+    """The participant's token from the cookie, or None (no cookie, or not one the route set: the phone joins)."""
+    value = st.context.cookies.get(COOKIE)
+    return value if isinstance(value, str) and 16 <= len(value) <= 200 else None
 
 
 def code_field(given: str | None = None) -> None:
