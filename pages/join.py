@@ -8,9 +8,10 @@ import streamlit as st
 from evidence.content import findings, room_questions
 from evidence.content.markup import fmt
 from evidence.live import codes, session
-from evidence.ui import live_phone
+from evidence.ui import browser, live_phone
 
 st.html(live_phone.STYLE)
+browser.install()  # the app's styles (assets/app.css: readable captions) and scripts
 given = st.query_params.get("code")
 code = codes.normal_code(given)
 if code is None:

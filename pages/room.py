@@ -10,9 +10,10 @@ from evidence.content import findings, room_questions
 from evidence.content.markup import fmt
 from evidence.live import codes, session
 from evidence.query import store
-from evidence.ui import live_room
+from evidence.ui import browser, live_room
 
 st.html(live_room.STYLE)
+browser.install()  # the app's styles (assets/app.css: readable captions) and scripts
 given = st.query_params.get("live")
 code = codes.normal_code(given)
 now = session.now(code) if code else None

@@ -103,8 +103,9 @@ def answer(code: str, person: str, question: Question, is_open: bool) -> None:
             if key not in st.session_state and mine and mine[1]:
                 st.session_state[key] = mine[1]
             st.text_area("Comment (optional)", key=key, max_chars=COMMENT_LIMIT, disabled=not is_open,
-                         placeholder="What you see differently, or why", height=96,
-                         help="At most 280 characters; sent with your answer (tap it again to send a changed comment)")
+                         placeholder="What you see differently, or why", height=96)
+            st.caption("At most 280 characters, sent with your answer: tap your answer again to send a changed "
+                       "comment.")
         for value, label in question.choices:
             st.button(label, key=f"choice-{question.key}-{value}", width="stretch", disabled=not is_open,
                       type="primary" if mine and mine[0] == value else "secondary",

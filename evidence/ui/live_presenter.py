@@ -100,8 +100,7 @@ def follow(live: Live, number: int) -> None:
 def corner(live: Live) -> None:
     """The join code, a small QR code and the short link, in a corner of every live slide."""
     with st.container(key="live-corner", horizontal=True, vertical_alignment="center", gap="small"):
-        st.image(join_link.qr_png(live.join_url, 3), width=76, link=live.join_url,
-                 alt=join_link.qr_alt(live.join_url))
+        st.html(join_link.qr_html(live.join_url, 76), width="content")
         st.markdown(fmt("Join: **{}**  \n{}", live.code, join_link.short_link(live.join_url)))
 
 
@@ -110,8 +109,7 @@ def join_slide(live: Live) -> None:
     st.title("Answer from your phone")
     qr, words = st.columns([2, 3], vertical_alignment="center")
     with qr:
-        st.image(join_link.qr_png(live.join_url, 10), width=340, link=live.join_url,
-                 alt=join_link.qr_alt(live.join_url))
+        st.html(join_link.qr_html(live.join_url, 340), width="content")
     with words:
         st.markdown("Scan the code, or open the link and type the code:")
         with st.container(key="join-link"):
