@@ -1,6 +1,7 @@
 """A child process of the live store's tests (`python -m tests.live_child ...`), on the store its environment names:
 
-    migrate                     open the store (applying the migrations) and print what it applied
+    migrate GO                  print `ready`, wait for the file GO to exist (so that two children start at once),
+                                open the store (applying the migrations) and print what it applied
     answer CODE FIRST COUNT     answer FINDING as tokens FIRST .. FIRST+COUNT-1, printing `ok N` after each answer()
                                 returns (an acknowledged answer), then `done`
 """
@@ -8,6 +9,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from pathlib import Path
 
 from evidence.live import database, session
 from tests.live_store import FINDING, VERDICTS, token
@@ -15,6 +18,9 @@ from tests.live_store import FINDING, VERDICTS, token
 
 def main(argv: list[str]) -> None:
     if argv[0] == "migrate":
+        print("ready", flush=True)
+        while not Path(argv[1]).exists():
+            time.sleep(0.005)
         print(",".join(database.store().applied) or "-", flush=True)
         return
     code, first, count = argv[1], int(argv[2]), int(argv[3])

@@ -70,36 +70,42 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-@pytest.fixture(scope="session", name="postgres_cluster")
-def postgres_cluster_fixture():
-    """A cluster of its own (per test worker): yields (socket folder, port); stopped and removed at the end."""
-    folder = Path(tempfile.mkdtemp(prefix="sme-pg-"))  # short: a unix socket path has at most 107 characters
-    prefix = run_as()
-    if prefix:
-        shutil.chown(folder, user=prefix[2])
-    programs = bin_dir()
+def start_cluster(folder: Path, prefix: list[str], programs: Path) -> int:
+    """initdb and pg_ctl start in the folder; the port the server listens on."""
     data = folder / "data"
-    subprocess.run([*prefix, str(programs / "initdb"), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync",
-                    "-D", str(data)], check=True, capture_output=True)
-    started, done = None, None
+    made = subprocess.run([*prefix, str(programs / "initdb"), "-A", "trust", "-U", "postgres", "-E", "UTF8",
+                           "--no-sync", "-D", str(data)], capture_output=True)
+    if made.returncode != 0:
+        raise RuntimeError("initdb failed: " + made.stderr.decode(errors="replace")[-2000:])
+    problems = []
     for port in itertools.islice((p for p in candidate_ports() if port_is_free(p)), 10):
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder}"
         done = subprocess.run([*prefix, str(programs / "pg_ctl"), "-D", str(data), "-o", options,
                                "-l", str(folder / "server.log"), "-w", "-t", "60", "start"], capture_output=True)
         if done.returncode == 0:
-            started = port
-            break
-    if started is None:
-        server_log = folder / "server.log"
-        log = (done.stderr.decode(errors="replace") if done else "no free port") + (
-            server_log.read_text(errors="replace")[-2000:] if server_log.exists() else "")
-        shutil.rmtree(folder, ignore_errors=True)
-        raise RuntimeError("PostgreSQL did not start: " + log)
+            return port
+        problems.append(f"port {port}: {done.stderr.decode(errors='replace').strip()}")
+    server_log = folder / "server.log"
+    log = server_log.read_text(errors="replace")[-2000:] if server_log.exists() else ""
+    raise RuntimeError("PostgreSQL did not start: " + ("; ".join(problems) or "no free port") + "\n" + log)
+
+
+@pytest.fixture(scope="session", name="postgres_cluster")
+def postgres_cluster_fixture():
+    """A cluster of its own (per test worker): yields (socket folder, port); stopped and removed at the end."""
+    folder = Path(tempfile.mkdtemp(prefix="sme-pg-"))  # short: a unix socket path has at most 107 characters
+    prefix = run_as()
+    programs = bin_dir()
     try:
-        yield folder, started
+        if prefix:
+            shutil.chown(folder, user=prefix[2])
+        port = start_cluster(folder, prefix, programs)
+        try:
+            yield folder, port
+        finally:
+            subprocess.run([*prefix, str(programs / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "stop"],
+                           capture_output=True)
     finally:
-        subprocess.run([*prefix, str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -107,12 +113,16 @@ _databases = itertools.count(1)
 
 
 @pytest.fixture(name="postgres_url")
-def postgres_url_fixture(postgres_cluster) -> str:
-    """A fresh database in the test worker's cluster, as a postgresql:// URL over TCP on 127.0.0.1."""
+def postgres_url_fixture(postgres_cluster):
+    """A fresh database in the test worker's cluster, as a postgresql:// URL over TCP on 127.0.0.1; dropped after the
+    test (each is a few megabytes)."""
     import psycopg
 
     _, port = postgres_cluster
     name = f"live_{os.getpid()}_{next(_databases)}"
-    with psycopg.connect(f"postgresql://postgres@127.0.0.1:{port}/postgres", autocommit=True) as conn:
+    admin = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
-    return f"postgresql://postgres@127.0.0.1:{port}/{name}"
+    yield f"postgresql://postgres@127.0.0.1:{port}/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
