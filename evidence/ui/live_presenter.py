@@ -126,10 +126,9 @@ def controls(live: Live) -> None:
     """The presenter's own: the room's results, the export, and the end of the session."""
     live_room.refusal()
     with st.container(key="live-controls", horizontal=True, gap="small", vertical_alignment="center"):
-        st.link_button("Results", live.host_link("/room", live=live.code), icon=":material/bar_chart:",
-                       help="The room's answers item by item, beside the report's figures")
-        st.link_button("CSV", live.host_link(f"/live/{live.code}/answers.csv"), icon=":material/download:",
-                       help="The room's anonymous answers as CSV (the presenter's link only)")
+        # No tooltips: one would stay over the slide where Go live was clicked.
+        st.link_button("Results", live.host_link("/room", live=live.code), icon=":material/bar_chart:")
+        st.link_button("CSV", live.host_link(f"/live/{live.code}/answers.csv"), icon=":material/download:")
         if live.now.ended:
             st.caption("Session ended")
             return

@@ -95,10 +95,12 @@ def present(slide_exports: Callable[[findings.Finding], None], public_url: Calla
     number = slide_number(live is not None)
     if live:
         live_presenter.follow(live, number)
-    top = st.columns([2, 5, 3] if live else [2, 5, 2], vertical_alignment="center")
+    top = st.columns([2, 6, 3] if live else [2, 5, 2], vertical_alignment="center")
     with top[0]:
-        if live:
+        if live and number:  # the join slide shows the code big
             live_presenter.corner(live)
+        elif live:
+            st.caption(fmt("Live session {}", live.code))
         else:
             st.caption(fmt("Key finding {} of {} · Workshop, Brussels, 13 June 2016", number, len(SLIDES)))
     with top[1]:

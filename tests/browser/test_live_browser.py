@@ -92,6 +92,9 @@ def test_a_presenter_and_three_phones(browser, live_server):
     assert link.endswith(f"/live/join/{code}")
     assert presenter.page.locator(".st-key-join-link a").get_attribute("href") == link
     assert presenter.page.locator(".st-key-join-code").inner_text().strip() == code
+    presenter.page.mouse.move(1, 1)  # no button's tooltip in the picture
+    presenter.quiet()
+    presenter.picture("live-join-slide.png", whole=False)
 
     phones = [Page(browser, live_server, *PHONE) for _ in range(3)]
     for phone in phones:
