@@ -141,3 +141,11 @@ def test_the_expert_survey_asks_the_room_about_an_item_with_a_scale():
     assert "not asked" in shown_text(app)
     app = run("pages/expert_survey.py", live=started.code, item="6.f")
     assert not [b for b in app.button if b.key and b.key.startswith("ask-")]
+
+
+def test_leaving_presenter_mode_keeps_the_presenters_live_link():
+    started = session.start()
+    app = run(present="1", slide="4", live=started.code, host=started.secret)
+    app.toggle(key="presenter-toggle").set_value(False).run()
+    assert not app.exception and "present" not in app.query_params
+    assert param(app, "live") == started.code and param(app, "host") == started.secret

@@ -27,7 +27,9 @@ def set_presenting(on: bool) -> None:
     # Leaving a slide opened as a conclusion's evidence goes back to that conclusion. One change of the URL,
     # so the browser's history gets one entry, not one per parameter.
     came_from = st.query_params.get("from")
-    st.query_params.from_dict({"at": came_from} if came_from in CONCLUSION_IDS else {})
+    # A live session's link stays, so that the presenter's secret is not lost with presenter mode.
+    live = {name: st.query_params[name] for name in ("live", "host") if name in st.query_params}
+    st.query_params.from_dict({**({"at": came_from} if came_from in CONCLUSION_IDS else {}), **live})
 
 
 def go_to_slide(number: int, statement_id: str) -> None:
