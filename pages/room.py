@@ -10,6 +10,7 @@ from evidence.content import findings, room_questions
 from evidence.content.markup import fmt
 from evidence.live import codes, session
 from evidence.query import store
+from evidence.takeaway import room_offer
 from evidence.ui import browser, live_room
 
 st.html(live_room.STYLE)
@@ -34,6 +35,7 @@ if secret and session.is_host(code, secret):
         query = urlencode({"host": secret})
         st.link_button("Answers (CSV)", f"/live/{code}/answers.csv?{query}", icon=":material/download:")
         st.link_button("Data package (JSON)", f"/live/{code}/datapackage.json?{query}", icon=":material/description:")
+    room_offer.section(code, secret)
 elif secret:
     st.warning("Only the presenter's link can download the answers: this one's secret is wrong.",
                icon=":material/lock:")
