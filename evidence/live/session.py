@@ -256,6 +256,12 @@ def results(code: str, choices: dict[str, tuple[str, ...]] | None = None) -> pd.
     return export.results_frame(rows, choices or {})
 
 
+def head_count(code: str) -> tuple[int, int]:
+    """(phones that joined, participants who answered at least one question) of a session."""
+    row = store().rows("session_counts", code=_existing(code)["code"])[0]
+    return int(row["joined"]), int(row["answered"])
+
+
 def answers_export(code: str, secret: str) -> pd.DataFrame:
     """The presenter's download: anonymous rows (question_key, choice, comment unless hidden, answered_minute)."""
     row = _host(code, secret)

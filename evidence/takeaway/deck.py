@@ -24,7 +24,8 @@ from evidence.charts.base import SUBTITLE_WIDTH
 from evidence.content import citation
 from evidence.content.findings import FINDINGS, Finding
 from evidence.content.slide_words import slide_words
-from evidence.takeaway import deck_charts, slide_print, typeset
+from evidence.takeaway import deck_charts, room_deck, slide_print, typeset
+from evidence.takeaway.room_items import Room
 
 
 def _spec(finding: Finding, large: bool = False) -> dict:
@@ -95,8 +96,9 @@ def chart_heights(data: dict) -> list[float]:
     return [float(height) for height in json.loads(found)]
 
 
-def deck_pdf(link: str, today: str) -> bytes:
-    """Every key finding as a 16:9 slide, one a page; each chart drawn at its box's size, with 14 pt type."""
+def deck_pdf(link: str, today: str, room: Room | None = None, room_link: str = "") -> bytes:
+    """Every key finding as a 16:9 slide, one a page; each chart drawn at its box's size, with 14 pt type. A live
+    session's `room` adds its results after the findings (room_deck.py)."""
     slides = []
     for number, finding in enumerate(FINDINGS, start=1):
         said = says(finding)
@@ -106,6 +108,8 @@ def deck_pdf(link: str, today: str) -> bytes:
                        "mark": said[2] if said else "", "link": f"{link}&slide={number}"})
     data = {"report": citation.TITLE, "date": today, "slides": slides, "citation": citation.apa(),
             "caption": "Workshop, Brussels, 13 June 2016"}
+    if room is not None:
+        data["room"] = room_deck.pdf_section(room, room_link)
     files = {slide["chart"]: vl_convert.vegalite_to_pdf(slide_print.slide_spec(
         _spec(finding, large=True), SLIDE_WIDTH, int(height)))
         for finding, slide, height in zip(FINDINGS, slides, chart_heights(data), strict=True)}
@@ -118,8 +122,9 @@ def _picture(slide, finding, left, top, width, height) -> None:
     slide.shapes.add_picture(io.BytesIO(vl_convert.vegalite_to_png(spec, scale=3)), left, top, width, height)
 
 
-def deck_pptx(link: str, today: str) -> bytes:
-    """The deck as PowerPoint: a slide per finding, native bar charts, the report's words in the notes."""
+def deck_pptx(link: str, today: str, room: Room | None = None) -> bytes:
+    """The deck as PowerPoint: a slide per finding, native bar charts, the report's words in the notes; a live
+    session's `room` adds its results after the findings (room_deck.py)."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     layout = deck.slide_layouts[5]  # title only
@@ -157,6 +162,8 @@ def deck_pptx(link: str, today: str) -> bytes:
                 chart_source = words.add_paragraph()
                 chart_source.text, chart_source.font.size = line, Pt(12)
         slide.notes_slide.notes_text_frame.text = notes(finding, link)
+    if room is not None:
+        room_deck.add_pptx_slides(deck, room, layout)
     deck.core_properties.title = f"{citation.TITLE}: key findings"
     deck.core_properties.comments = json.dumps({"built": today, "link": link})
     out = io.BytesIO()
