@@ -90,9 +90,9 @@ with page.side_by_side("instrument-filters"):
     kinds = st.multiselect("Kind", KINDS, key="kind", bind="query-params", placeholder="All kinds")
     words = st.text_input("Search name and description", key="q", bind="query-params", max_chars=100)
 filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or None}
-found = store.rows("instruments_filtered", **filtered)
+found = int(store.rows("instruments_count", **filtered)["instruments"].iloc[0])  # counted and paged in SQL
 st.caption(fmt("{} of {} programmes, instruments, networks and initiatives the report names. The WHAT column and the "
-               "status are partly the project's coding.", len(found), CHOICES["instrument_count"]))
+               "status are partly the project's coding.", found, CHOICES["instrument_count"]))
 instrument_columns = ["name", "level", "kind", "status", "parent_name", "process_label", "figures", "description",
                       "source_label"]
 instrument_config = {
@@ -105,15 +105,16 @@ instrument_config = {
     "source_label": "Source",
 }
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
-found_shown = paged.head(store.table(name="instruments_filtered", **filtered), "instruments", instrument_columns)
+found_shown = paged.head(store.table(name="instruments_page", rows=paged.shown("instruments", given=filtered),
+                                     **filtered), "instruments", instrument_columns)
 print_view.table(lambda: found_shown, instrument_columns, instrument_config,
                  key=("instruments", tuple(levels), tuple(kinds), words, found_shown.num_rows))
-if found.empty:
+if not found:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
     st.dataframe(found_shown, hide_index=True, width="stretch", column_order=instrument_columns,
                  column_config=instrument_config)
-    paged.more("instruments", found_shown.num_rows, len(found), "instruments")
+    paged.more("instruments", found_shown.num_rows, found, "instruments")
 
 # ------------------------------------------------------------------------------ SWOT
 
