@@ -3,6 +3,7 @@ SVG and CSV downloads that are rendered only when clicked, under it while the vi
 
 from __future__ import annotations
 
+import contextlib
 import functools
 
 import streamlit as st
@@ -34,6 +35,17 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     params = params or {}
     drawn = chart(chart=chart_name, name=name, params=params, large=large)
     drawn_charts.drawn(chart_name, name, cache.key_value(params), key)  # the view's brief takes the charts it drew
+    # The downloads sit behind the data toggle: three download buttons on every chart cost a fifth of a
+    # page's rerun (each registers a deferred file), and most reruns never use them. With them, the chart and its
+    # tools are one block, so charts side by side (page.side_by_side) keep their data under them.
+    tools_shown = show_tools and bool(st.session_state.get(DATA_TOGGLE))
+    with st.container() if tools_shown else contextlib.nullcontext():
+        _chart(drawn, key, on_select, selection, height)
+        if tools_shown:
+            _tools(drawn, name, params, key)
+
+
+def _chart(drawn, key: str, on_select, selection: str | None, height: int | str) -> None:
     # Side-by-side charts keep their builder's widths; Streamlit would stretch each part to the page.
     width = "content" if drawn.side_by_side else "stretch"
     if on_select is None:
@@ -41,10 +53,9 @@ def chart_panel(chart_name: str, name: str, params: dict | None = None, *, key: 
     else:
         st.vega_lite_chart(drawn.spec, width=width, height=height, theme=None, key=f"{key}-chart",
                            on_select=on_select, selection_mode=selection, alt=drawn.alt)
-    # The downloads sit behind the data toggle: three download buttons on every chart cost a fifth of a
-    # page's rerun (each registers a deferred file), and most reruns never use them.
-    if not show_tools or not st.session_state.get(DATA_TOGGLE):
-        return
+
+
+def _tools(drawn, name: str, params: dict, key: str) -> None:
     tools = st.container(horizontal=True, vertical_alignment="center", gap="small")
     tools.download_button("PNG", data=functools.partial(png_bytes, drawn.export_json), file_name=f"{key}.png",
                           mime="image/png", on_click="ignore", key=f"{key}-png", icon=":material/image:")
