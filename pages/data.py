@@ -19,7 +19,7 @@ counts = store.database().row_counts
 EXAMPLES = {name: query.sql for name, query in queries.library().items() if not query.params}
 
 page.review_params("data")
-page.header("Data")
+page.header("Data", charts=False)
 takeaway.section("data", "Data")
 st.markdown(
     fmt("The evidence base is **{} tables, {} rows**, extracted by hand from the report, with the project's own "

@@ -55,10 +55,8 @@ with page.side_by_side("sample-figures"):
     st.metric("Most from one country", int(first["max_per_country"]), border=True)
 st.caption(fmt("“{}” · {} · The other date's count is one switch away; the difference is listed under the report's "
                "own contradictions at the end of this view.", first["wording"], store.source_label(first["source"])))
-who, expert = st.columns(2)
-with who:
+with page.side_by_side("who-and-expertise"):  # one block, where st.columns sends three
     chart_panel("respondent_types", "survey_samples", {"sample_id": sample_id}, key=f"respondents-{sample_id}")
-with expert:
     chart_panel("expertise", "survey_expertise", {}, key="expertise")
 chart_panel("ease", "survey_ease", {}, key="ease")
 
@@ -118,17 +116,15 @@ statements_and_item(questions)
 st.header("Drivers vs barriers")
 st.caption("Figures 2 and 3 side by side, as far as the prose allows: the report ranks some items in words and "
            "gives one share (success in business, almost 90%).")
-with page.side_by_side("drivers-barriers"):
-    for figure, title in (("2", "Drivers (Figure 2)"), ("3", "Barriers (Figure 3)")):
-        st.markdown(join("\n\n", (fmt("### {}", title), survey_text.figure_items(figure_id=figure))))
+# One element: both figures' items under their headings.
+st.markdown(join("\n\n", (join("\n\n", (fmt("### {}", title), survey_text.figure_items(figure_id=figure)))
+                          for figure, title in (("2", "Drivers (Figure 2)"), ("3", "Barriers (Figure 3)")))))
 
 # ------------------------------------------------------------------------------ regional focus
 
 st.header("Regional focus")
-focus, where = st.columns(2)
-with focus:
+with page.side_by_side("focus-and-regions"):
     chart_panel("regional_focus", "survey_results", {"item_id": "7.a"}, key="regional-focus")
-with where:
     chart_panel("regions", "survey_regions", {}, key="regions")
 
 # ------------------------------------------------------------------------------ comments

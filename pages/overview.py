@@ -9,7 +9,7 @@ from evidence.content.markup import fmt
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
 from evidence.ui import browser, page, paged, presenter
-from evidence.ui.chart_panel import chart_panel
+from evidence.ui.chart_panel import chart_panel, data_toggle
 from evidence.ui.link_list import link_list
 
 OUTCOMES = choices.OUTCOMES
@@ -74,6 +74,7 @@ if picked:
 st.header("Study vs experts", anchor="study-vs-experts")
 st.caption("Where the survey and the workshop confirmed, qualified or diverged from the study's findings, "
            "both sides in the report's words. Rows marked as the project's pairing are not compared in the report.")
+data_toggle()  # outside the fragment: the view's one data toggle
 
 
 @st.fragment

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from evidence.content import choices, tables, text
-from evidence.content.markup import fmt, join
+from evidence.content.markup import fmt
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
 from evidence.ui import page, paged, print_view, url_choice
@@ -90,9 +90,9 @@ with page.side_by_side("instrument-filters"):
     kinds = st.multiselect("Kind", KINDS, key="kind", bind="query-params", placeholder="All kinds")
     words = st.text_input("Search name and description", key="q", bind="query-params", max_chars=100)
 filtered = {"levels": levels or None, "kinds": kinds or None, "text": words or None}
-found = store.rows("instruments_filtered", **filtered)
+found = int(store.rows("instruments_count", **filtered)["instruments"].iloc[0])  # counted and paged in SQL
 st.caption(fmt("{} of {} programmes, instruments, networks and initiatives the report names. The WHAT column and the "
-               "status are partly the project's coding.", len(found), CHOICES["instrument_count"]))
+               "status are partly the project's coding.", found, CHOICES["instrument_count"]))
 instrument_columns = ["name", "level", "kind", "status", "parent_name", "process_label", "figures", "description",
                       "source_label"]
 instrument_config = {
@@ -105,15 +105,16 @@ instrument_config = {
     "source_label": "Source",
 }
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
-found_shown = paged.head(store.table(name="instruments_filtered", **filtered), "instruments", instrument_columns)
+found_shown = paged.head(store.table(name="instruments_page", rows=paged.shown("instruments", given=filtered),
+                                     **filtered), "instruments", instrument_columns)
 print_view.table(lambda: found_shown, instrument_columns, instrument_config,
                  key=("instruments", tuple(levels), tuple(kinds), words, found_shown.num_rows))
-if found.empty:
+if not found:
     st.info("No instrument matches these filters.", icon=":material/search_off:")
 else:
     st.dataframe(found_shown, hide_index=True, width="stretch", column_order=instrument_columns,
                  column_config=instrument_config)
-    paged.more("instruments", found_shown.num_rows, len(found), "instruments")
+    paged.more("instruments", found_shown.num_rows, found, "instruments")
 
 # ------------------------------------------------------------------------------ SWOT
 
@@ -125,32 +126,22 @@ with page.side_by_side("swot-filters"):
 shown, total, quadrants = text.swot_quadrants(text=swot_text or None, theme_id=SWOT_THEMES.get(swot_theme),
                                               quadrants=tuple(QUADRANTS.items()))
 st.caption(fmt("{} of {} items shown · Table in section 4.2 · theme tags are the project's coding", shown, total))
-with page.side_by_side("swot"):
-    for title, items in quadrants:  # one element a quadrant: its heading and its items
-        st.markdown(join("\n\n", (fmt("### {}", title), items or fmt(":gray[No item matches.]"))))
+st.markdown(quadrants)  # one element: each quadrant's heading and its items
 
 # ------------------------------------------------------------------------------ implications, challenges, routes
 
 st.header("Policy implications and the challenges they answer")
-for index, (challenge_text, implications_text) in enumerate(text.implications_by_domain()):
-    with page.side_by_side(f"implications-{index}"):
-        st.markdown(challenge_text, width=360)
-        st.markdown(implications_text)
+st.markdown(text.implications_by_domain())  # one element: each domain, its challenge and its implications
 st.caption("The pairing of each domain with a principal challenge is the project's: the two lists name the "
            "same four topics in the same order.")
 
 st.header("Three routes from home to abroad")
-with page.side_by_side("routes"):
-    for summary, quote in text.routes():
-        with st.container(border=True):
-            st.markdown(join("\n\n", (summary, quote)))
+st.markdown(text.routes())  # one table: the routes side by side, a row each
 
 st.header("Challenges and barriers")
 titles = (("principal", "Four principal challenges (section 2)"), ("groups", "Four groups of challenges (section 2)"),
           ("discussant_barriers", "Barriers named by D. Golding (section 4.3.2)"))
-with page.side_by_side("challenges"):
-    for challenges in text.challenge_sets(titles=titles):
-        st.markdown(challenges)
+st.markdown(text.challenge_sets(titles=titles))  # one element: the three lists under their titles
 
 st.header("Recommendations, and who made them")
 recommendations = tables.recommendation_table()

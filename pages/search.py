@@ -16,7 +16,7 @@ THEMES = choices.theme_ids()
 LINKED = {"workshop", "expert_survey", "policy", "case_studies", "data"}
 
 page.review_params("search")
-page.header("Evidence search")
+page.header("Evidence search", charts=False)
 takeaway.section("search", "Evidence search")
 st.caption("Every statement, survey item, result and comment, SWOT item, implication, case description and "
            "evidence sentence, instrument and contradiction. All words must appear; the exact phrase and matches "

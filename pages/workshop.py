@@ -63,13 +63,14 @@ def timeline_and_slot() -> None:
             if section is None:
                 st.markdown("The report summarises nothing said in this item.")
             else:
-                said = store.rows("statements", section=section)
-                st.markdown(fmt("**What was said**, in the project's paraphrase ({} statements, {})", len(said),
+                in_section = {"speakers": None, "organisations": None, "section": section, "theme": None}
+                said = int(store.rows("statements_count", **in_section)["statements"].iloc[0])
+                st.markdown(fmt("**What was said**, in the project's paraphrase ({} statements, {})", said,
                                 store.source_label(section)))
-                listed = said.head(paged.shown(f"said-{slot}", paged.ITEMS))
+                listed = store.rows("statements_page", **in_section, rows=paged.shown(f"said-{slot}", paged.ITEMS))
                 for row in listed.itertuples():
                     st.markdown(fmt("- **{}**: {}", row.speaker_label, row.paraphrase))
-                paged.more(f"said-{slot}", len(listed), len(said), "statements", paged.ITEMS)
+                paged.more(f"said-{slot}", len(listed), said, "statements", paged.ITEMS)
                 if section in EVIDENCE_VIEWS:
                     target, label, _ = link(EVIDENCE_VIEWS[section])
                     params = {"case": CASE_OF_SECTION[section]} if section in CASE_OF_SECTION else None
@@ -100,8 +101,9 @@ with page.side_by_side("participant-filters"):
                                placeholder="All countries")
     kinds = st.multiselect("Kind of organisation (project coding)", KINDS, key="org", bind="query-params",
                            placeholder="All kinds")
-total, listed = tables.participant_table(countries=tuple(countries), kinds=tuple(kinds))
-st.caption(fmt('{} of {} participants (Annex 2). Section 1 speaks of "about 25 experts".', listed.num_rows, total))
+total, count, listed = tables.participant_table(countries=tuple(countries), kinds=tuple(kinds),
+                                                shown=paged.shown("participants", given=(countries, kinds)))
+st.caption(fmt('{} of {} participants (Annex 2). Section 1 speaks of "about 25 experts".', count, total))
 attendees = {"family_name": "Family name", "given_name": "Given name",
              "organisation": st.column_config.TextColumn("Organisation", width="large"),
              "country_label": "Country (as printed)", "org_type": "Kind (project coding)",
@@ -112,7 +114,7 @@ people = paged.head(listed, "participants", list(attendees))
 st.dataframe(people, hide_index=True, width="stretch", column_order=list(attendees), column_config=attendees)
 print_view.table(lambda: people, list(attendees), attendees,
                  key=("participants", tuple(countries), tuple(kinds), people.num_rows))
-paged.more("participants", people.num_rows, listed.num_rows, "participants")
+paged.more("participants", people.num_rows, count, "participants")
 
 # ------------------------------------------------------------------------------ who said what
 
@@ -133,8 +135,9 @@ said_columns = {"speaker_label": "Speaker", "organisation": "Organisation", "kin
                 "paraphrase": st.column_config.TextColumn("What was said (project's paraphrase)", width="large"),
                 "quote": "The report's words", "source_label": "Source"}
 # The print-only copy comes first and always (empty or not), so the elements after it keep their places.
-said_shown = paged.head(store.table(name="statements_page", rows=paged.shown("statements", paged.STATEMENTS),
-                                    **said_filter), "statements", list(said_columns), paged.STATEMENTS)
+said_rows = paged.shown("statements", paged.STATEMENTS, given=tuple(said_filter.items()))
+said_shown = paged.head(store.table(name="statements_page", rows=said_rows, **said_filter), "statements",
+                        list(said_columns), paged.STATEMENTS)
 print_view.table(lambda: said_shown, list(said_columns), said_columns,
                  key=("statements", tuple(speakers), part, theme, said_shown.num_rows))
 if not said_count:

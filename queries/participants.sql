@@ -3,9 +3,5 @@
 --         all), $kinds (list of participants.org_type, or NULL/empty for all)
 -- columns: participant_id, family_name, given_name, organisation, country_label, country_iso2, org_type,
 --          workshop_role, position, source
-SELECT participant_id, family_name, given_name, organisation, country_label, country_iso2, org_type,
-       workshop_role, position, source
-FROM participants
-WHERE (coalesce(len($countries), 0) = 0 OR list_contains($countries, country_label))
-  AND (coalesce(len($kinds), 0) = 0 OR list_contains($kinds, org_type))
+SELECT * FROM participants_matching($countries, $kinds)
 ORDER BY position;

@@ -9,7 +9,8 @@ ratios hold on a noisy, shared machine.
    result is on screen and the page has settled, alternating between two states of each view.
 3. Cold start: from process start to the first page settled in Chromium.
 4. Concurrency: 1, 10, 30 and 50 sessions rerunning views with no think time (scripts/load.py), with p50 /
-   p95 latency, runs per second, errors and the server's peak memory (VmHWM); the baseline page at 50.
+   p95 latency, runs per second, errors and the server's peak memory (VmHWM); the baseline page at 50; 30 sessions
+   on the costliest view against 30 on the baseline page (scripts/bench_costliest.py).
 5. Scaling: 50 sessions through HAProxy in front of 2 app processes (scripts/serve_scaled.py).
 6. Soak: sessions rerunning views for --soak-seconds (default 600), the server's memory sampled throughout.
 7. API requests per second on the app's process, beside its reruns per second (scripts/bench_api.py).
@@ -43,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_api  # noqa: E402  (scripts/bench_api.py)
 import bench_before  # noqa: E402  (scripts/bench_before.py)
 import bench_clicks  # noqa: E402  (scripts/bench_clicks.py)
+import bench_costliest  # noqa: E402  (scripts/bench_costliest.py)
 import bench_report  # noqa: E402  (scripts/bench_report.py)
 import load  # noqa: E402  (scripts/load.py)
 import serve_scaled  # noqa: E402  (scripts/serve_scaled.py)
@@ -225,6 +227,15 @@ def main() -> int:
                 clicks[view] = bench_clicks.click_latency(browser, url, key, "/" + VIEWS[key].path, args.clicks,
                                                           settle, p95)
                 print("click", view, clicks[view], flush=True)
+            # 30 sessions on the costliest view (by CPU a warm rerun) against 30 on the naive page, alternating.
+            view = max(PAGES, key=lambda page: rows[page[0]]["cpu_mean"])
+            naive, naive_url, _ = start_server(baseline, Path(scratch))
+            try:
+                costliest = bench_costliest.measure(url, view, naive_url)
+                print("costliest", costliest, flush=True)
+            finally:
+                naive.terminate()
+                naive.wait(timeout=10)
             for sessions in (1, 10, 30, 50):
                 load_rows.append(("1 process", concurrency(url, process.pid, sessions, 10)))
                 print(load_rows[-1], flush=True)
@@ -253,7 +264,7 @@ def main() -> int:
     growth = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_growth.py")], check=True,
                             capture_output=True, text=True, cwd=REPO).stdout  # a Markdown section (issue 26)
     bench_report.write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api, cache_fill, cache_hit,
-                       takeaway, (commit, before) if before else None)
+                       takeaway, (commit, before) if before else None, bench_costliest.section(costliest))
     with (REPO / "BENCHMARKS.md").open("a", encoding="utf-8") as report:
         report.write("\n" + console)
         report.write("\n" + growth)

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api=None, cache_fill=None,
-          cache_hit=None, takeaway=None, before=None) -> None:
+          cache_hit=None, takeaway=None, before=None, costliest=None) -> None:
     base = rows["Baseline one-chart page"]
     floor = rows.get("Empty page (project configuration)")
     lines = [
@@ -95,6 +95,10 @@ def write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, ap
         "",
         "Behind HAProxy the peak memory is the larger of the two processes'. `make serve-scaled` runs that set-up.",
         "",
+    ]
+    if costliest:
+        lines += costliest + [""]
+    lines += [
         "## Soak",
         "",
     ]

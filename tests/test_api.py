@@ -186,10 +186,10 @@ def test_a_chart_panel_shows_its_api_url_for_the_current_filters(server):
     url, _ = server
     app = open_link("pages/case_studies.py")
     app.multiselect(key="country").set_value(["Netherlands"]).run()
-    app.toggle[0].set_value(True).run()
+    app.toggle(key="data-and-downloads").set_value(True).run()  # the view's one toggle: every chart's data
     assert not app.exception
     shown = shown_api_urls(app)
-    assert len(shown) == 1 and "/api/queries/case_filter.csv?countries=NL" in shown[0]
+    assert len(shown) == 4 and "/api/queries/case_filter.csv?countries=NL" in shown[0]
     assert any(block.value.startswith("frame <- read.csv(") for block in app.code), "the R snippet"
     panel_rows = app.dataframe[0].value  # the panel's own table of the chart's rows
     status, _, body = get(shown[0].replace(api_links.FALLBACK_BASE, url))

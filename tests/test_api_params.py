@@ -13,7 +13,7 @@ SCHEMA = Schema.from_datapackage(json.loads((DEFAULT_DATA_DIR / "datapackage.jso
 # The only parameters whose values are free text: searches. Any other parameter without allowed values means a
 # query header that no longer says where its values come from.
 FREE_TEXT = {("search", "phrase"), ("search", "words"), ("search", "kinds"), ("instruments_filtered", "text"),
-             ("swot_search", "text")}
+             ("instruments_page", "text"), ("instruments_count", "text"), ("swot_search", "text")}
 VALUES = {"cases.case_id": frozenset({"weprog", "lifetec"}), "countries.iso2": frozenset({"NL", "DE", "BE"}),
           "statements.organisation": frozenset({"Salzburg Research, Austria", "DG RTD"})}
 

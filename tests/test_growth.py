@@ -78,6 +78,22 @@ def test_long_lists_show_a_page_and_a_count_of_the_rest(serving):
     assert "The first 400 of 1,750 statements" in shown_text(app)
 
 
+def test_show_more_starts_again_when_the_filters_change(serving):
+    """*Show more* counts pages of one list: other filters make another list, which shows its first page."""
+    app = open_link("pages/workshop.py")
+    app.button(key="participants-more").click().run()
+    app.button(key="statements-more").click().run()
+    assert len(_frame(app, "family_name")) == 2 * paged.ROWS
+    assert len(_frame(app, "paraphrase")) == 2 * paged.STATEMENTS
+    app.multiselect(key="org").select("network or association").run()  # 80 participants: all shown
+    app.selectbox(key="about").select_index(0).run()  # 220 statements: the first page of them
+    assert len(_frame(app, "family_name")) == 80
+    assert len(_frame(app, "paraphrase")) == paged.STATEMENTS
+    assert "The first 200 of 220 statements" in shown_text(app)
+    app.multiselect(key="org").unselect("network or association").run()  # all 330 again: their first page
+    assert len(_frame(app, "family_name")) == paged.ROWS
+
+
 def test_at_todays_size_no_list_is_cut():
     for view in ("pages/workshop.py", "pages/policy.py", "pages/overview.py"):
         app = open_link(view)

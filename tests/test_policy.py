@@ -102,7 +102,8 @@ def test_the_branching_panel_counts_what_it_lists(db):
 
 def test_route_cards_mark_the_projects_title_and_viability(db):
     app = open_page()
-    cards = [m.value for m in app.markdown if m.value.startswith("**Route ")]
+    table = next(m.value for m in app.markdown if m.value.startswith("| Route |"))  # the routes: one table, a row each
+    cards = [line for line in table.splitlines() if line.startswith("| **Route ")]
     assert len(cards) == 3
     for card in cards:
         assert ":orange[(project's title)]" in card and "Viability: **" in card

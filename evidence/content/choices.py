@@ -26,11 +26,17 @@ REPORT_PARTS = {"Section 2 (summary)": "sec-2", "Section 3 (part I: practices)":
 SUMMARY = "st-001"  # section 2's first line, the report's summary: not one of its conclusions
 
 
+def _options(name: str) -> dict[str, tuple[str, ...]]:
+    """A query of (field, value) rows as each field's distinct values, sorted: the filters' options are read in SQL,
+    not from every row (issue 26)."""
+    found = rows(name)
+    return {field: tuple(sorted(group["value"])) for field, group in found.groupby("field")}
+
+
 @cached()
 def statement_sections() -> tuple[tuple[str, str], ...]:
     """The parts of the report the statements come from (and the chapters above them): (label, source id)."""
-    used = set(rows("statements_filtered", speakers=None, organisations=None, section=None, theme=None)["source"])
-    used |= set(CHAPTERS)
+    used = set(_options("workshop_options")["source"]) | set(CHAPTERS)
     return tuple((row.label, row.source_id) for row in rows("sources").itertuples() if row.source_id in used)
 
 
@@ -38,7 +44,7 @@ def statement_sections() -> tuple[tuple[str, str], ...]:
 def policy_choices() -> dict:
     """The Policy view's choices and counts, read once: cells (as ?cell= names them), levels, kinds, themes."""
     cells = rows("what_how_cells", type_id=None, process_id=None)
-    instruments = rows("instruments_filtered", levels=None, kinds=None, text=None)
+    options = _options("instrument_options")
     swot = rows("swot_search", text=None, theme=None)
     active = cells["symbols"] > 0
     by_name = {f"{r.type_id}-{r.process_id}": r for r in cells.itertuples()}
@@ -46,9 +52,9 @@ def policy_choices() -> dict:
         "cells": tuple(by_name),
         "cell_names": {name: f"{r.type_label} × {r.process_label}" for name, r in by_name.items()},
         "cell_symbols": {name: (int(r.symbols), r.intensity) for name, r in by_name.items()},
-        "levels": tuple(sorted(instruments["level"].dropna().unique())),
-        "kinds": tuple(sorted(instruments["kind"].unique())),
-        "instrument_count": len(instruments),
+        "levels": options["level"],
+        "kinds": options["kind"],
+        "instrument_count": int(rows("instruments_count", levels=None, kinds=None, text=None)["instruments"].iloc[0]),
         "swot_themes": dict(zip(swot["theme_label"], swot["theme_id"], strict=True)),
         "active_cells": int(active.sum()),
         "gaps": int((active & (cells["cell_instruments"] == 0)).sum()),
@@ -77,16 +83,16 @@ def workshop_choices() -> dict:
     """The Workshop view's choices, read once: agenda slots with their labels, participants' countries and kinds,
     the speakers, and how many statements there are in all."""
     agenda = rows("agenda")
-    participants = rows("participants", countries=None, kinds=None)
-    statements = rows("statements_filtered", speakers=None, organisations=None, section=None, theme=None)
+    options = _options("workshop_options")
+    count = rows("statements_count", speakers=None, organisations=None, section=None, theme=None)["statements"]
     return {
         "slots": tuple(agenda["slot_id"]),
         "slot_labels": {row.slot_id: f"{str(row.start_time)[:5]}–{str(row.end_time)[:5]}  {row.title}"
                         for row in agenda.itertuples()},
-        "countries": tuple(sorted(participants["country_label"].unique())),
-        "kinds": tuple(sorted(participants["org_type"].unique())),
-        "speakers": tuple(sorted(statements["speaker_label"].unique())),
-        "statement_count": len(statements),
+        "countries": options["country"],
+        "kinds": options["kind"],
+        "speakers": options["speaker"],
+        "statement_count": int(count.iloc[0]),
     }
 
 
@@ -104,8 +110,10 @@ def conclusion_ids() -> tuple[str, ...]:
     return tuple(key for key in rows("statements", section="sec-2")["statement_id"] if key != SUMMARY)
 
 
-# A view's page and count of another named query (issue 26): the form of statements_filtered offers the same rows.
-PAGE_QUERIES = frozenset({"statements_page", "statements_count"})
+# A view's page and count of another named query (issue 26): the forms of statements_filtered, participants and
+# instruments_filtered offer the same rows.
+PAGE_QUERIES = frozenset({"statements_page", "statements_count", "participants_page", "participants_count",
+                          "instruments_page", "instruments_count"})
 
 
 @cached()

@@ -30,12 +30,14 @@ def case_table(*, params: dict, type_labels: tuple[tuple[str, str], ...]) -> pa.
 
 
 @cached()
-def participant_table(*, countries: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[int, pa.Table]:
-    """The participants from the chosen countries and kinds of organisation (all when none is chosen), and how
-    many participants there are in all."""
-    shown = rows("participants", countries=list(countries), kinds=list(kinds))
-    total = len(rows("participants", countries=None, kinds=None))
-    return total, pa.Table.from_pandas(shown, preserve_index=False)
+def participant_table(*, countries: tuple[str, ...], kinds: tuple[str, ...], shown: int) -> tuple[int, int, pa.Table]:
+    """The first `shown` participants from the chosen countries and kinds of organisation (all when none is chosen),
+    how many there are from them, and how many in all: paged and counted in SQL (issue 26)."""
+    chosen = {"countries": list(countries) or None, "kinds": list(kinds) or None}
+    page = rows("participants_page", **chosen, rows=shown)
+    count = int(rows("participants_count", **chosen)["participants"].iloc[0])
+    total = int(rows("participants_count", countries=None, kinds=None)["participants"].iloc[0])
+    return total, count, pa.Table.from_pandas(page, preserve_index=False)
 
 
 @cached()
@@ -65,5 +67,5 @@ def table_fields(*, table: str) -> pa.Table:
 
 @cached()
 def table_preview(*, table: str) -> pa.Table:
-    """A table's first 100 rows."""
-    return pa.Table.from_pandas(rows("table_rows", table_name=table).head(100), preserve_index=False)
+    """A table's first 100 rows, asked of SQL (a page, not the whole table: issue 26)."""
+    return pa.Table.from_pandas(rows("table_page", table_name=table, size=100, offset=0), preserve_index=False)

@@ -81,50 +81,54 @@ def routes_from(*, process_id: str) -> Markup:
 
 @cached()
 def swot_quadrants(*, text: str | None, theme_id: str | None, quadrants: tuple[tuple[str, str], ...]
-                   ) -> tuple[int, int, tuple[tuple[str, Markup], ...]]:
-    """The SWOT items matching a text filter, a theme's items in bold with a badge: (shown, all, quadrants)."""
+                   ) -> tuple[int, int, Markup]:
+    """The SWOT items matching a text filter, a theme's items in bold with a badge: (shown, all, the quadrants under
+    their headings as one markdown block)."""
     swot = rows("swot_search", text=text, theme=theme_id)
-    columns = []
+    blocks = []
     for quadrant, title in quadrants:
         shown = swot[(swot["quadrant"] == quadrant) & swot["matches"]]
         items = [fmt(":orange-badge[theme] **{}**  \n:gray[{} · {}]" if item.highlighted else "{}  \n:gray[{} · {}]",
                      item.text, item.swot_id, item.theme_label)
                  for item in shown.itertuples()]
-        columns.append((title, join("\n\n", items)))
-    return int(swot["matches"].sum()), len(swot), tuple(columns)
+        blocks.append(join("\n\n", (fmt("### {}", title), join("\n\n", items) or fmt(":gray[No item matches.]"))))
+    return int(swot["matches"].sum()), len(swot), join("\n\n", blocks)
 
 
 @cached()
-def implications_by_domain() -> tuple[tuple[Markup, Markup], ...]:
-    """Each policy domain with its principal challenge, and the implications in it: (challenge, list)."""
+def implications_by_domain() -> Markup:
+    """Each policy domain with its principal challenge, and the implications in it, as one markdown block."""
     implications = rows("policy_implications")
-    return tuple(
-        (fmt("**{}**  \nPrincipal challenge: {}  \n:gray[Section 2]", group["domain_label"].iloc[0].capitalize(),
-             group["challenge"].iloc[0]),
-         join("\n", (fmt("- {} :gray[{}]", item.text, source_label(item.source)) for item in group.itertuples())))
+    return join("\n\n", (
+        fmt("**{}**  \nPrincipal challenge: {}  \n:gray[Section 2]\n\n{}", group["domain_label"].iloc[0].capitalize(),
+            group["challenge"].iloc[0],
+            join("\n", (fmt("- {} :gray[{}]", item.text, source_label(item.source)) for item in group.itertuples())))
         for _, group in implications.groupby("domain_id", sort=False)
-    )
+    ))
 
 
 @cached()
-def routes() -> tuple[tuple[Markup, Markup], ...]:
-    """The three routes from home to abroad: (title and viability, quote with source)."""
-    return tuple((fmt("**Route {}: {}** :orange[(project's title)]  \nViability: **{}** :orange[(project's coding of "
-                      "the report's words)]", route.route_id, route.summary, route.viability),
-                  fmt("“{}”  \n:gray[{}]", route.text, route.source_label))
-                 for route in rows("routes", from_process=None).itertuples())
+def routes() -> Markup:
+    """The three routes from home to abroad as one markdown table, a row each: the project's title, the viability (the
+    project's coding of the report's words), and the report's words with their source."""
+    lines = [fmt("| Route | Viability | The report's words |"), fmt("| --- | --- | --- |")]
+    lines += [fmt("| **Route {}: {}** :orange[(project's title)] | Viability: **{}** :orange[(project's coding of the "
+                  "report's words)] | “{}” :gray[{}] |", route.route_id, route.summary, route.viability, route.text,
+                  route.source_label)
+              for route in rows("routes", from_process=None).itertuples()]
+    return join("\n", lines)
 
 
 @cached()
-def challenge_sets(*, titles: tuple[tuple[str, str], ...]) -> tuple[Markup, ...]:
-    """The report's lists of challenges and barriers, one markdown block per list."""
+def challenge_sets(*, titles: tuple[tuple[str, str], ...]) -> Markup:
+    """The report's lists of challenges and barriers, each under its title, as one markdown block."""
     names = dict(titles)
-    return tuple(
+    return join("\n\n", (
         fmt("**{}**\n\n{}", names[challenge_set], join("\n", (
             fmt("- {} — {}", item.label, item.description) if isinstance(item.description, str)
             else fmt("- {}", item.label) for item in group.itertuples())))
         for challenge_set, group in rows("challenges_domains").groupby("challenge_set", sort=False)
-    )
+    ))
 
 
 # ------------------------------------------------------------------------------ overview

@@ -22,6 +22,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,16 +124,18 @@ def unique_names(names: list[str]) -> tuple[list[str], tuple[str, ...]]:
 
 class Console:
     def __init__(self, data_dir: Path, row_limit: int = ROW_LIMIT, time_limit_s: float = TIME_LIMIT_S,
-                 tables: dict | None = None, workers: int = WORKERS):
-        # `tables`: Arrow tables already validated (the app passes its own); otherwise the folder is loaded.
+                 tables: Iterable[tuple[str, pa.Table]] | None = None, workers: int = WORKERS):
+        # `tables`: Arrow tables already validated, with their names (the app passes its own, one at a time);
+        # otherwise the folder is loaded.
         if tables is None:
-            tables, _, problems, _ = validated_tables(data_dir)
+            found, _, problems, _ = validated_tables(data_dir)
             if problems:
                 raise DataError(Path(data_dir), problems)
+            tables = found.items()
         self.folder = Path(tempfile.mkdtemp(prefix="sme-console-"))
         self.database = self.folder / "evidence.duckdb"
         connection = duckdb.connect(str(self.database))
-        for name, table in tables.items():
+        for name, table in tables:
             connection.from_arrow(table).create(name)
         connection.execute(queries.ddl("macros"))
         connection.close()

@@ -12,7 +12,7 @@ import streamlit as st
 from evidence.content import state
 from evidence.content.markup import fmt
 from evidence.data.validate import DataError
-from evidence.ui import browser
+from evidence.ui import browser, chart_panel
 from evidence.views import VIEWS
 
 # The page icon as a data address, read once per process: given a file's path, st.set_page_config reads, hashes and
@@ -21,12 +21,15 @@ ICON = "data:image/png;base64," + base64.b64encode(
     (Path(__file__).resolve().parents[2] / "assets" / "icon.png").read_bytes()).decode("ascii")
 
 
-def header(title: str) -> None:
-    """A view's title with its share link beside it (the link is the address bar, read in the browser)."""
+def header(title: str, charts: bool = True) -> None:
+    """A view's title with its share link beside it (the link is the address bar, read in the browser), and on a view
+    with `charts` the one toggle for their data and downloads."""
     # One flex block, not two columns: two blocks fewer on every rerun of every view.
     with st.container(horizontal=True, vertical_alignment="bottom", wrap=False, key="view-head"):
         st.title(title)
         browser.share_box()
+    if charts:
+        chart_panel.data_toggle()
 
 
 def side_by_side(key: str, **options):

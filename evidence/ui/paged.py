@@ -2,7 +2,8 @@
 sends grows with what a reader reads, not with what the data folder holds. At today's size every list is shorter
 than its page, so nothing of this shows: the screen is as it was.
 
-How many rows a list shows lives in the session (`<key>-shown`), as a chart's click does: a rerun keeps it."""
+How many rows a list shows lives in the session (`<key>-shown`), as a chart's click does: a rerun keeps it, and other
+filters (`given`) make another list, which starts again at its first page."""
 
 from __future__ import annotations
 
@@ -16,8 +17,12 @@ STATEMENTS = 200  # the statements' page: today there are 175
 ITEMS = 40  # a list's page in words (one markdown line an item): today's longest (a section's statements) is 28
 
 
-def shown(key: str, page: int = ROWS) -> int:
-    """How many rows the list `key` shows: a page, and a page more after each *Show more*."""
+def shown(key: str, page: int = ROWS, given: object = None) -> int:
+    """How many rows the list `key` shows: a page, and a page more after each *Show more* while the filters that feed
+    the list (`given`, any value that compares equal when they do) stay as they were."""
+    if given is not None and st.session_state.get(f"{key}-given") != given:
+        st.session_state[f"{key}-given"] = given
+        st.session_state.pop(f"{key}-shown", None)
     return st.session_state.get(f"{key}-shown", page)
 
 
