@@ -10,11 +10,14 @@ import streamlit as st  # noqa: E402
 if __name__ != "__main__":
     # `streamlit run app.py` finds `app` here and serves it: this same file as the script of every session, and
     # the API (evidence/api/routes.py) beside it, on the same port. Script runs execute this file as __main__.
+    import threading  # noqa: E402
+
     from starlette.middleware import Middleware  # noqa: E402
     from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 
     from evidence.api import live_routes  # noqa: E402
     from evidence.api import routes as api  # noqa: E402
+    from evidence.live import database as live_database  # noqa: E402
     from evidence.server import errors, server_sockets  # noqa: E402
     from evidence.server.security_headers import SecurityHeaders  # noqa: E402
 
@@ -26,6 +29,9 @@ if __name__ != "__main__":
     PagesManager.uses_pages_directory = False
     # Every response carries the security headers (evidence/server/security_headers.py); an unexpected error in a
     # view shows a short message with an id, and the server's log holds the trace under that id (server/errors.py).
+    # Live mode's tables are created and migrated at start-up (SQLite in the state folder, or PostgreSQL by
+    # $SME_LIVE_DB), beside the server's start, not by the first phone (evidence/live/database.py).
+    threading.Thread(target=live_database.prepare, name="live-store", daemon=True).start()
     app = st.App(__file__, routes=api.routes() + live_routes.routes(), middleware=[Middleware(SecurityHeaders)],
                  on_script_error=errors.show)
 else:

@@ -1,11 +1,17 @@
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from evidence.data.db import build_database
-from evidence.settings import DEFAULT_DATA_DIR
+from evidence.settings import DEFAULT_DATA_DIR, STATE_DIR_ENV
+
+# Every app server a test starts creates its live store at start-up (app.py): in a folder of this test run, never
+# in the checkout's state/ folder. A test that needs its own store sets SME_STATE_DIR itself.
+os.environ.setdefault(STATE_DIR_ENV, tempfile.mkdtemp(prefix="sme-test-state-"))
 
 REPORT = DEFAULT_DATA_DIR / "report.txt"
 

@@ -156,3 +156,21 @@ def test_the_state_folder_is_outside_data_git_ignored_and_made_by_make_run(monke
     run = makefile[makefile.index("\nrun:"):].split("\n\n")[0]
     assert 'mkdir -p "$(STATE_DIR)"' in run and "STATE_DIR ?= $(or $(SME_STATE_DIR),state)" in makefile
     assert re.search(r"^test: .*\bpostgresql\b", makefile, re.M) and "\npostgresql:\n" in makefile
+
+
+def test_the_server_prepares_the_store_at_start_up_and_a_store_it_cannot_reach_leaves_it_serving(
+        monkeypatch, tmp_path, caplog):
+    """app.py calls prepare() as the server starts: the SQLite file and its tables exist before any phone comes."""
+    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "state"))
+    monkeypatch.delenv(LIVE_DB_ENV, raising=False)
+    database.close_all()
+    database.prepare()
+    made = sqlite3.connect(tmp_path / "state" / database.SQLITE_FILE)
+    assert {"live_sessions", "live_answers", "live_migrations"} <= {
+        name for (name,) in made.execute("select name from sqlite_master where type = 'table'")}
+    made.close()
+    database.close_all()
+    monkeypatch.setenv(LIVE_DB_ENV, "mysql://somewhere")
+    database.prepare()  # logs, never raises: the app serves on and live mode says what is wrong when used
+    assert "not a postgresql:// URL" in caplog.text
+    database.close_all()

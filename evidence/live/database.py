@@ -8,8 +8,10 @@ committed before `write` returns: on SQLite with synchronous=FULL, so an acknowl
 
 from __future__ import annotations
 
+import logging
 import os
 import queue
+import re
 import sqlite3
 import threading
 import time
@@ -268,6 +270,23 @@ def store() -> Store:
             backend = PostgreSQL(key) if key.startswith(("postgresql://", "postgres://")) else SQLite(key)
             found = _stores[key] = Store(backend)
         return found
+
+
+def prepare() -> None:
+    """Create and migrate the live store now (the server calls it at start-up, in a thread of its own), so that the
+    first phone does not; a store that cannot be reached is logged and the app serves on: live mode then says so."""
+    try:
+        store()
+    except StoreError as err:  # a setting that is not a PostgreSQL URL
+        logging.getLogger(__name__).error("The live store is not set up: %s", err)
+    except (LiveError, OSError, sqlite3.Error) as err:
+        logging.getLogger(__name__).error("The live store is not ready (%s): %s", target_label(), err)
+
+
+def target_label() -> str:
+    """Where the live store is, without a password."""
+    key = target()
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", key)
 
 
 def close_all() -> None:
