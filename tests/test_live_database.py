@@ -4,13 +4,15 @@ file, named and used; SQLite's settings; a lost PostgreSQL connection replaced; 
 from __future__ import annotations
 
 import re
+import socket
 import sqlite3
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from evidence.live import database, session
+from evidence import settings
+from evidence.live import database, session, statements
 from evidence.settings import LIVE_DB_ENV, STATE_DIR_ENV
 from tests.live_store import (  # noqa: F401 (fixtures)
     FINDING,
@@ -35,10 +37,10 @@ def test_every_live_sql_file_starts_with_what_it_does(path):
 
 @pytest.mark.parametrize("path", NAMED, ids=lambda path: path.name)
 def test_a_named_statement_is_one_portable_statement(path):
-    sql = database.without_comments(path.read_text(encoding="utf-8"))
+    sql = statements.without_comments(path.read_text(encoding="utf-8"))
     assert ";" not in sql.strip().rstrip(";")
     assert "::" not in sql and not re.search(r"\$\w|\?|RETURNING|AUTOINCREMENT|SERIAL|NOW\(\)", sql, re.I)
-    assert database.statement(path.stem).params == frozenset(re.findall(r"(?<![:\w]):(\w+)", sql))
+    assert statements.statement(path.stem).params == frozenset(re.findall(r"(?<![:\w]):(\w+)", sql))
 
 
 def test_every_named_statement_is_used_by_the_store():
@@ -50,17 +52,17 @@ def test_every_named_statement_is_used_by_the_store():
 
 
 def test_parameters_become_psycopg_placeholders():
-    sql = database.postgresql_text("-- x: :not_this\nSELECT a FROM t WHERE b = :code AND c LIKE '5%' AND d = :code")
+    sql = statements.postgresql_text("-- x: :not_this\nSELECT a FROM t WHERE b = :code AND c LIKE '5%' AND d = :code")
     assert sql.strip() == "SELECT a FROM t WHERE b = %(code)s AND c LIKE '5%%' AND d = %(code)s"
 
 
 def test_a_statement_refuses_missing_or_extra_parameters(live):
-    with pytest.raises(database.StoreError, match="takes"):
+    with pytest.raises(statements.StoreError, match="takes"):
         database.store().rows("session_get")
-    with pytest.raises(database.StoreError, match="takes"):
+    with pytest.raises(statements.StoreError, match="takes"):
         database.store().rows("session_get", code="QX7K3M", secret="x")
-    with pytest.raises(database.StoreError, match="no queries/live/nothing.sql"):
-        database.statement("nothing")
+    with pytest.raises(statements.StoreError, match="no queries/live/nothing.sql"):
+        statements.statement("nothing")
 
 
 def test_the_default_store_is_a_sqlite_file_in_the_state_folder(tmp_path, monkeypatch):
@@ -81,7 +83,7 @@ def test_the_default_store_is_a_sqlite_file_in_the_state_folder(tmp_path, monkey
 
 def test_a_setting_that_is_not_a_postgresql_url_is_refused(monkeypatch):
     monkeypatch.setenv(LIVE_DB_ENV, "mysql://somewhere/db")
-    with pytest.raises(database.StoreError, match="not a postgresql:// URL"):
+    with pytest.raises(statements.StoreError, match="not a postgresql:// URL"):
         database.target()
 
 
@@ -115,3 +117,42 @@ def test_a_sqlite_write_is_committed_before_it_returns(live):
         with psycopg.connect(database.target()) as other:
             assert other.execute("SELECT choice, comment FROM live_answers").fetchall() == [
                 ("qualify", "seen from outside")]
+
+
+def test_a_store_that_cannot_answer_is_a_message_for_the_person(live):
+    room = session.start()
+    session.move(room.code, room.secret, 1, FINDING)
+    if live == "sqlite":  # what SQLite raises once busy_timeout is over (not waited for here: no timed test)
+        def locked(*args, **kwargs):
+            raise sqlite3.OperationalError("database is locked")
+    else:  # what PostgreSQL raises when the server cannot be reached, on both tries
+        def locked(*args, **kwargs):
+            raise psycopg.OperationalError("connection refused")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(database.store()._backend, "execute", locked)
+        with pytest.raises(session.LiveError, match="The live store (is busy|cannot be reached); try again"):
+            session.answer(room.code, token(1), FINDING, "confirm", None, VERDICTS)
+    assert session.now(room.code).question_open  # and the store works again
+
+
+def test_an_unreachable_postgresql_is_a_message_for_the_person(postgres_cluster, monkeypatch):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]  # nothing listens there once the socket is closed
+    monkeypatch.setenv(LIVE_DB_ENV, f"postgresql://postgres@127.0.0.1:{closed}/nothing")
+    database.close_all()
+    with pytest.raises(database.Unavailable, match="cannot be reached"):
+        session.now("QX7K3M")
+    assert issubclass(database.Unavailable, session.LiveError)
+
+
+def test_the_state_folder_is_outside_data_git_ignored_and_made_by_make_run(monkeypatch, tmp_path):
+    monkeypatch.delenv(STATE_DIR_ENV, raising=False)
+    assert settings.state_dir() == REPO / "state" != settings.DEFAULT_DATA_DIR
+    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "elsewhere"))
+    assert settings.state_dir() == tmp_path / "elsewhere"
+    assert "state/" in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    run = makefile[makefile.index("\nrun:"):].split("\n\n")[0]
+    assert 'mkdir -p "$(STATE_DIR)"' in run and "STATE_DIR ?= $(or $(SME_STATE_DIR),state)" in makefile
+    assert re.search(r"^test: .*\bpostgresql\b", makefile, re.M) and "\npostgresql:\n" in makefile

@@ -10,73 +10,40 @@ from __future__ import annotations
 
 import os
 import queue
-import re
 import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from evidence.settings import LIVE_DB_ENV, REPO, state_dir
+from evidence.live.checks import LiveError
+from evidence.live.statements import (
+    MIGRATIONS,
+    Statement,
+    StoreError,
+    postgresql_text,
+    statement,
+    statements_of,
+    without_comments,
+)
+from evidence.settings import LIVE_DB_ENV, state_dir
 
-LIVE_QUERIES = REPO / "queries" / "live"
-MIGRATIONS = LIVE_QUERIES / "migrations"
 SQLITE_FILE = "live.sqlite3"
 POOL_SIZE = 4
 WAIT_SECONDS = 30
 # Any constant of our own: the PostgreSQL advisory lock under which one process at a time applies the migrations.
 MIGRATION_LOCK_KEY = 25_0025
 
-_COMMENT = re.compile(r"--[^\n]*")
-_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
+BUSY = "The live store is busy; try again in a moment."
+UNREACHABLE = "The live store cannot be reached; try again in a moment."
 T = TypeVar("T")
 
 
-class StoreError(RuntimeError):
-    """The live store cannot be used: a wrong setting, or every connection busy for too long."""
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A named statement of queries/live/: its text as in the file and the `:name` parameters it takes."""
-    name: str
-    sql: str
-    params: frozenset[str]
-
-    def check(self, given: dict) -> None:
-        if given.keys() != self.params:
-            raise StoreError(f"statement '{self.name}' takes {sorted(self.params)}, was given {sorted(given)}")
-
-
-def without_comments(sql: str) -> str:
-    return _COMMENT.sub("", sql)
-
-
-@cache
-def statement(name: str) -> Statement:
-    """queries/live/<name>.sql (a name may hold a folder: `sqlite/connect`)."""
-    path = LIVE_QUERIES / f"{name}.sql"
-    if not path.is_file():
-        raise StoreError(f"unknown live statement '{name}': there is no queries/live/{name}.sql")
-    sql = path.read_text(encoding="utf-8")
-    return Statement(name, sql, frozenset(_PARAM.findall(without_comments(sql))))
-
-
-def statements_of(text: str) -> list[str]:
-    """The statements of a file that holds several (a migration, the connection's settings): split where a line
-    ends with a semicolon; comment-only pieces dropped."""
-    pieces = re.split(r";[ \t]*(?:\n|$)", text)
-    return [piece.strip() for piece in pieces if without_comments(piece).strip()]
-
-
-@cache
-def postgresql_text(sql: str) -> str:
-    """A statement as psycopg takes it: `%(name)s` parameters, a literal % doubled, comments dropped."""
-    return _PARAM.sub(r"%(\1)s", without_comments(sql).replace("%", "%%"))
+class Unavailable(LiveError):
+    """The store cannot answer now (every connection busy, SQLite's lock held too long, PostgreSQL unreachable):
+    a LiveError, so the person sees a message and may try again."""
 
 
 def target() -> str:
@@ -128,6 +95,10 @@ class SQLite:
     def usable(self, conn) -> bool:
         return True
 
+    def busy(self, error: BaseException) -> bool:
+        """SQLite's lock still held by another writer after busy_timeout."""
+        return isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error))
+
     def lost(self, error: BaseException) -> bool:
         return False
 
@@ -164,6 +135,9 @@ class PostgreSQL:
 
     def usable(self, conn) -> bool:
         return not conn.closed and not conn.broken
+
+    def busy(self, error: BaseException) -> bool:
+        return False
 
     def lost(self, error: BaseException) -> bool:
         """A connection lost (the server restarted, the network dropped): worth one more try on a new one."""
@@ -206,7 +180,7 @@ class Store:
     @contextmanager
     def _connection(self):
         if not self._slots.acquire(timeout=WAIT_SECONDS):
-            raise StoreError("The live store is busy; try again in a moment.")
+            raise Unavailable(BUSY)
         conn = None
         try:
             with suppress(queue.Empty):
@@ -230,15 +204,19 @@ class Store:
 
     def _attempt(self, work: Callable[[object], T]) -> T:
         """Run work on a connection; once more on a new one when the connection was lost (PostgreSQL restarted)."""
-        try:
-            with self._connection() as conn:
-                return work(conn)
-        except Exception as error:
-            if not self._backend.lost(error):
-                raise
-            self.close()  # the other idle connections went with it
-        with self._connection() as conn:
-            return work(conn)
+        for attempt in (1, 2):
+            try:
+                with self._connection() as conn:
+                    return work(conn)
+            except Exception as error:
+                if self._backend.busy(error):
+                    raise Unavailable(BUSY) from error
+                if not self._backend.lost(error):
+                    raise
+                self.close()  # the other idle connections went with it
+                if attempt == 2:
+                    raise Unavailable(UNREACHABLE) from error
+        raise AssertionError("unreachable")
 
     def rows(self, name: str, /, **params) -> list[dict]:
         """The rows of a named statement (a read outside any write transaction)."""

@@ -3,7 +3,8 @@ session, moves it from slide to slide, opens and closes questions, hides a comme
 follows it (`now`), joins and answers; the room's tallies and results are read here.
 
 Every function refuses anything wrong with a LiveError whose message is for the person; a host function refuses a
-wrong secret (or an unknown code) with NotHost. Every write is committed before the function returns."""
+wrong secret (or an unknown code) with NotHost; a store that cannot answer now raises Unavailable (a LiveError too).
+Every write is committed before the function returns."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from evidence.live.checks import (  # noqa: F401 (LiveError and NotHost are this
     question_key_checked,
     unknown_code,
 )
-from evidence.live.database import store
+from evidence.live.database import Unavailable, store  # noqa: F401 (Unavailable: a LiveError of this API)
 
 COMMENTS_SHOWN = 200  # the newest visible comments a tally carries
 
