@@ -73,7 +73,8 @@ for key in asked:
             row = compared[compared["comparison_id"] == pair].iloc[0] if pair in set(compared["comparison_id"]) \
                 else None
             if row is None:
-                st.markdown("The report compares no expert view with this finding.")
+                st.markdown("No row of the study-vs-experts table is paired with this slide.")
             else:
-                st.markdown(fmt("Study vs experts: **{}**  \n“{}”  \n:gray[{}]", row["outcome"],
-                                row["expert_statement"], row["expert_source_label"]))
+                st.markdown(fmt("Study vs experts: **{}**  \n“{}”  \n:gray[{} · the slide paired with this row of the "
+                                "study-vs-experts table by the project]", row["outcome"], row["expert_statement"],
+                                row["expert_source_label"]))
