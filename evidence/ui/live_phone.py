@@ -4,12 +4,14 @@ in `assets/live.css` and `assets/phone.css` (touch targets of at least 44 px).""
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from evidence.content import join_link
 from evidence.content.markup import fmt
 from evidence.content.room_questions import COMMENT_LIMIT, Question
-from evidence.live import codes, session
+from evidence.live import codes, limits, session
 from evidence.settings import REPO
 
 STYLE = "\n<style>\n" + "".join((REPO / "assets" / name).read_text(encoding="utf-8")
@@ -30,8 +32,8 @@ def code_field(given: str | None = None) -> None:
         st.error(fmt("{} is not a join code: a code has six letters and digits, as the presenter's screen shows.",
                      given[:20]), icon=":material/error:")
     with st.container(key="phone-join"), st.form("join-code", border=False):
-        typed = st.text_input("Join code", max_chars=12, placeholder="e.g. QX7K3M", autocomplete="off",
-                              help="Six letters and digits, on the presenter's screen")
+        typed = st.text_input("Join code", max_chars=12, placeholder="e.g. QX7K3M", autocomplete="off")
+        st.caption("Six letters and digits, on the presenter's screen.")
         if st.form_submit_button("Join", type="primary", width="stretch"):
             code = codes.normal_code(typed)
             if code is None:
@@ -47,7 +49,7 @@ def now(code: str) -> session.Now | None:
     try:
         return session.now(code, st.context.ip_address or "unknown")
     except session.LiveError as err:
-        st.title("Too many codes tried")
+        st.title("Too many codes tried" if str(err) == limits.TOO_MANY_CODES else "The live session cannot answer now")
         st.error(fmt("{}", err), icon=":material/timer:")
         st.stop()
 
@@ -64,14 +66,18 @@ def join_button(code: str) -> None:
     st.markdown("No account: your answers are anonymous. The join link keeps one answer per question for this "
                 "phone, which you can change until the question closes.")
     with st.container(key="phone-join"):
-        st.link_button("Join", join_link.join_url("", code), type="primary", icon=":material/login:", width="stretch")
+        # A plain link in this tab (a link button would open another): the route sets the cookie and comes back.
+        st.html(f'<a class="sme-join-button" href="{html.escape(join_link.join_url("", code))}">Join</a>')
 
 
 @st.fragment(run_every=1)
 def follow(code: str, version: int) -> None:
     """Every second: the session's version, and a rerun of the view only when the presenter changed something.
     It draws nothing: a hundred phones poll it."""
-    now = session.now(code)
+    try:
+        now = session.now(code)
+    except session.LiveError:
+        return  # the store cannot answer this second: the next one tries again
     if now is not None and now.version != version:
         st.rerun()
 
@@ -87,7 +93,11 @@ def _answer(code: str, person: str, question: Question, value: str) -> None:
 def answer(code: str, person: str, question: Question, is_open: bool) -> None:
     """The question, its choices as large buttons (the saved one filled), the comment for a finding, and what is
     saved. A closed question says so and takes no answer."""
-    mine = session.my_answer(code, person, question.key)
+    try:
+        mine = session.my_answer(code, person, question.key)
+    except session.LiveError as err:
+        st.error(fmt("{}", err), icon=":material/cloud_off:")
+        return
     with st.container(key="phone-view"):
         st.markdown(fmt("**{}**", question.prompt))
         if question.scale_words:
