@@ -52,3 +52,8 @@ def test_picked_maps_a_chart_click_to_a_filter_value(selection, expected):
 def test_valid_choice():
     assert state.valid_choice("diverged", ["diverged"]) and state.valid_choice(None, ["a"])
     assert not state.valid_choice("Diverged", ["diverged"])
+
+
+def test_a_shareable_link_drops_the_presenters_secret_and_keeps_the_rest():
+    kept = state.shareable({"live": ["QX7K3M"], "host": ["s3cret"], "item": ["6.f"]})
+    assert kept == {"live": ["QX7K3M"], "item": ["6.f"]}

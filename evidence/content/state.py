@@ -9,6 +9,15 @@ FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
 
 # Parameters every page understands: presenter mode, Streamlit's own embedding switches.
 GLOBAL_PARAMS = frozenset({"present", "embed", "embed_options"})
+# The presenter's secret of a live session (evidence/live): it moves the session, so it never leaves in what the app
+# hands on (a brief's or a deck's link, the share box, *Cite this*, a printed footer); browser.js and offer.js drop
+# it from the address they show for the same reason.
+SECRET_PARAMS = frozenset({"host"})
+
+
+def shareable(params: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """A link's parameters without the presenter's secret."""
+    return {name: values for name, values in params.items() if name not in SECRET_PARAMS}
 
 
 def last(value: str | list[str] | None) -> str | None:

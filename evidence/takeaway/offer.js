@@ -65,13 +65,21 @@
   new MutationObserver(describeSoon).observe(document.body, {
     childList: true, subtree: true, attributes: true, attributeFilter: ["aria-checked", "aria-pressed", "value"] });
 
+  // The address as the reader may hand it on: without the presenter's secret of a live session (content/state.py).
+  function shareable() {
+    const url = new URL(location.href);
+    url.searchParams.delete("host");
+    return url.href;
+  }
+
   function fill() {
-    const link = location.href.length > LONGEST_LINK ? location.href.slice(0, LONGEST_LINK - 1) + "…" : location.href;
+    const here = shareable();
+    const link = here.length > LONGEST_LINK ? here.slice(0, LONGEST_LINK - 1) + "…" : here;
     const page = "@page { @bottom-left { content: " + cssString(link) + "; } @bottom-right { content: "
       + cssString("Printed " + today()) + "; } }";
     if (foot.textContent !== page) foot.textContent = page;
     document.querySelectorAll("textarea.sme-cite-view").forEach((box) => {
-      const text = box.dataset.before + location.href + box.dataset.after.replace("{date}", today());
+      const text = box.dataset.before + here + box.dataset.after.replace("{date}", today());
       if (box.value !== text) box.value = text;
     });
   }

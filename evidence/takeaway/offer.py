@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from evidence.content import citation
+from evidence.content import citation, state
 from evidence.content.markup import fmt
 from evidence.ui import browser, drawn, print_view
 from evidence.views import VIEWS
@@ -30,7 +30,8 @@ MIME = {"pdf": "application/pdf",
 
 
 def _params() -> dict[str, list[str]]:
-    return {name: st.query_params.get_all(name) for name in st.query_params.keys()}
+    """The view's parameters as its link carries them, the presenter's secret left out (content/state.py)."""
+    return state.shareable({name: st.query_params.get_all(name) for name in st.query_params.keys()})
 
 
 def view_link(params: dict[str, list[str]]) -> str:

@@ -50,10 +50,17 @@
   });
   ["wheel", "touchstart", "keydown", "mousedown"].forEach((name) => window.addEventListener(name, stopRestoring, true));
 
-  // The share box shows the address bar as it is now (filters, selections, the slide, the query), every moment.
+  // The share box shows the address bar as it is now (filters, selections, the slide, the query), every moment,
+  // without the presenter's secret of a live session (SECRET_PARAMS in evidence/content/state.py).
+  function shareable() {
+    const url = new URL(location.href);
+    url.searchParams.delete("host");
+    return url.href;
+  }
   function refresh() {
+    const link = shareable();
     document.querySelectorAll("input.sme-share-link").forEach((box) => {
-      if (box.value !== location.href) box.value = location.href;
+      if (box.value !== link) box.value = link;
     });
   }
   setInterval(refresh, 400);

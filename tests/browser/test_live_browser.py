@@ -237,3 +237,26 @@ def test_a_phone_joins_by_typing_the_code_from_the_keyboard(browser, live_server
     assert any(cookie["name"] == "sme_live" and cookie["httpOnly"] for cookie in phone.context.cookies())
     assert phone.deep_link_errors("join") == []
     phone.close()
+
+
+def test_the_presenters_secret_never_leaves_in_a_shared_link_or_a_citation(browser, live_server):
+    """The presenter shares the Expert survey from the live link: the share box and *Cite this* carry the session's
+    code (a colleague may follow it) but not the secret that moves the session."""
+    started = session.start()
+    page = Page(browser, live_server, *PROJECTOR)
+    page.open(f"/expert_survey?live={started.code}&host={started.secret}")
+    page.page.get_by_role("button", name=re.compile("Ask the room")).first.wait_for()  # the presenter's view
+    page.page.get_by_role("button", name=re.compile("Share this view")).click()
+    box = page.page.locator("input.sme-share-link")
+    page.page.wait_for_function("() => (document.querySelector('input.sme-share-link') || {}).value")
+    link = box.input_value()
+    assert f"live={started.code}" in link and "/expert_survey" in link
+    assert started.secret not in link and "host=" not in link
+    page.page.keyboard.press("Escape")
+    page.page.locator("summary", has_text="Cite this").click()
+    cite = page.page.locator("textarea.sme-cite-view")
+    cite.wait_for()
+    page.page.wait_for_function("() => document.querySelector('textarea.sme-cite-view').value.includes('live=')")
+    assert started.secret not in cite.input_value() and "host=" not in cite.input_value()
+    assert started.secret in page.page.url  # the presenter's own address bar keeps it
+    page.close()
