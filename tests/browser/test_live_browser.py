@@ -244,13 +244,13 @@ def test_the_presenters_secret_never_leaves_in_a_shared_link_or_a_citation(brows
     code (a colleague may follow it) but not the secret that moves the session."""
     started = session.start()
     page = Page(browser, live_server, *PROJECTOR)
-    page.open(f"/expert_survey?live={started.code}&host={started.secret}")
+    page.open(f"/expert_survey?item=6.f&live={started.code}&host={started.secret}")
     page.page.get_by_role("button", name=re.compile("Ask the room")).first.wait_for()  # the presenter's view
     page.page.get_by_role("button", name=re.compile("Share this view")).click()
     box = page.page.locator("input.sme-share-link")
     page.page.wait_for_function("() => (document.querySelector('input.sme-share-link') || {}).value")
     link = box.input_value()
-    assert f"live={started.code}" in link and "/expert_survey" in link
+    assert f"live={started.code}" in link and "/expert_survey" in link and "item=6.f" in link
     assert started.secret not in link and "host=" not in link
     page.page.keyboard.press("Escape")
     page.page.locator("summary", has_text="Cite this").click()
