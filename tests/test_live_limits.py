@@ -48,3 +48,13 @@ def test_a_window_remembers_a_bounded_number_of_keys():
 def test_the_process_limits():
     assert limits.UNKNOWN_CODES_A_MINUTE == 10 and limits.ANSWERS_A_MINUTE == 20
     assert limits.unknown_codes.limit == 10 and limits.answers.limit == 20 and limits.comments.limit == 5
+
+
+def test_behind_the_balancer_each_phone_counts_as_its_own_address_and_a_forged_header_is_not_believed():
+    # HAProxy on loopback appends the phone's address: the last entry is the one it wrote.
+    assert limits.client_address("127.0.0.1", "203.0.113.7") == "203.0.113.7"
+    assert limits.client_address("::1", "10.0.0.1, 198.51.100.4") == "198.51.100.4"
+    # A phone reaching the app directly cannot choose its address by writing the header.
+    assert limits.client_address("198.51.100.9", "203.0.113.7") == "198.51.100.9"
+    assert limits.client_address("127.0.0.1", "not an address") == "127.0.0.1"
+    assert limits.client_address(None, None) == "unknown"

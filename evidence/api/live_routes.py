@@ -43,7 +43,8 @@ def _json(status: int, error: str, message: str) -> Response:
 
 
 def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    return limits.client_address(request.client.host if request.client else None,
+                                 request.headers.get("x-forwarded-for"))
 
 
 async def join(request: Request) -> Response:

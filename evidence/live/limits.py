@@ -4,6 +4,7 @@ its own share: the limits are against a script, not a count of people)."""
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from collections import OrderedDict, deque
@@ -59,6 +60,25 @@ class Window:
     def clear(self) -> None:
         with self._lock:
             self._events.clear()
+
+
+def client_address(peer: str | None, forwarded_for: str | None) -> str:
+    """The address a limit counts: the peer's, or, where the peer is a proxy on this machine (HAProxy on loopback:
+    deploy/haproxy.cfg's `option forwardfor`), the address the proxy forwarded, the last of X-Forwarded-For (the
+    one it added itself; what a client wrote before it is not believed). Behind HAProxy every phone's peer is the
+    balancer: without this, a room's few mistyped codes would lock the whole room out."""
+    peer = (peer or "").strip()
+    try:
+        proxied = bool(peer) and ipaddress.ip_address(peer).is_loopback
+    except ValueError:
+        proxied = False
+    if proxied and forwarded_for:
+        last = forwarded_for.split(",")[-1].strip()
+        try:
+            return str(ipaddress.ip_address(last))
+        except ValueError:
+            pass
+    return peer or "unknown"
 
 
 # The process's limits (keys: a client address as the server saw it; a token's digest, never the token).

@@ -47,7 +47,8 @@ def now(code: str) -> session.Now | None:
     """The session a phone asks for; unknown codes count against the phone's address (evidence/live/limits.py):
     too many in a minute, and the page says so and stops."""
     try:
-        return session.now(code, st.context.ip_address or "unknown")
+        return session.now(code, limits.client_address(st.context.ip_address,
+                                                       st.context.headers.get("X-Forwarded-For")))
     except session.LiveError as err:
         st.title("Too many codes tried" if str(err) == limits.TOO_MANY_CODES else "The live session cannot answer now")
         st.error(fmt("{}", err), icon=":material/timer:")
