@@ -22,7 +22,11 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
 
+# The live mode's state folder (its SQLite file): $SME_STATE_DIR if set, else state/ (git-ignored).
+STATE_DIR ?= $(or $(SME_STATE_DIR),state)
+
 run: $(VENV)/.app
+	mkdir -p "$(STATE_DIR)"
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
 # Browser tests need Debian's chromium; install it when missing (as root), or say how.

@@ -11,12 +11,24 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO / "data"
 DATA_DIR_ENV = "SME_EVIDENCE_DATA"
+# The live mode's state (issue 25): a folder outside data/, git-ignored, that `make run` creates; the live store is
+# a SQLite file in it unless $SME_LIVE_DB names a PostgreSQL database (postgresql://user@host:port/db).
+STATE_DIR_ENV = "SME_STATE_DIR"
+DEFAULT_STATE_DIR = REPO / "state"
+LIVE_DB_ENV = "SME_LIVE_DB"
 
 
 def data_dir_from_env() -> Path:
     """The data folder: $SME_EVIDENCE_DATA if set (e.g. a later survey wave), else the bundled data/."""
     value = os.environ.get(DATA_DIR_ENV, "").strip()
     return Path(value) if value else DEFAULT_DATA_DIR
+
+
+def state_dir() -> Path:
+    """The state folder: $SME_STATE_DIR if set, else state/ beside the code (never data/: the report's data is read
+    only)."""
+    value = os.environ.get(STATE_DIR_ENV, "").strip()
+    return Path(value) if value else DEFAULT_STATE_DIR
 
 
 def child_env() -> dict[str, str]:
