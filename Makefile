@@ -1,13 +1,14 @@
 # Two commands on a fresh machine: `make run` (set up and serve the app) and `make test`
 # (set up, lint, run every test). Both create the virtual environment themselves. `make test-fast` is the
-# lane without a browser (no chromium, no haproxy): lint, the data package check and every other test.
+# lane without a browser (no chromium, no haproxy; PostgreSQL for the live store): lint, the data package check and
+# every other test.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint validate datapackage clean chromium haproxy poppler libreoffice bench bench-takeaway bench-growth serve-scaled screenshots takeaway-images
+.PHONY: run test test-fast lint validate datapackage clean chromium haproxy postgresql poppler libreoffice bench bench-takeaway bench-growth serve-scaled screenshots takeaway-images
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -41,6 +42,14 @@ haproxy:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq haproxy; \
 	  else echo "The scaled set-up needs Debian's haproxy: run 'sudo apt-get install haproxy'"; exit 1; fi; }
 
+# The live store's tests run on PostgreSQL too, in a throwaway cluster (tests/live_postgres.py): they need initdb and
+# pg_ctl, in PATH or Debian's /usr/lib/postgresql/*/bin; install Debian's postgresql when missing (as root), or say how.
+postgresql:
+	@{ command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; } || \
+	  ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql; \
+	  else echo "The live store's tests need Debian's postgresql: run 'sudo apt-get install postgresql'"; exit 1; fi; }
+
 # The tests read the briefs and the deck with Debian's poppler-utils (pdftotext, pdftoppm, pdfinfo); the same.
 poppler:
 	@command -v pdftotext >/dev/null 2>&1 || { \
@@ -60,12 +69,12 @@ libreoffice:
 XDIST := -n 2 --dist loadfile
 BROWSER_XDIST := -n 2 --dist loadgroup
 
-test-fast: $(VENV)/.dev
+test-fast: $(VENV)/.dev postgresql
 	$(BIN)/ruff check .
 	$(BIN)/python -m evidence.data.datapackage --check
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser
 
-test: $(VENV)/.dev chromium haproxy poppler libreoffice
+test: $(VENV)/.dev chromium haproxy postgresql poppler libreoffice
 	$(BIN)/ruff check .
 	$(BIN)/python -m evidence.data.datapackage --check
 	$(BIN)/python -m pytest -q $(XDIST) --ignore=tests/browser

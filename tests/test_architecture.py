@@ -12,8 +12,8 @@ from evidence.views import VIEWS
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "evidence"
 # A layer may import its own folder and any layer with a lower number, never a higher one.
-LAYERS = {"settings": 0, "data": 1, "query": 2, "charts": 3, "content": 3, "ui": 4, "views": 3, "takeaway": 5,
-          "api": 5, "server": 6}
+LAYERS = {"settings": 0, "data": 1, "query": 2, "live": 2, "charts": 3, "content": 3, "ui": 4, "views": 3,
+          "takeaway": 5, "api": 5, "server": 6}
 
 
 def module_name(path: Path) -> str:

@@ -1,0 +1,73 @@
+"""Rate limits of the live mode, in memory, per process: join codes tried per client address, answers and comments
+per participant token. Nothing of it is stored, and it is forgotten a minute later (a process behind HAProxy counts
+its own share: the limits are against a script, not a count of people)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+
+MINUTE = 60.0
+UNKNOWN_CODES_A_MINUTE = 10
+ANSWERS_A_MINUTE = 20
+COMMENTS_A_MINUTE = 5
+# At most this many keys are remembered; the oldest is forgotten first (a flood of addresses cannot fill memory).
+MOST_KEYS = 10_000
+
+TOO_MANY_CODES = "Too many codes tried; wait a minute."
+TOO_MANY_ANSWERS = "Too many answers from this phone in a minute; wait a moment, then answer again."
+TOO_MANY_COMMENTS = "Too many comments from this phone in a minute; wait a moment, then send it again."
+
+
+class Window:
+    """At most `limit` events a key in any `seconds` (a sliding window), thread-safe."""
+
+    def __init__(self, limit: int, seconds: float = MINUTE, clock: Callable[[], float] = time.monotonic,
+                 most_keys: int = MOST_KEYS):
+        self.limit, self.seconds, self.clock, self.most_keys = limit, seconds, clock, most_keys
+        self._events: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        events = self._events.get(key)
+        if events is None:
+            events = self._events[key] = deque()
+            while len(self._events) > self.most_keys:
+                self._events.popitem(last=False)
+        self._events.move_to_end(key)
+        while events and events[0] <= now - self.seconds:
+            events.popleft()
+        return events
+
+    def blocked(self, key: str) -> bool:
+        """Whether the key has used up its events in the window (records nothing)."""
+        with self._lock:
+            return len(self._recent(key, self.clock())) >= self.limit
+
+    def hit(self, key: str) -> bool:
+        """Record an event for the key if it is allowed; False (nothing recorded) when it is over the limit."""
+        with self._lock:
+            now = self.clock()
+            events = self._recent(key, now)
+            if len(events) >= self.limit:
+                return False
+            events.append(now)
+            return True
+
+    def clear(self) -> None:
+        with self._lock:
+            self._events.clear()
+
+
+# The process's limits (keys: a client address as the server saw it; a token's digest, never the token).
+unknown_codes = Window(UNKNOWN_CODES_A_MINUTE)
+answers = Window(ANSWERS_A_MINUTE)
+comments = Window(COMMENTS_A_MINUTE)
+
+
+def reset() -> None:
+    """Forget every count (tests)."""
+    for window in (unknown_codes, answers, comments):
+        window.clear()
