@@ -13,6 +13,7 @@ if __name__ != "__main__":
     from starlette.middleware import Middleware  # noqa: E402
     from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 
+    from evidence.api import live_routes  # noqa: E402
     from evidence.api import routes as api  # noqa: E402
     from evidence.server import errors, server_sockets  # noqa: E402
     from evidence.server.security_headers import SecurityHeaders  # noqa: E402
@@ -25,7 +26,8 @@ if __name__ != "__main__":
     PagesManager.uses_pages_directory = False
     # Every response carries the security headers (evidence/server/security_headers.py); an unexpected error in a
     # view shows a short message with an id, and the server's log holds the trace under that id (server/errors.py).
-    app = st.App(__file__, routes=api.routes(), middleware=[Middleware(SecurityHeaders)], on_script_error=errors.show)
+    app = st.App(__file__, routes=api.routes() + live_routes.routes(), middleware=[Middleware(SecurityHeaders)],
+                 on_script_error=errors.show)
 else:
     from evidence.content import state  # noqa: E402
     from evidence.data.validate import DataError  # noqa: E402
@@ -63,6 +65,10 @@ else:
             st.switch_page(overview, query_params=st.query_params.to_dict())
 
         pages["Look up"].append(st.Page(overview_by_name, title="Overview", url_path="overview", visibility="hidden"))
+        # Live mode (issue 25): the participant's phone view and the room's results, reached by their links only.
+        pages["Look up"] += [
+            st.Page("pages/join.py", title="Join a live session", url_path="join", visibility="hidden"),
+            st.Page("pages/room.py", title="The room's answers", url_path="room", visibility="hidden")]
         return pages
 
     # Made once a session, not on every rerun: making a page resolves its file's path (a twentieth of a rerun of

@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from evidence.content import choices, findings, state
+from evidence.live import codes
 from evidence.query import package
 
 Check = Callable[[str | list[str] | None], bool]  # whether a link's value of a parameter is one the view can use
@@ -65,6 +66,15 @@ class View:
                 **{name: param.check for name, param in self.params.items()}}
 
 
+def live_code(value) -> bool:
+    """A live session's join code (six characters of codes.ALPHABET, as typed: lower case, spaces, dashes)."""
+    return codes.normal_code(state.last(value)) is not None
+
+
+# A live session (issue 25): its code, and the presenter's secret (never printed: no label, so no brief names it).
+LIVE_PARAMS = {"live": Param("Live session", live_code), "host": Param(None, anything)}
+
+
 def _view(key: str, title: str, icon: str, group: str, summary: str, params: dict[str, Param], **more) -> View:
     return View(key, f"pages/{key}.py", title, f":material/{icon}:", group, summary, params, **more)
 
@@ -78,10 +88,12 @@ VIEWS: dict[str, View] = {view.key: view for view in [
           "The story of the report in one screen: headline figures, the conclusions, and where the experts "
           "confirmed or diverged from the study.",
           {"outcome": Param("Study vs experts, showing", one_of(lambda: choices.OUTCOMES)),
-           "slide": Param("Slide", lambda value: state.valid_page_number(value, len(findings.FINDINGS))),
+           # 0 is the join slide of a live session (ui/live_presenter.py); without one the first slide shows.
+           "slide": Param("Slide", lambda value: state.valid_page_number(value, len(findings.FINDINGS))
+                          or state.last(value) == "0"),
            "present": Param("Presenter mode", state.valid_flag),
            "from": Param(None, one_of(choices.conclusion_ids)),  # the conclusion a slide was opened from
-           "at": Param(None, one_of(choices.conclusion_ids))}),  # the conclusion the list shows first
+           "at": Param(None, one_of(choices.conclusion_ids)), **LIVE_PARAMS}),  # the conclusion the list shows first
     _view("case_studies", "Case studies", "apartment", "Explore",
           "The 12 SMEs of the study: country, typology, types of internationalising innovation, motives and barriers.",
           {"country": Param("Home country", some_of(_case_ids("country"))),
@@ -94,7 +106,7 @@ VIEWS: dict[str, View] = {view.key: view for view in [
           "each statement.",
           {"sample": Param("Sample", one_of(lambda: choices.SURVEY_SAMPLES)),
            "theme": Param("Theme", some_of(lambda: choices.SURVEY_THEMES.values())),
-           "item": Param("Survey item", one_of(choices.survey_item_labels))}),
+           "item": Param("Survey item", one_of(choices.survey_item_labels)), **LIVE_PARAMS}),
     _view("policy", "Policy", "account_balance", "Explore",
           "The WHAT/HOW matrix, EU instruments and budgets, the SWOT and the policy implications.",
           {"cell": Param("WHAT/HOW cell", one_of(lambda: choices.policy_choices()["cells"])),

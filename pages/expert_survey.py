@@ -6,7 +6,7 @@ from evidence.content import choices, state, survey_text
 from evidence.content.markup import fmt, join
 from evidence.query import store
 from evidence.takeaway import offer as takeaway
-from evidence.ui import page, print_view, url_choice
+from evidence.ui import live_presenter, page, print_view, url_choice
 from evidence.ui.chart_panel import chart_panel
 
 SAMPLES = choices.SURVEY_SAMPLES
@@ -26,6 +26,7 @@ def picked_item(chart_key: str) -> None:
 page.review_params("expert_survey")
 
 page.header("Expert survey")
+LIVE = live_presenter.host_session()  # the presenter's live session (issue 25): each item's *Ask the room*
 takeaway.section("expert_survey", "Expert survey")
 st.markdown(
     "An online survey of experts in SME innovation and international business, run in May and June 2016 to test "
@@ -99,6 +100,8 @@ def statements_and_item(questions: list[str] | None) -> None:
             st.subheader(fmt("Figure {}, item {}", item["figure_id"], item["letter"]))
             st.markdown(fmt("“{}”", item["text"]))
             st.caption(fmt("{} · {} · {}", item["figure_title"], item["n_text"], store.source_label(item["source"])))
+            if LIVE:
+                live_presenter.ask_button(LIVE, item_id)
             st.markdown(fmt("**What the report says about it**\n\n{}", survey_text.item_results(item_id=item_id)))
             if reading := survey_text.item_reading(item_id=item_id):
                 st.markdown(fmt("**The project's coding of it** (not the report's words)\n\n{}", reading))

@@ -3,6 +3,7 @@
 
 import streamlit as st
 
+from evidence.api.routes import public_url
 from evidence.content import choices, findings, state, text
 from evidence.content.markup import fmt
 from evidence.query import store
@@ -26,7 +27,7 @@ PRESENTING = state.is_present(st.query_params.get_all("present"))
 page.review_params("overview")
 
 if PRESENTING:
-    presenter.present(takeaway.slide_exports)
+    presenter.present(takeaway.slide_exports, public_url)
     st.stop()
 
 # ------------------------------------------------------------------------------ the story in one screen

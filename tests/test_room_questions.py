@@ -76,3 +76,11 @@ def test_the_join_link_and_its_qr_code():
     assert join_link.short_link(url) == "localhost:8750/live/join/QX7K3M"
     assert join_link.join_url("", "QX7K3M") == "/live/join/QX7K3M" and join_link.origin(None) == ""
     assert join_link.qr_png(url).startswith(b"\x89PNG") and "localhost:8750/live/join/QX7K3M" in join_link.qr_alt(url)
+
+
+def test_the_qr_code_is_a_linked_image_in_the_page_with_its_text_alternative():
+    from evidence.content import join_link
+
+    drawn = join_link.qr_html('http://x"><script>/live/join/QX7K3M', 120)
+    assert drawn.startswith('<a href="http://x&quot;&gt;&lt;script&gt;') and "<script>" not in drawn
+    assert 'src="data:image/png;base64,' in drawn and 'alt="QR code that opens the join link' in drawn

@@ -1,10 +1,14 @@
 """The join link of a live session (issue 25) and its QR code: the address a participant's phone opens
 (`/live/join/<CODE>`, which sets the participant's cookie and goes on to the phone view), drawn offline by segno
-(pure Python, pinned in requirements.txt) as PNG bytes: nothing comes from another site."""
+(pure Python, pinned in requirements.txt) as PNG bytes: nothing comes from another site. The page gets it as a
+data: address inside the page's own HTML (the policy's img-src allows data:), so no media file is fetched that a
+quick next slide could remove before the projector's browser loads it."""
 
 from __future__ import annotations
 
+import base64
 import functools
+import html
 import io
 from urllib.parse import urlsplit
 
@@ -43,3 +47,10 @@ def qr_png(url: str, scale: int = 8) -> bytes:
 def qr_alt(url: str) -> str:
     """The QR code's text alternative: what it opens."""
     return f"QR code that opens the join link {short_link(url)}"
+
+
+def qr_html(url: str, size: int) -> str:
+    """The QR code as a linked image of `size` CSS pixels, its text alternative in alt; every value escaped."""
+    data = base64.b64encode(qr_png(url)).decode("ascii")
+    return (f'<a href="{html.escape(url)}" class="sme-qr"><img src="data:image/png;base64,{data}" width="{size}" '
+            f'height="{size}" alt="{html.escape(qr_alt(url))}" style="display:block"></a>')
