@@ -134,3 +134,49 @@ def cache_lines(fill: dict | None, hit: dict | None) -> list[str]:
                   "| cache | per hit (µs) |", "| --- | ---: |"]
         lines += [f"| {name} | {us:.0f} |" for name, us in hit.items()]
     return lines
+
+
+def live_lines(rows: dict, cores: int | None) -> list[str]:
+    """Live mode's section (issue 25) from scripts/bench_live.py's figures, one row a set-up."""
+    if not rows:
+        return []
+    any_row = next(iter(rows.values()))
+    lines = [
+        "## Live mode: a room of phones following and answering",
+        "",
+        f"`scripts/bench_live.py` (`make bench-live` prints this section alone): {any_row['phones']} simulated phones "
+        "and one presenter, each its own session over Streamlit's websocket protocol (scripts/live_protocol.py). "
+        "The presenter opens its slides and clicks *Go live*; each phone opens the join link (`/live/join/<CODE>`: "
+        "its own `sme_live` cookie, and the balancer's), then the phone view, and from then on answers its "
+        "fragment's one-second timer as a browser does. After a minute of following, the presenter moves "
+        f"{any_row['moves']} times; each phone answers each slide's question a moment after it shows the slide (a "
+        "tenth change their answer). Slide: from the presenter's move to a phone showing the slide's headline "
+        "(p95 over every phone and move; *last phone*: p95 over the moves of the time until every phone showed "
+        "it). Answer: from a participant's click to the presenter's room panel showing a count that includes it. "
+        "CPU: user + system time of the server processes (and their children; HAProxy's included behind it), per "
+        "following phone per minute, while only following and over the slides and answers. The load generator "
+        f"runs on the same {cores} shared cores. Targets: both p95 ≤ 2 s, 0 errors.",
+        "",
+        "| set-up | slide p50 / p95 (s) | slide, last phone, p95 (s) | answer to count p50 / p95 (s) | answers "
+        "| CPU per phone per minute, following (s) | … during slides and answers (s) | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in rows.items():
+        lines.append(f"| {name} | {row['slide_p50']:.2f} / {row['slide_p95']:.2f} | {row['slide_all_p95']:.2f} | "
+                     f"{row['answer_p50']:.2f} / {row['answer_p95']:.2f} | {row['answers']} | "
+                     f"{row['follow_cpu']:.3f} | {row['run_cpu']:.3f} | {row['errors']} |")
+    errors = [error for row in rows.values() for error in row["first_errors"]]
+    if errors:
+        lines += ["", f"First error: `{errors[0][:200]}`"]
+    lines += [
+        "",
+        "Other users: one ordinary session reruns the Overview back to back, warm, on the same set-up, before the "
+        "room arrives and during the slides and answers (through the balancer behind HAProxy):",
+        "",
+        "| set-up | Overview rerun without the room p50 / p95 (ms) | with the room p50 / p95 (ms) |",
+        "| --- | ---: | ---: |",
+    ]
+    for name, row in rows.items():
+        lines.append(f"| {name} | {row['other_alone'][0]:.0f} / {row['other_alone'][1]:.0f} | "
+                     f"{row['other_during'][0]:.0f} / {row['other_during'][1]:.0f} |")
+    return lines

@@ -27,7 +27,7 @@ from pathlib import Path
 from live_protocol import Browser, join_cookies, page_cookie
 
 COUNT = re.compile(r"\bn\s*=\s*(\d+)")
-ACKNOWLEDGED = re.compile(r"(?i)\b(saved|recorded|your answer|thank)")
+ACKNOWLEDGED = re.compile(r"\bSaved:")
 SUBMIT = re.compile(r"(?i)^(send|answer|save|submit)")
 
 
@@ -86,7 +86,7 @@ class Counts:
         self.acknowledged: list[float] = []
 
     def see(self, text: str, at: float) -> None:
-        if found := COUNT.search(text):
+        if found := COUNT.search(plain(text)):
             self.shown.append((at, int(found.group(1))))
 
     def latency(self, sent: float, acknowledged: float) -> float | None:
@@ -102,12 +102,21 @@ def offers(phone: Browser, label: str) -> bool:
         e.text == label and e.kind in ("button", "form_submit_button") for e in phone.elements.values())
 
 
+def acknowledged(phone: Browser, label: str) -> bool:
+    """The phone says the answer is saved (pages/join.py: "Saved: <label>")."""
+    return any(ACKNOWLEDGED.search(plain(e.text)) and label in plain(e.text) for e in phone.elements.values())
+
+
 async def answer(phone: Browser, label: str) -> tuple[float, float]:
     """Answer `label` as a person does (its button, or its option then the send button): (sent, acknowledged)."""
     try:
-        return (await phone.click(label)), time.perf_counter()
+        sent = await phone.click(label)
     except LookupError:
-        pass
+        sent = None
+    if sent is not None:
+        if not acknowledged(phone, label):
+            raise RuntimeError(f"answer {label!r} not acknowledged: {phone.page_text()[-300:]}")
+        return sent, time.perf_counter()
     widget = phone.choice_widget(label)
     if widget is None:
         raise LookupError(f"no answer {label!r} on the phone: {phone.page_text()[:300]}")
@@ -116,7 +125,7 @@ async def answer(phone: Browser, label: str) -> tuple[float, float]:
     submit = next((e for e in phone.elements.values() if e.kind in ("button", "form_submit_button")
                    and SUBMIT.match(e.text)), None)
     sent = await (phone.rerun(trigger=submit.widget_id) if submit else phone.rerun())
-    if not ACKNOWLEDGED.search(phone.page_text()):
+    if not acknowledged(phone, label):
         raise RuntimeError(f"answer {label!r} not acknowledged: {phone.page_text()[-300:]}")
     return sent, time.perf_counter()
 
@@ -140,7 +149,11 @@ async def phone_on_slide(phone: Browser, words: str, moved: float, dwell: float,
         result.errors.append(f"a phone did not show {words[:40]!r} within 30 s")
         return None
     shown = min(e.at for e in phone.elements.values() if words in plain(e.text))
-    await phone.until(lambda: offers(phone, room.choices[0]))  # the question drawn under the headline
+    try:  # the question drawn under the headline
+        await phone.until(lambda: offers(phone, room.choices[0]), timeout=30)
+    except TimeoutError:
+        result.errors.append(f"a phone showed {words[:40]!r} but not its question within 30 s")
+        return None
     await asyncio.sleep(rng.uniform(0.3, max(0.5, dwell - 4)))  # reading the slide, then answering
     try:
         sent, acknowledged = await answer(phone, rng.choice(list(room.choices)))
@@ -152,7 +165,7 @@ async def phone_on_slide(phone: Browser, words: str, moved: float, dwell: float,
             result.answers += 1
         return shown - moved, pending
     except (LookupError, RuntimeError, TimeoutError) as err:
-        result.errors.append(f"{type(err).__name__}: {err}"[:300])
+        result.errors.append(f"answering on {words[:30]!r}: {type(err).__name__}: {err}"[:300])
         return shown - moved, None
 
 
@@ -194,8 +207,8 @@ async def run_room(url: str, code: str, secret: str, room: Room, pids: Sequence[
         if pending:
             last = max(acknowledged for _, acknowledged in pending)
             try:
-                await presenter.until(lambda: any(at > last and n >= len(counts.acknowledged)
-                                                  for at, n in counts.shown), timeout=30)
+                await presenter.until(lambda last=last: any(at > last and n >= len(counts.acknowledged)
+                                                            for at, n in counts.shown), timeout=30)
             except TimeoutError:
                 result.errors.append(f"slide {slide}: the presenter's count never reached {len(pending)}")
         for sent, acknowledged in pending:
