@@ -90,6 +90,7 @@ class Browser:
     _timers: dict[str, asyncio.Task] = field(default_factory=dict)
     _states: dict[str, tuple[str, object]] = field(default_factory=dict)  # widget id -> (value field, value)
     _hash: str = ""
+    recent: list[str] = field(default_factory=list)
     _socket: object = None
     _reader: asyncio.Task | None = None
 
@@ -147,7 +148,10 @@ class Browser:
             self.query_string = query_string
         before, asked = self.page_runs, time.perf_counter()
         await self.send(page_name=page_name, trigger=trigger)
-        await self.until(lambda: self.page_runs > before)
+        try:
+            await self.until(lambda: self.page_runs > before)
+        except TimeoutError:
+            raise TimeoutError(f"a run asked for at {asked:.2f} never finished; last messages: {self.recent}") from None
         return asked
 
     def set_widget(self, widget_id: str, kind: str, value) -> None:
@@ -202,6 +206,9 @@ class Browser:
 
     def _take(self, message: ForwardMsg) -> None:
         kind = message.WhichOneof("type")
+        if kind != "delta":  # the last messages, for an error's report
+            self.recent = [*self.recent[-11:], f"{time.perf_counter():.2f} {kind}"
+                           f"{' ' + str(message.script_finished) if kind == 'script_finished' else ''}"]
         if kind == "new_session":
             self._hash = message.new_session.page_script_hash
             if not message.metadata.run.fragment_ids:  # a whole page's run draws the page anew
