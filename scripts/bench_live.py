@@ -8,7 +8,7 @@ follow the join slide for `--follow` seconds (the CPU of following alone), then 
 `--moves` slides while the phones answer. Beside it, one ordinary session reruns the Overview back to back: its warm
 rerun before the room arrives and during the slides and answers (the other users must not be slowed).
 
-Usage: python scripts/bench_live.py [--phones 100] [--moves 6] [--follow 30] [--json OUT] [--only SETUP]
+Usage: python scripts/bench_live.py [--phones 100] [--moves 6] [--follow 30] [--json OUT] [--only SETUP] [--write]
 """
 
 from __future__ import annotations
@@ -163,6 +163,8 @@ def main() -> int:
     parser.add_argument("--dwell", type=float, default=8, help="seconds a slide is shown, at most")
     parser.add_argument("--json", type=Path, help="write the figures there too")
     parser.add_argument("--only", help="one set-up, e.g. '1 SQLite' or '2 PostgreSQL'")
+    parser.add_argument("--write", action="store_true", help="put the section into BENCHMARKS.md (in place of the "
+                        "one there), as `make bench` does with the whole file")
     args = parser.parse_args()
     rows = {}
     for processes, store in SETUPS:
@@ -172,7 +174,10 @@ def main() -> int:
         print(setup_name(processes, store), rows[setup_name(processes, store)], file=sys.stderr, flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
-    print("\n".join(bench_report.live_lines(rows, os.cpu_count())))
+    section = bench_report.live_lines(rows, os.cpu_count())
+    if args.write:
+        bench_report.replace_section(REPO / "BENCHMARKS.md", section)
+    print("\n".join(section))
     return 0
 
 

@@ -180,3 +180,16 @@ def live_lines(rows: dict, cores: int | None) -> list[str]:
         lines.append(f"| {name} | {row['other_alone'][0]:.0f} / {row['other_alone'][1]:.0f} | "
                      f"{row['other_during'][0]:.0f} / {row['other_during'][1]:.0f} |")
     return lines
+
+
+def replace_section(path: Path, section: list[str]) -> None:
+    """Put a `## ` section into the report in place of the one with the same heading (else at its end)."""
+    text = path.read_text(encoding="utf-8")
+    head = section[0]
+    start = text.find(head + "\n")
+    if start < 0:
+        path.write_text(text.rstrip("\n") + "\n\n" + "\n".join(section) + "\n", encoding="utf-8")
+        return
+    end = text.find("\n## ", start + len(head))
+    rest = text[end + 1:] if end >= 0 else ""
+    path.write_text(text[:start] + "\n".join(section) + "\n" + ("\n" + rest if rest else ""), encoding="utf-8")
