@@ -99,8 +99,8 @@ async def go_live(url: str) -> tuple[str, str]:
     presenter = Browser(url, page_cookie(url))
     try:
         await presenter.open("", "present=1&slide=1")
-        await presenter.click("Go live")
-        await presenter.until(lambda: "live=" in presenter.query_string and "host=" in presenter.query_string)
+        await presenter.click("Go live", done=lambda _: "live=" in presenter.query_string
+                              and "host=" in presenter.query_string)
         params = dict(part.split("=", 1) for part in presenter.query_string.split("&"))
         return params["live"], params["host"]
     finally:

@@ -24,11 +24,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from live_protocol import Browser, join_cookies, page_cookie
+from live_protocol import Browser, join_cookies, page_cookie, plain
 
 COUNT = re.compile(r"\bn\s*=\s*(\d+)")
-ACKNOWLEDGED = re.compile(r"\bSaved:")
-SUBMIT = re.compile(r"(?i)^(send|answer|save|submit)")
 
 
 def cpu_seconds(pids: Sequence[int]) -> float:
@@ -38,11 +36,6 @@ def cpu_seconds(pids: Sequence[int]) -> float:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         total += sum(int(value) for value in fields[11:15])
     return total / os.sysconf("SC_CLK_TCK")
-
-
-def plain(text: str) -> str:
-    """Text as a person reads it: Markdown's escapes and emphasis marks dropped, spaces folded."""
-    return " ".join(re.sub(r"[\\*_`]", "", text).split())
 
 
 @dataclass
@@ -102,31 +95,17 @@ def offers(phone: Browser, label: str) -> bool:
         e.text == label and e.kind in ("button", "form_submit_button") for e in phone.elements.values())
 
 
-def acknowledged(phone: Browser, label: str) -> bool:
-    """The phone says the answer is saved (pages/join.py: "Saved: <label>")."""
-    return any(ACKNOWLEDGED.search(plain(e.text)) and label in plain(e.text) for e in phone.elements.values())
+def acknowledged(phone: Browser, label: str, since: float = 0.0) -> bool:
+    """The phone has said, since `since`, that the answer is saved (pages/join.py: "Saved: <label>")."""
+    return phone.drawn_since(f"Saved: {label}", since)
 
 
 async def answer(phone: Browser, label: str) -> tuple[float, float]:
-    """Answer `label` as a person does (its button, or its option then the send button): (sent, acknowledged)."""
-    try:
-        sent = await phone.click(label)
-    except LookupError:
-        sent = None
-    if sent is not None:
-        if not acknowledged(phone, label):
-            raise RuntimeError(f"answer {label!r} not acknowledged: {phone.page_text()[-300:]}")
-        return sent, time.perf_counter()
-    widget = phone.choice_widget(label)
-    if widget is None:
-        raise LookupError(f"no answer {label!r} on the phone: {phone.page_text()[:300]}")
-    kind = "string_array_value" if widget.kind == "button_group" else "string_value"
-    phone.set_widget(widget.widget_id, kind, [label] if kind == "string_array_value" else label)
-    submit = next((e for e in phone.elements.values() if e.kind in ("button", "form_submit_button")
-                   and SUBMIT.match(e.text)), None)
-    sent = await (phone.rerun(trigger=submit.widget_id) if submit else phone.rerun())
-    if not acknowledged(phone, label):
-        raise RuntimeError(f"answer {label!r} not acknowledged: {phone.page_text()[-300:]}")
+    """Tap the answer's button as a person does: (sent, acknowledged), once the phone says it is saved; an error on
+    the page instead (a refusal) raises."""
+    sent = await phone.click(label, done=lambda asked: acknowledged(phone, label, asked) or phone.error_at >= asked)
+    if not acknowledged(phone, label, sent):
+        raise RuntimeError(f"answer {label!r} refused: {phone.errors[-1:]}")
     return sent, time.perf_counter()
 
 
@@ -194,8 +173,9 @@ async def run_room(url: str, code: str, secret: str, room: Room, pids: Sequence[
         counts.shown.clear()
         counts.acknowledged.clear()
         moved = time.perf_counter()
-        move = asyncio.create_task(presenter.rerun(query_string=room.presenter_query(code, secret, slide)))
         words = plain(room.headline(slide))
+        move = asyncio.create_task(presenter.rerun(query_string=room.presenter_query(code, secret, slide),
+                                                   done=lambda asked, words=words: presenter.drawn_since(words, asked)))
         outcomes = await asyncio.gather(*(phone_on_slide(phone, words, moved, dwell, room, counts, result, rng)
                                           for phone in followers))
         await move

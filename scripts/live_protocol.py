@@ -34,6 +34,11 @@ WIDGETS = ("button", "radio", "button_group", "text_area", "text_input", "select
            "checkbox")
 
 
+def plain(text: str) -> str:
+    """Text as a person reads it: Markdown's escapes and emphasis marks dropped, spaces folded."""
+    return " ".join(re.sub(r"[\\*_`]", "", text).split())
+
+
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -91,6 +96,7 @@ class Browser:
     _states: dict[str, tuple[str, object]] = field(default_factory=dict)  # widget id -> (value field, value)
     _hash: str = ""
     recent: list[str] = field(default_factory=list)
+    error_at: float = -1.0  # when the last error (an exception, an error box) arrived
     _socket: object = None
     _reader: asyncio.Task | None = None
 
@@ -141,25 +147,32 @@ class Browser:
             state.id, state.trigger_value = trigger, True
         await self._socket.send(message.SerializeToString())
 
-    async def rerun(self, page_name: str = "", query_string: str | None = None, trigger: str | None = None) -> float:
-        """A run of the whole page (a link followed, a button clicked); returns once it has finished: the time it
-        was asked for."""
+    async def rerun(self, page_name: str = "", query_string: str | None = None, trigger: str | None = None,
+                    done: Callable[[float], bool] | None = None) -> float:
+        """A run of the whole page (a link followed, a button clicked): the time it was asked for, once `done(that
+        time)` holds (by default, once a run has finished). A person sees a run by what it draws, and Streamlit can
+        drop a run's `script_finished` when a fragment's timer starts the next run at that moment (see
+        `AppSession.request_rerun`): so clicks and moves wait for what they draw (`drawn_since`), not for it."""
         if query_string is not None:
             self.query_string = query_string
-        before, asked = self.page_runs, time.perf_counter()
+        before, asked = self.runs, time.perf_counter()
         await self.send(page_name=page_name, trigger=trigger)
         try:
-            await self.until(lambda: self.page_runs > before)
+            await self.until(lambda: done(asked) if done else self.runs > before)
         except TimeoutError:
-            raise TimeoutError(f"a run asked for at {asked:.2f} never finished; last messages: {self.recent}") from None
+            raise TimeoutError(f"a run asked for at {asked:.2f} never drew; last messages: {self.recent}") from None
         return asked
+
+    def drawn_since(self, words: str, since: float) -> bool:
+        """Whether an element saying `words` (as a person reads them) arrived at or after `since`."""
+        return any(element.at >= since and words in plain(element.text) for element in self.elements.values())
 
     def set_widget(self, widget_id: str, kind: str, value) -> None:
         self._states[widget_id] = (kind, value)
 
-    async def click(self, label: str) -> float:
-        """Click the button labelled `label` (the first on the page): the time of the click."""
-        return await self.rerun(trigger=self.widget(label, ("button", "form_submit_button")).widget_id)
+    async def click(self, label: str, done: Callable[[float], bool] | None = None) -> float:
+        """Click the button labelled `label` (the first on the page): the time of the click, once `done` holds."""
+        return await self.rerun(trigger=self.widget(label, ("button", "form_submit_button")).widget_id, done=done)
 
     def widget(self, label: str, kinds: tuple[str, ...]) -> Element:
         for element in self.elements.values():
@@ -247,6 +260,7 @@ class Browser:
                          if isinstance(getattr(body, name, None), str) and getattr(body, name)), "")
             if kind == "exception" or (kind == "alert" and body.format == 1):
                 self.errors.append(f"{kind} on the page: {text[:200]}")
+                self.error_at = time.perf_counter()
         element = Element(kind or "", text, widget_id, options, time.perf_counter())
         self.elements[path] = element
         if self.on_element:
