@@ -117,6 +117,7 @@ def room(moves: int) -> live_load.Room:
 
 async def measure(url: str, pids: list[int], args) -> dict:
     cookie = page_cookie(url)
+    load_before = os.getloadavg()[0]
     alone = await overview_reruns(url, cookie, None)
     code, secret = await go_live(url)
     during: list[float] = []
@@ -128,7 +129,7 @@ async def measure(url: str, pids: list[int], args) -> dict:
     result = await live_load.run_room(url, code, secret, room(args.moves), pids, phones=args.phones,
                                       follow_seconds=args.follow, dwell=args.dwell, during=other_user)
     return {
-        "phones": args.phones, "moves": args.moves,
+        "phones": args.phones, "moves": args.moves, "follow": args.follow,
         "slide_p95": live_load.p95(result.slide_latencies), "slide_p50": statistics.median(result.slide_latencies),
         "slide_all_p95": live_load.p95(result.slide_all), "slide_all": result.slide_all,
         "answer_p95": live_load.p95(result.answer_latencies),
@@ -138,6 +139,7 @@ async def measure(url: str, pids: list[int], args) -> dict:
         "run_cpu": result.per_follower_minute(result.run_cpu, result.run_seconds),
         "run_seconds": result.run_seconds,
         "errors": len(result.errors), "first_errors": result.errors[:5],
+        "load": (load_before, os.getloadavg()[0]),  # the machine's load average, before and after
         "other_alone": (statistics.median(alone), live_load.p95(alone)),
         "other_during": (statistics.median(during), live_load.p95(during)) if during else (float("nan"),) * 2,
     }

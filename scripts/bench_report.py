@@ -148,23 +148,27 @@ def live_lines(rows: dict, cores: int | None) -> list[str]:
         "and one presenter, each its own session over Streamlit's websocket protocol (scripts/live_protocol.py). "
         "The presenter opens its slides and clicks *Go live*; each phone opens the join link (`/live/join/<CODE>`: "
         "its own `sme_live` cookie, and the balancer's), then the phone view, and from then on answers its "
-        "fragment's one-second timer as a browser does. After a minute of following, the presenter moves "
-        f"{any_row['moves']} times; each phone answers each slide's question a moment after it shows the slide (a "
-        "tenth change their answer). Slide: from the presenter's move to a phone showing the slide's headline "
+        f"fragment's one-second timer as a browser does. After {any_row['follow']:.0f} s of following, the "
+        f"presenter moves {any_row['moves']} times; each phone answers each slide's question a moment after it "
+        "shows the slide (a tenth change their answer). Slide: from the presenter's move to a phone showing the "
+        "slide's headline "
         "(p95 over every phone and move; *last phone*: p95 over the moves of the time until every phone showed "
         "it). Answer: from a participant's click to the presenter's room panel showing a count that includes it. "
         "CPU: user + system time of the server processes (and their children; HAProxy's included behind it), per "
         "following phone per minute, while only following and over the slides and answers. The load generator "
-        f"runs on the same {cores} shared cores. Targets: both p95 ≤ 2 s, 0 errors.",
+        f"runs on the same {cores} shared cores, and so do other people's test runs: the last column is the "
+        "machine's one-minute load average before and after the set-up's run. Targets: both p95 ≤ 2 s, 0 errors.",
         "",
         "| set-up | slide p50 / p95 (s) | slide, last phone, p95 (s) | answer to count p50 / p95 (s) | answers "
-        "| CPU per phone per minute, following (s) | … during slides and answers (s) | errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| CPU per phone per minute, following (s) | … during slides and answers (s) | errors "
+        "| load average before / after |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, row in rows.items():
         lines.append(f"| {name} | {row['slide_p50']:.2f} / {row['slide_p95']:.2f} | {row['slide_all_p95']:.2f} | "
                      f"{row['answer_p50']:.2f} / {row['answer_p95']:.2f} | {row['answers']} | "
-                     f"{row['follow_cpu']:.3f} | {row['run_cpu']:.3f} | {row['errors']} |")
+                     f"{row['follow_cpu']:.3f} | {row['run_cpu']:.3f} | {row['errors']} | "
+                     f"{row['load'][0]:.1f} / {row['load'][1]:.1f} |")
     errors = [error for row in rows.values() for error in row["first_errors"]]
     if errors:
         lines += ["", f"First error: `{errors[0][:200]}`"]
