@@ -4,6 +4,8 @@ in `assets/live.css` and `assets/phone.css` (touch targets of at least 44 px).""
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from evidence.content import join_link
@@ -30,8 +32,8 @@ def code_field(given: str | None = None) -> None:
         st.error(fmt("{} is not a join code: a code has six letters and digits, as the presenter's screen shows.",
                      given[:20]), icon=":material/error:")
     with st.container(key="phone-join"), st.form("join-code", border=False):
-        typed = st.text_input("Join code", max_chars=12, placeholder="e.g. QX7K3M", autocomplete="off",
-                              help="Six letters and digits, on the presenter's screen")
+        typed = st.text_input("Join code", max_chars=12, placeholder="e.g. QX7K3M", autocomplete="off")
+        st.caption("Six letters and digits, on the presenter's screen.")
         if st.form_submit_button("Join", type="primary", width="stretch"):
             code = codes.normal_code(typed)
             if code is None:
@@ -64,7 +66,8 @@ def join_button(code: str) -> None:
     st.markdown("No account: your answers are anonymous. The join link keeps one answer per question for this "
                 "phone, which you can change until the question closes.")
     with st.container(key="phone-join"):
-        st.link_button("Join", join_link.join_url("", code), type="primary", icon=":material/login:", width="stretch")
+        # A plain link in this tab (a link button would open another): the route sets the cookie and comes back.
+        st.html(f'<a class="sme-join-button" href="{html.escape(join_link.join_url("", code))}">Join</a>')
 
 
 @st.fragment(run_every=1)

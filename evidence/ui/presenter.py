@@ -97,7 +97,7 @@ def present(slide_exports: Callable[[findings.Finding], None], public_url: Calla
     number = slide_number(live is not None)
     if live:
         live_presenter.follow(live, number)
-    top = st.columns([2, 6, 3] if live else [2, 5, 2], vertical_alignment="center")
+    top = st.columns([2, 6, 3] if live else [2, 5, 2.4], vertical_alignment="center")
     with top[0]:
         if live and number:  # the join slide shows the code big
             live_presenter.corner(live)
@@ -114,9 +114,12 @@ def present(slide_exports: Callable[[findings.Finding], None], public_url: Calla
                       key="back-to-conclusion")
         if live:
             live_presenter.controls(live)
-        else:
-            live_presenter.go_live_button()
-        presenter_toggle()
+            presenter_toggle()
+        else:  # one row: the slide keeps the height it had before live mode
+            with st.container(key="present-switches", horizontal=True, gap="small", vertical_alignment="center",
+                              wrap=False):
+                presenter_toggle()
+                live_presenter.go_live_button()
     if number == 0:
         live_presenter.join_slide(live)
         return
