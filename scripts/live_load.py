@@ -103,7 +103,8 @@ def acknowledged(phone: Browser, label: str, since: float = 0.0) -> bool:
 async def answer(phone: Browser, label: str) -> tuple[float, float]:
     """Tap the answer's button as a person does: (sent, acknowledged), once the phone says it is saved; an error on
     the page instead (a refusal) raises."""
-    sent = await phone.click(label, done=lambda asked: acknowledged(phone, label, asked) or phone.error_at >= asked)
+    sent = await phone.click(label, done=lambda asked: acknowledged(phone, label, asked) or phone.error_at >= asked,
+                             timeout=20)  # a person would have tapped again long before
     if not acknowledged(phone, label, sent):
         raise RuntimeError(f"answer {label!r} refused: {phone.errors[-1:]}")
     return sent, time.perf_counter()

@@ -148,7 +148,7 @@ class Browser:
         await self._socket.send(message.SerializeToString())
 
     async def rerun(self, page_name: str = "", query_string: str | None = None, trigger: str | None = None,
-                    done: Callable[[float], bool] | None = None) -> float:
+                    done: Callable[[float], bool] | None = None, timeout: float = 120) -> float:
         """A run of the whole page (a link followed, a button clicked): the time it was asked for, once `done(that
         time)` holds (by default, once a run has finished). A person sees a run by what it draws, and Streamlit can
         drop a run's `script_finished` when a fragment's timer starts the next run at that moment (see
@@ -158,7 +158,7 @@ class Browser:
         before, asked = self.runs, time.perf_counter()
         await self.send(page_name=page_name, trigger=trigger)
         try:
-            await self.until(lambda: done(asked) if done else self.runs > before)
+            await self.until(lambda: done(asked) if done else self.runs > before, timeout)
         except TimeoutError:
             raise TimeoutError(f"a run asked for at {asked:.2f} never drew; last messages: {self.recent}") from None
         return asked
@@ -170,9 +170,10 @@ class Browser:
     def set_widget(self, widget_id: str, kind: str, value) -> None:
         self._states[widget_id] = (kind, value)
 
-    async def click(self, label: str, done: Callable[[float], bool] | None = None) -> float:
+    async def click(self, label: str, done: Callable[[float], bool] | None = None, timeout: float = 120) -> float:
         """Click the button labelled `label` (the first on the page): the time of the click, once `done` holds."""
-        return await self.rerun(trigger=self.widget(label, ("button", "form_submit_button")).widget_id, done=done)
+        return await self.rerun(trigger=self.widget(label, ("button", "form_submit_button")).widget_id, done=done,
+                                timeout=timeout)
 
     def widget(self, label: str, kinds: tuple[str, ...]) -> Element:
         for element in self.elements.values():
