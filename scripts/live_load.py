@@ -90,9 +90,9 @@ class Counts:
         return None
 
 
-def offers(phone: Browser, label: str) -> bool:
-    return phone.choice_widget(label) is not None or any(
-        e.text == label and e.kind in ("button", "form_submit_button") for e in phone.elements.values())
+def offers(phone: Browser, label: str, since: float) -> bool:
+    """The phone shows the answer's button, drawn at or after `since`."""
+    return any(e.text == label and e.kind == "button" and e.at >= since for e in phone.elements.values())
 
 
 def acknowledged(phone: Browser, label: str, since: float = 0.0) -> bool:
@@ -130,7 +130,7 @@ async def phone_on_slide(phone: Browser, words: str, moved: float, dwell: float,
         return None
     shown = min(e.at for e in phone.elements.values() if words in plain(e.text))
     try:  # the question drawn under the headline
-        await phone.until(lambda: offers(phone, room.choices[0]), timeout=30)
+        await phone.until(lambda: all(offers(phone, label, shown) for label in room.choices), timeout=30)
     except TimeoutError:
         result.errors.append(f"a phone showed {words[:40]!r} but not its question within 30 s")
         return None

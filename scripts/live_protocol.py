@@ -97,6 +97,7 @@ class Browser:
     _hash: str = ""
     recent: list[str] = field(default_factory=list)
     error_at: float = -1.0  # when the last error (an exception, an error box) arrived
+    _page_started: float = 0.0
     _socket: object = None
     _reader: asyncio.Task | None = None
 
@@ -176,14 +177,11 @@ class Browser:
                                 timeout=timeout)
 
     def widget(self, label: str, kinds: tuple[str, ...]) -> Element:
-        for element in self.elements.values():
-            if element.kind in kinds and element.text == label:
-                return element
-        raise LookupError(f"no {'/'.join(kinds)} labelled {label!r} on the page: {self.page_text()[:300]}")
-
-    def choice_widget(self, option: str) -> Element | None:
-        """The radio or button group offering `option`, if there is one."""
-        return next((element for element in self.elements.values() if option in element.options), None)
+        """The control labelled `label` drawn last (a person taps what the page shows now)."""
+        found = [element for element in self.elements.values() if element.kind in kinds and element.text == label]
+        if not found:
+            raise LookupError(f"no {'/'.join(kinds)} labelled {label!r} on the page: {self.page_text()[:300]}")
+        return max(found, key=lambda element: element.at)
 
     # ------------------------------------------------------------------ what the page shows
 
@@ -225,8 +223,8 @@ class Browser:
                            f"{' ' + str(message.script_finished) if kind == 'script_finished' else ''}"]
         if kind == "new_session":
             self._hash = message.new_session.page_script_hash
-            if not message.metadata.run.fragment_ids:  # a whole page's run draws the page anew
-                self.elements.clear()
+            if not message.metadata.run.fragment_ids:  # a whole page's run draws the page anew: as in the
+                self._page_started = time.perf_counter()  # browser, the old elements stay until it has ended
         elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             self._element(tuple(message.metadata.delta_path), message.delta.new_element)
         elif kind == "navigation":  # with st.navigation, the page actually run (the browser reruns it by hash)
@@ -245,7 +243,9 @@ class Browser:
                 self.errors.append(f"a run ended with status {status}")
             if status != ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN:
                 self.runs += 1
-                self.page_runs += status == ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+                if status == ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY:
+                    self.page_runs += 1  # what the run did not draw again is gone from the page
+                    self.elements = {path: e for path, e in self.elements.items() if e.at >= self._page_started}
 
     def _element(self, path: tuple, proto) -> None:
         kind = proto.WhichOneof("type")
