@@ -40,6 +40,7 @@ from live_protocol import Browser, page_cookie  # noqa: E402
 
 from evidence.content import findings  # noqa: E402
 from evidence.content.room_questions import FINDING_CHOICES  # noqa: E402
+from evidence.live import database  # noqa: E402
 from tests import live_postgres  # noqa: E402  (the throwaway cluster the store's tests use)
 
 SETUPS = [(1, "SQLite"), (2, "SQLite"), (1, "PostgreSQL"), (2, "PostgreSQL")]
@@ -107,12 +108,25 @@ async def go_live(url: str) -> tuple[str, str]:
         await presenter.close()
 
 
-def room(moves: int) -> live_load.Room:
+def stored(code: str):
+    """What the store holds for a phone's answer on a slide (read in this process, from the same store)."""
+    from evidence.content import room_questions
+    from evidence.live import session
+
+    def held(cookies: str, slide: int):
+        token = dict(part.split("=", 1) for part in cookies.split("; ")).get("sme_live", "")
+        with contextlib.suppress(Exception):
+            return session.my_answer(code, token, room_questions.first_key(slide))
+        return "?"
+    return held
+
+
+def room(moves: int, code: str = "") -> live_load.Room:
     slides = [0, *[(n % len(findings.FINDINGS)) + 1 for n in range(moves)]]
     return live_load.Room(
         presenter_query=lambda code, secret, slide: f"present=1&slide={slide}&live={code}&host={secret}",
         headline=lambda slide: findings.FINDINGS[slide - 1].headline if slide else "You have joined",
-        slides=slides, choices=[label for _, label in FINDING_CHOICES])
+        slides=slides, choices=[label for _, label in FINDING_CHOICES], stored=stored(code) if code else None)
 
 
 async def measure(url: str, pids: list[int], args) -> dict:
@@ -126,7 +140,7 @@ async def measure(url: str, pids: list[int], args) -> dict:
         during.extend(await overview_reruns(url, cookie, done))
 
     pids = [pid for parent in pids for pid in descendants(parent)]
-    result = await live_load.run_room(url, code, secret, room(args.moves), pids, phones=args.phones,
+    result = await live_load.run_room(url, code, secret, room(args.moves, code), pids, phones=args.phones,
                                       follow_seconds=args.follow, dwell=args.dwell, during=other_user)
     return {
         "phones": args.phones, "moves": args.moves, "follow": args.follow,
@@ -151,6 +165,8 @@ def run_setup(processes: int, store: str, args) -> dict:
         env = {"SME_STATE_DIR": str(state), "SME_LIVE_DB": ""}
         if store == "PostgreSQL":
             env["SME_LIVE_DB"] = stack.enter_context(postgres())
+        os.environ.update(env)  # this process reads the same store (what a tap never acknowledged left in it)
+        stack.callback(database.close_all)
         setup = stack.enter_context(serve_scaled.scaled(processes=processes, env=env))
         url = setup.url if processes > 1 else setup.app_urls[0]
         pids = [app.pid for app in setup.apps] + ([setup.balancer.pid] if processes > 1 else [])
@@ -167,9 +183,10 @@ def main() -> int:
     parser.add_argument("--only", help="one set-up, e.g. '1 SQLite' or '2 PostgreSQL'")
     parser.add_argument("--write", action="store_true", help="put the section into BENCHMARKS.md (in place of the "
                         "one there), as `make bench` does with the whole file")
+    parser.add_argument("--from-json", type=Path, help="the figures of an earlier run (--json), not measured again")
     args = parser.parse_args()
-    rows = {}
-    for processes, store in SETUPS:
+    rows = json.loads(args.from_json.read_text(encoding="utf-8")) if args.from_json else {}
+    for processes, store in [] if args.from_json else SETUPS:
         if args.only and args.only != f"{processes} {store}":
             continue
         rows[setup_name(processes, store)] = run_setup(processes, store, args)

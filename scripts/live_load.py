@@ -47,6 +47,8 @@ class Room:
     slides: Sequence[int]  # the slides the presenter moves through, in order
     choices: Sequence[str]  # the answers' labels on the phone
     phone_page: str = "join"
+    # (the phone's cookies, the slide) -> the answer the store holds for it: said beside a tap never acknowledged
+    stored: Callable[[str, int], object] | None = None
 
 
 @dataclass
@@ -121,7 +123,7 @@ async def join(url: str, code: str, room: Room, gate: asyncio.Semaphore) -> Brow
 
 
 async def phone_on_slide(phone: Browser, words: str, moved: float, dwell: float, room: Room, counts: Counts,
-                         result: LiveResult, rng: random.Random) -> float | None:
+                         result: LiveResult, rng: random.Random, slide: int) -> float | None:
     """Wait for the slide on this phone, then answer it: the seconds from the move to the phone showing it."""
     try:
         await phone.until(lambda: any(words in plain(e.text) for e in phone.elements.values()), timeout=30)
@@ -145,7 +147,8 @@ async def phone_on_slide(phone: Browser, words: str, moved: float, dwell: float,
             result.answers += 1
         return shown - moved, pending
     except (LookupError, RuntimeError, TimeoutError) as err:
-        result.errors.append(f"answering on {words[:30]!r}: {type(err).__name__}: {err}"[:300])
+        held = room.stored(phone.cookies, slide) if room.stored else "?"
+        result.errors.append(f"answering on {words[:30]!r} (the store holds {held}): {type(err).__name__}: {err}"[:300])
         return shown - moved, None
 
 
@@ -177,7 +180,7 @@ async def run_room(url: str, code: str, secret: str, room: Room, pids: Sequence[
         words = plain(room.headline(slide))
         move = asyncio.create_task(presenter.rerun(query_string=room.presenter_query(code, secret, slide),
                                                    done=lambda asked, words=words: presenter.drawn_since(words, asked)))
-        outcomes = await asyncio.gather(*(phone_on_slide(phone, words, moved, dwell, room, counts, result, rng)
+        outcomes = await asyncio.gather(*(phone_on_slide(phone, words, moved, dwell, room, counts, result, rng, slide)
                                           for phone in followers))
         await move
         shown = [outcome[0] for outcome in outcomes if outcome]
