@@ -16,7 +16,7 @@ st.html(live_room.STYLE)
 browser.install()  # the app's styles (assets/app.css: readable captions) and scripts
 given = st.query_params.get("live")
 code = codes.normal_code(given)
-now = session.now(code) if code else None
+now = live_room.or_stop(session.now, code) if code else None
 if now is None:
     st.title("The room's answers")
     st.error(fmt("No live session has the code {}.", (given or "")[:20]) if given else
@@ -29,7 +29,7 @@ st.markdown(fmt("What the room answered on {}, item by item, beside what the rep
                 "room's answers are its own: drawn in this dashed style, never in the report's figures, tables or "
                 "data package.", live_room.room_date(now.started_ms)))
 secret = st.query_params.get("host") or ""
-if secret and session.is_host(code, secret):
+if secret and live_room.or_stop(session.is_host, code, secret):
     with st.container(horizontal=True, key="room-downloads"):
         query = urlencode({"host": secret})
         st.link_button("Answers (CSV)", f"/live/{code}/answers.csv?{query}", icon=":material/download:")
@@ -39,7 +39,7 @@ elif secret:
                icon=":material/lock:")
 st.caption("Live" if not now.ended else "Session ended")
 
-results = session.results(code)
+results = live_room.or_stop(session.results, code)
 asked = list(dict.fromkeys(results["question_key"])) if len(results) else []
 if not asked:
     st.info("The room has not been asked anything yet.", icon=":material/hourglass_empty:")
@@ -47,7 +47,7 @@ for key in asked:
     question = room_questions.by_key(key)
     if question is None:
         continue
-    tally = session.tally(code, key, question.values)
+    tally = live_room.or_stop(session.tally, code, key, question.values)
     st.header(fmt("{}", question.prompt if question.kind == "survey" else findings.BY_SLUG[key.split(":", 1)[1]]
                   .headline), anchor=False)
     room, report = st.columns(2, gap="large")
@@ -73,7 +73,8 @@ for key in asked:
             row = compared[compared["comparison_id"] == pair].iloc[0] if pair in set(compared["comparison_id"]) \
                 else None
             if row is None:
-                st.markdown("The report compares no expert view with this finding.")
+                st.markdown("No row of the study-vs-experts table is paired with this slide.")
             else:
-                st.markdown(fmt("Study vs experts: **{}**  \n“{}”  \n:gray[{}]", row["outcome"],
-                                row["expert_statement"], row["expert_source_label"]))
+                st.markdown(fmt("Study vs experts: **{}**  \n“{}”  \n:gray[{} · the slide paired with this row of the "
+                                "study-vs-experts table by the project]", row["outcome"], row["expert_statement"],
+                                row["expert_source_label"]))

@@ -149,3 +149,15 @@ def test_leaving_presenter_mode_keeps_the_presenters_live_link():
     app.toggle(key="presenter-toggle").set_value(False).run()
     assert not app.exception and "present" not in app.query_params
     assert param(app, "live") == started.code and param(app, "host") == started.secret
+
+
+def test_a_store_that_cannot_answer_gives_its_message_never_a_traceback(monkeypatch):
+    def unavailable(*args, **kwargs):
+        raise session.LiveError("The live store cannot answer now; try again in a moment.")
+
+    monkeypatch.setattr(session, "now", unavailable)
+    for page, params in ((None, {"present": "1", "live": "QX7K3M", "host": "x"}), ("pages/join.py", {"code": "QX7K3M"}),
+                         ("pages/room.py", {"live": "QX7K3M"}), ("pages/expert_survey.py", {"live": "QX7K3M"})):
+        app = run(page, **params)
+        assert "The live store cannot answer now" in " ".join(
+            [e.value for e in app.error] + [c.value.replace("\\", "") for c in app.caption]), page

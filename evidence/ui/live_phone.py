@@ -11,7 +11,7 @@ import streamlit as st
 from evidence.content import join_link
 from evidence.content.markup import fmt
 from evidence.content.room_questions import COMMENT_LIMIT, Question
-from evidence.live import codes, session
+from evidence.live import codes, limits, session
 from evidence.settings import REPO
 
 STYLE = "\n<style>\n" + "".join((REPO / "assets" / name).read_text(encoding="utf-8")
@@ -49,7 +49,7 @@ def now(code: str) -> session.Now | None:
     try:
         return session.now(code, st.context.ip_address or "unknown")
     except session.LiveError as err:
-        st.title("Too many codes tried")
+        st.title("Too many codes tried" if str(err) == limits.TOO_MANY_CODES else "The live session cannot answer now")
         st.error(fmt("{}", err), icon=":material/timer:")
         st.stop()
 
@@ -74,7 +74,10 @@ def join_button(code: str) -> None:
 def follow(code: str, version: int) -> None:
     """Every second: the session's version, and a rerun of the view only when the presenter changed something.
     It draws nothing: a hundred phones poll it."""
-    now = session.now(code)
+    try:
+        now = session.now(code)
+    except session.LiveError:
+        return  # the store cannot answer this second: the next one tries again
     if now is not None and now.version != version:
         st.rerun()
 
@@ -90,7 +93,11 @@ def _answer(code: str, person: str, question: Question, value: str) -> None:
 def answer(code: str, person: str, question: Question, is_open: bool) -> None:
     """The question, its choices as large buttons (the saved one filled), the comment for a finding, and what is
     saved. A closed question says so and takes no answer."""
-    mine = session.my_answer(code, person, question.key)
+    try:
+        mine = session.my_answer(code, person, question.key)
+    except session.LiveError as err:
+        st.error(fmt("{}", err), icon=":material/cloud_off:")
+        return
     with st.container(key="phone-view"):
         st.markdown(fmt("**{}**", question.prompt))
         if question.scale_words:

@@ -47,14 +47,14 @@ def from_link(public_url: Callable[[], str]) -> Live | None:
     if given is None:
         return None
     code = codes.normal_code(given)
-    now = session.now(code) if code else None
+    now = live_room.or_stop(session.now, code) if code else None
     base = base_url(public_url)
     if now is None:
         st.title("No such live session")
         st.error(fmt("No live session has the code {}.", given[:20]), icon=":material/search_off:")
         st.button("Back to the slides", icon=":material/slideshow:", key="live-leave", on_click=leave)
         st.stop()
-    if not session.is_host(code, st.query_params.get("host") or ""):
+    if not live_room.or_stop(session.is_host, code, st.query_params.get("host") or ""):
         st.title("This is the presenter's link")
         st.error("Only the presenter's link can do this: this link has no presenter's secret, or a wrong one. "
                  "Nothing was changed.", icon=":material/lock:")
@@ -145,11 +145,16 @@ def host_session() -> Live | None:
     if given is None:
         return None
     code = codes.normal_code(given)
-    now = session.now(code) if code else None
+    try:
+        now = session.now(code) if code else None
+        host = now is not None and session.is_host(code, st.query_params.get("host") or "")
+    except session.LiveError as err:
+        st.caption(fmt(":material/cloud_off: {}", err))
+        return None
     if now is None:
         st.caption(fmt(":material/info: No live session has the code {}.", given[:20]))
         return None
-    if not session.is_host(code, st.query_params.get("host") or ""):
+    if not host:
         st.caption("Only the presenter's link can ask the room: this link has no presenter's secret, or a wrong one.")
         return None
     return Live(code, st.query_params.get("host") or "", now, join_link.origin(st.context.url))
@@ -162,7 +167,10 @@ def ask_button(live: Live, item_id: str) -> None:
         st.caption("The report gives no scale for this item's question, so the room is not asked about it.")
         return
     live_room.refusal()
-    now = session.now(live.code) or live.now  # the item panel reruns alone: the session as it is now
+    try:  # the item panel reruns alone: the session as it is now
+        now = session.now(live.code) or live.now
+    except session.LiveError:
+        now = live.now
     if now.question_key == question.key:
         st.caption(fmt(":material/campaign: The room of live session {} is answering this item.", live.code))
     st.button("Ask the room", icon=":material/campaign:", key=f"ask-{item_id}", disabled=now.ended,

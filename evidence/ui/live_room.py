@@ -62,6 +62,16 @@ def act(action, *args) -> None:
         st.session_state["live-refusal"] = str(err)
 
 
+def or_stop(call, *args):
+    """A call of the live store on a page: its answer, or (the store cannot answer now, or refuses) its message and
+    the end of the page's run, never a traceback."""
+    try:
+        return call(*args)
+    except session.LiveError as err:
+        st.error(fmt("{}", err), icon=":material/cloud_off:")
+        st.stop()
+
+
 def _ask(code: str, secret: str, slide: int, key: str) -> None:
     """Make one of the slide's questions current: a survey item is asked, the slide's finding moved back to."""
     if key.startswith("survey:"):
@@ -81,17 +91,21 @@ def refusal() -> None:
 def room_panel(code: str, secret: str, slide: int) -> None:
     """Beside a live slide's chart: the current question's tally, its state, its comments; the presenter's close /
     reopen, hide and, on a survey slide, *Ask the room* for the slide's survey items. Reruns every second."""
-    now = session.now(code)
     with st.container(key="room-panel"):
+        try:
+            now = session.now(code)
+            question = room_questions.by_key(now.question_key) if now else None
+            tally = session.tally(code, question.key, question.values) if question else None
+        except session.LiveError as err:  # the store cannot answer this second: the next one tries again
+            st.warning(fmt("{}", err), icon=":material/cloud_off:")
+            return
         if now is None:
             st.markdown("**This room**: no such live session.")
             return
-        question = room_questions.by_key(now.question_key)
         if question is None:
             st.markdown(fmt("**{}**: no question on this slide.", room_label(0, now.started_ms)))
             return
         refusal()
-        tally = session.tally(code, question.key, question.values)
         st.caption(fmt("{} · {}", question.prompt, "open" if now.question_open and not now.ended else "closed"))
         distribution(question, tally, now.started_ms, "panel")
         if not now.ended:
