@@ -72,22 +72,18 @@ def join_button(code: str) -> None:
 
 @st.fragment(run_every=1)
 def follow(code: str, version: int) -> None:
-    """Every second: the session's version, and a rerun of the view only when the presenter changed something, or
-    once after a tap on an answer. It draws nothing: a hundred phones poll it. (Under load, Streamlit 1.67 can drop a
-    run's drawing when a fragment's timer starts the next run as it ends: AppSession.request_rerun's note. The answer
-    is stored, but its "Saved" never reaches the phone: 1 to 5% of taps with 100 phones, scripts/bench_live.py. The
-    one rerun after a tap draws it again within a second.)"""
+    """Every second: the session's version, and a rerun of the view only when the presenter changed something.
+    It draws nothing: a hundred phones poll it."""
     try:
         now = session.now(code)
     except session.LiveError:
         return  # the store cannot answer this second: the next one tries again
-    if (now is not None and now.version != version) or st.session_state.pop("phone-redraw", False):
+    if now is not None and now.version != version:
         st.rerun()
 
 
 def _answer(code: str, person: str, question: Question, value: str) -> None:
     comment = st.session_state.get(f"comment-{question.key}") if question.comment else None
-    st.session_state["phone-redraw"] = True
     try:
         session.answer(code, person, question.key, value, (comment or "").strip() or None, question.values)
     except session.LiveError as err:
