@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint validate datapackage clean chromium haproxy postgresql poppler libreoffice bench bench-takeaway bench-growth serve-scaled screenshots takeaway-images
+.PHONY: run test test-fast lint validate datapackage clean chromium haproxy postgresql poppler libreoffice bench bench-takeaway bench-growth bench-live serve-scaled screenshots takeaway-images
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is needed, found {sys.version.split()[0]}"'
@@ -98,16 +98,27 @@ bench-growth: $(VENV)/.dev
 	$(BIN)/python scripts/bench_growth.py
 
 # N app processes behind HAProxy on loopback, with cookie affinity and health checks (docs/speed-and-scaling.md).
+# Live mode's sessions are shared through one store: the SQLite file in the state folder ($SME_STATE_DIR, else
+# state/), or PostgreSQL with SME_LIVE_DB=postgresql://… in the environment.
 PROCESSES ?= 2
 serve-scaled: $(VENV)/.app haproxy
+	$(if $(SME_LIVE_DB),,mkdir -p "$(STATE_DIR)")
 	$(BIN)/python scripts/serve_scaled.py --processes $(PROCESSES) --port $(PORT)
 
-# Writes BENCHMARKS.md (about 15 minutes, 10 of them the soak run; SOAK=0 skips it). BEFORE: an earlier revision
+# Live mode's section alone (issue 25; `make bench` writes it into BENCHMARKS.md): 100 simulated phones and a
+# presenter over Streamlit's websocket protocol, one process and two behind HAProxy, on SQLite and on PostgreSQL (a
+# throwaway cluster); about 12 minutes; printed. PHONES=, MOVES= change the room.
+PHONES ?= 100
+MOVES ?= 6
+bench-live: $(VENV)/.dev haproxy postgresql
+	$(BIN)/python scripts/bench_live.py --phones $(PHONES) --moves $(MOVES)
+
+# Writes BENCHMARKS.md (about 27 minutes, 10 of them the soak run, 12 live mode's room; SOAK=0 skips the soak). BEFORE: an earlier revision
 # whose views are measured beside this one's (6a2526c wrote the figures issue 13 was measured against; BEFORE=
 # leaves it out).
 SOAK ?= 600
 BEFORE ?= 6a2526c
-bench: $(VENV)/.dev chromium haproxy
+bench: $(VENV)/.dev chromium haproxy postgresql
 	$(BIN)/python scripts/bench.py --soak-seconds $(SOAK) $(if $(BEFORE),--before $(BEFORE))
 
 lint: $(VENV)/.dev

@@ -15,6 +15,7 @@ ratios hold on a noisy, shared machine.
 6. Soak: sessions rerunning views for --soak-seconds (default 600), the server's memory sampled throughout.
 7. API requests per second on the app's process, beside its reruns per second (scripts/bench_api.py).
 8. Growth: the same measures on synthetic folders 1x to 1000x today's rows (scripts/bench_growth.py).
+9. Live mode: 100 simulated phones and a presenter, 1 and 2 processes, SQLite and PostgreSQL (scripts/bench_live.py).
 
 With --before REV, each view of that earlier revision is measured too, just before this one's (scripts/bench_before.py).
 
@@ -263,11 +264,14 @@ def main() -> int:
                              capture_output=True, text=True, cwd=REPO).stdout  # a Markdown section
     growth = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_growth.py")], check=True,
                             capture_output=True, text=True, cwd=REPO).stdout  # a Markdown section (issue 26)
+    live = subprocess.run([sys.executable, str(Path(__file__).parent / "bench_live.py")], check=True,
+                          capture_output=True, text=True, cwd=REPO).stdout  # a Markdown section (issue 25)
     bench_report.write(args, rows, clicks, cold, load_rows, baseline_load, scaled, soaked, api, cache_fill, cache_hit,
                        takeaway, (commit, before) if before else None, bench_costliest.section(costliest))
     with (REPO / "BENCHMARKS.md").open("a", encoding="utf-8") as report:
         report.write("\n" + console)
         report.write("\n" + growth)
+        report.write("\n" + live)
     print((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
     return 0
 

@@ -138,3 +138,66 @@ def cache_lines(fill: dict | None, hit: dict | None) -> list[str]:
                   "| cache | per hit (µs) |", "| --- | ---: |"]
         lines += [f"| {name} | {us:.0f} |" for name, us in hit.items()]
     return lines
+
+
+def live_lines(rows: dict, cores: int | None) -> list[str]:
+    """Live mode's section (issue 25) from scripts/bench_live.py's figures, one row a set-up."""
+    if not rows:
+        return []
+    any_row = next(iter(rows.values()))
+    lines = [
+        "## Live mode: a room of phones following and answering",
+        "",
+        f"`scripts/bench_live.py` (`make bench-live` prints this section alone): {any_row['phones']} simulated phones "
+        "and one presenter, each its own session over Streamlit's websocket protocol (scripts/live_protocol.py). "
+        "The presenter opens its slides and clicks *Go live*; each phone opens the join link (`/live/join/<CODE>`: "
+        "its own `sme_live` cookie, and the balancer's), then the phone view, and from then on answers its "
+        f"fragment's one-second timer as a browser does. After {any_row['follow']:.0f} s of following, the "
+        f"presenter moves {any_row['moves']} times; each phone answers each slide's question a moment after it "
+        "shows the slide (a tenth change their answer). Slide: from the presenter's move to a phone showing the "
+        "slide's headline "
+        "(p95 over every phone and move; *last phone*: p95 over the moves of the time until every phone showed "
+        "it). Answer: from a participant's click to the presenter's room panel showing a count that includes it. "
+        "CPU: user + system time of the server processes (and their children; HAProxy's included behind it), per "
+        "following phone per minute, while only following and over the slides and answers. The load generator "
+        f"runs on the same {cores} shared cores, and so do other people's test runs: the last column is the "
+        "machine's one-minute load average before and after the set-up's run. Targets: both p95 ≤ 2 s, 0 errors.",
+        "",
+        "| set-up | slide p50 / p95 (s) | slide, last phone, p95 (s) | answer to count p50 / p95 (s) | answers "
+        "| CPU per phone per minute, following (s) | … during slides and answers (s) | errors "
+        "| load average before / after |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in rows.items():
+        lines.append(f"| {name} | {row['slide_p50']:.2f} / {row['slide_p95']:.2f} | {row['slide_all_p95']:.2f} | "
+                     f"{row['answer_p50']:.2f} / {row['answer_p95']:.2f} | {row['answers']} | "
+                     f"{row['follow_cpu']:.3f} | {row['run_cpu']:.3f} | {row['errors']} | "
+                     f"{row['load'][0]:.1f} / {row['load'][1]:.1f} |")
+    errors = [error for row in rows.values() for error in row["first_errors"]]
+    if errors:
+        lines += ["", f"First error: `{errors[0][:200]}`"]
+    lines += [
+        "",
+        "Other users: one ordinary session reruns the Overview back to back, warm, on the same set-up, before the "
+        "room arrives and during the slides and answers (through the balancer behind HAProxy):",
+        "",
+        "| set-up | Overview rerun without the room p50 / p95 (ms) | with the room p50 / p95 (ms) |",
+        "| --- | ---: | ---: |",
+    ]
+    for name, row in rows.items():
+        lines.append(f"| {name} | {row['other_alone'][0]:.0f} / {row['other_alone'][1]:.0f} | "
+                     f"{row['other_during'][0]:.0f} / {row['other_during'][1]:.0f} |")
+    return lines
+
+
+def replace_section(path: Path, section: list[str]) -> None:
+    """Put a `## ` section into the report in place of the one with the same heading (else at its end)."""
+    text = path.read_text(encoding="utf-8")
+    head = section[0]
+    start = text.find(head + "\n")
+    if start < 0:
+        path.write_text(text.rstrip("\n") + "\n\n" + "\n".join(section) + "\n", encoding="utf-8")
+        return
+    end = text.find("\n## ", start + len(head))
+    rest = text[end + 1:] if end >= 0 else ""
+    path.write_text(text[:start] + "\n".join(section) + "\n" + ("\n" + rest if rest else ""), encoding="utf-8")

@@ -1,6 +1,8 @@
 """Serve the dashboard from N Streamlit processes behind HAProxy (`make serve-scaled`).
 
-Every process loads the same data folder into its own in-memory database and never writes it; HAProxy, on
+Every process loads the same data folder into its own in-memory database and never writes it; live mode's sessions
+(issue 25) are shared through one store: the SQLite file in the state folder ($SME_STATE_DIR, else state/), which
+every process opens (WAL), or the PostgreSQL database of $SME_LIVE_DB. HAProxy, on
 loopback, spreads new sessions over the processes, keeps each session on its process with a cookie, and
 sends no new session to a process that fails its health check (`/_stcore/health`). See deploy/haproxy.cfg.
 
@@ -65,16 +67,17 @@ class Scaled:
 
 @contextlib.contextmanager
 def scaled(processes: int = 2, port: int | None = None, quiet: bool = True,
-           logs: Path | None = None) -> Iterator[Scaled]:
+           logs: Path | None = None, env: dict[str, str] | None = None) -> Iterator[Scaled]:
     """N app processes and HAProxy in front of them, all on loopback; everything stops on exit. With `logs`, a
-    folder, each app process writes its output to app<N>.log there."""
+    folder, each app process writes its output to app<N>.log there. `env` adds to the processes' environment: live
+    mode's state folder (SME_STATE_DIR: the processes share its SQLite file) or its PostgreSQL (SME_LIVE_DB)."""
     haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
     if not Path(haproxy).exists():
         raise RuntimeError("HAProxy is not installed: run 'sudo apt-get install haproxy' (make test does it as root)")
     port = port or free_port()
     app_ports = [free_port() for _ in range(processes)]
     # One cookie secret for all processes, as on a real cluster: any process can read a cookie another set.
-    env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32)}
+    env = {**os.environ, **(env or {}), "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32)}
     output = subprocess.DEVNULL if quiet else None
     apps: list[subprocess.Popen] = []
     balancer = None
@@ -113,6 +116,12 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--port", type=int, default=8500)
     args = parser.parse_args()
+    state = Path(os.environ.get("SME_STATE_DIR") or REPO / "state")
+    if not os.environ.get("SME_LIVE_DB"):
+        state.mkdir(parents=True, exist_ok=True)  # live mode's SQLite file, shared by the processes
+        print(f"  live mode's store: {state / 'live.sqlite3'} (SME_LIVE_DB=postgresql://… for PostgreSQL)")
+    else:
+        print("  live mode's store: PostgreSQL ($SME_LIVE_DB)")
     stop = []
     signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
     with scaled(args.processes, args.port, quiet=False) as setup:
