@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from evidence.content import room_questions
 from evidence.live import database, limits, session
 from evidence.settings import LIVE_DB_ENV, STATE_DIR_ENV
-from evidence.ui import live_phone
+from evidence.ui import live_phone, live_room
 from tests.views import APP, shown_text
 
 TOKEN = "participant-token-000001"
@@ -161,3 +161,16 @@ def test_a_store_that_cannot_answer_gives_its_message_never_a_traceback(monkeypa
         app = run(page, **params)
         assert "The live store cannot answer now" in " ".join(
             [e.value for e in app.error] + [c.value.replace("\\", "") for c in app.caption]), page
+
+
+@pytest.mark.parametrize("page", [None, "pages/room.py", "pages/expert_survey.py"])
+def test_the_presenters_results_and_survey_links_count_unknown_codes(page, monkeypatch):
+    """Only the phone view counted unknown codes: presenter mode, the results view and the Expert survey told a
+    known code from an unknown one without limit."""
+    monkeypatch.setattr(live_room, "client", lambda: "203.0.113.7")  # AppTest's address is a new mock each run
+    for _ in range(limits.UNKNOWN_CODES_A_MINUTE):
+        run(page, **({"present": "1"} if page is None else {}), live="QX7K3M")
+    started = session.start()
+    app = run(page, **({"present": "1"} if page is None else {}), live=started.code)
+    said = (shown_text(app) + " ".join(e.value for e in app.error)).replace("\\", "")
+    assert limits.TOO_MANY_CODES in said and started.code not in said

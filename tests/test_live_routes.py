@@ -104,3 +104,10 @@ def test_the_exports_need_the_presenters_secret(client):
     assert package["resources"][0]["schema"]["fields"][0]["name"] == "question_key"
     assert client.get("/live/QX7K3M/answers.csv", params={"host": "x"}).status_code == 404
     assert client.get(f"/live/{started.code}/other.txt").status_code == 404
+
+
+def test_the_exports_are_no_way_round_the_limit_on_guessing_codes(client):
+    """An unknown code answered 404 and a known one 403 at /live/<CODE>/answers.csv, uncounted: a free oracle."""
+    statuses = [client.get(f"/live/QX7K3{c}/answers.csv").status_code for c in "ACDEFHJKMNP"]
+    assert statuses[:-1] == [404] * limits.UNKNOWN_CODES_A_MINUTE and statuses[-1] == 429
+    assert client.get("/live/QX7K3M/datapackage.json").json()["message"] == limits.TOO_MANY_CODES

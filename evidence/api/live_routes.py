@@ -7,7 +7,8 @@
 
 The token is never in a URL; the store keeps only its digest. An unknown or malformed code answers a small page
 that says so, and guessing codes is limited per client address (evidence/live/limits.py, in memory, never stored).
-A wrong or missing secret answers 403 with a JSON message; every store call runs in a worker thread.
+A wrong or missing secret answers 403 with a JSON message; an unknown code 404, counted as at the join link (429
+when over the limit); every store call runs in a worker thread.
 """
 
 from __future__ import annotations
@@ -75,9 +76,14 @@ async def join(request: Request) -> Response:
 
 async def export(request: Request) -> Response:
     """The room's answers (CSV) or their description (JSON), for the presenter's link only."""
-    code = codes.normal_code(request.path_params.get("code", ""))
+    given = request.path_params.get("code", "")
+    code = codes.normal_code(given)
     kind = request.path_params.get("file", "")
-    if code is None or await run_in_threadpool(session.now, code) is None:
+    try:  # an unknown code counts against the client's address, as at the join link: no oracle for guessing codes
+        known = await run_in_threadpool(session.now, code or given, _client(request)) is not None
+    except session.LiveError:
+        return _json(429, "too many", limits.TOO_MANY_CODES)
+    if not known:
         return _json(404, "not found", "No live session has this code.")
     try:
         answers = await run_in_threadpool(session.answers_export, code, request.query_params.get("host", ""))

@@ -13,6 +13,7 @@ from evidence.content.markup import fmt
 from evidence.content.room_questions import COMMENT_LIMIT, Question
 from evidence.live import codes, limits, session
 from evidence.settings import REPO
+from evidence.ui import live_room
 
 STYLE = "\n<style>\n" + "".join((REPO / "assets" / name).read_text(encoding="utf-8")
                                 for name in ("live.css", "phone.css")) + "</style>\n"
@@ -47,8 +48,7 @@ def now(code: str) -> session.Now | None:
     """The session a phone asks for; unknown codes count against the phone's address (evidence/live/limits.py):
     too many in a minute, and the page says so and stops."""
     try:
-        return session.now(code, limits.client_address(st.context.ip_address,
-                                                       st.context.headers.get("X-Forwarded-For")))
+        return session.now(code, live_room.client())
     except session.LiveError as err:
         st.title("Too many codes tried" if str(err) == limits.TOO_MANY_CODES else "The live session cannot answer now")
         st.error(fmt("{}", err), icon=":material/timer:")
