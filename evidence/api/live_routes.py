@@ -25,6 +25,9 @@ from evidence.live import codes, limits, session
 
 COOKIE = "sme_live"
 YEAR = 365 * 24 * 3600
+# A cookie the phone view takes as its token (evidence/live/checks.participant wants 16 to 200 characters; a token
+# of ours has 24): anything else is replaced, or the phone would be sent back here for ever.
+TOKEN_LENGTHS = (16, 64)
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport"
 content="width=device-width, initial-scale=1"><title>{title}</title><style>body{{font-family:sans-serif;
 max-width:32rem;margin:2rem auto;padding:0 1rem;color:#262730;font-size:1.15rem;line-height:1.5}}
@@ -63,7 +66,7 @@ async def join(request: Request) -> Response:
         return _page(404, "No such live session", message)
     response = RedirectResponse(f"/join?code={code}", status_code=303, headers={"Cache-Control": "no-store"})
     token = request.cookies.get(COOKIE)
-    if not token or len(token) > 64:
+    if not token or not TOKEN_LENGTHS[0] <= len(token) <= TOKEN_LENGTHS[1]:  # one the phone view would refuse
         token = codes.new_token()
         response.set_cookie(COOKIE, token, max_age=YEAR, path="/", httponly=True, samesite="lax",
                             secure=request.url.scheme == "https")
