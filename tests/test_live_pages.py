@@ -174,3 +174,12 @@ def test_the_presenters_results_and_survey_links_count_unknown_codes(page, monke
     app = run(page, **({"present": "1"} if page is None else {}), live=started.code)
     said = (shown_text(app) + " ".join(e.value for e in app.error)).replace("\\", "")
     assert limits.TOO_MANY_CODES in said and started.code not in said
+
+
+def test_the_phone_views_headlines_have_no_anchor_link(monkeypatch):
+    """Streamlit's heading anchor is a 16 px link that the keyboard stops on: under the 44 px touch target."""
+    monkeypatch.setattr(live_phone, "token", lambda: TOKEN)
+    started = session.start()
+    session.move(started.code, started.secret, 1, room_questions.first_key(1))
+    for app in (run("pages/join.py"), run("pages/join.py", code=started.code)):
+        assert app.title and all(title.proto.hide_anchor for title in app.title)

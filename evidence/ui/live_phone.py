@@ -28,7 +28,7 @@ def token() -> str | None:
 
 def code_field(given: str | None = None) -> None:
     """`/join` without a usable code: a field for the code the presenter's screen shows."""
-    st.title("Join a live session")
+    st.title("Join a live session", anchor=False)
     if given:
         st.error(fmt("{} is not a join code: a code has six letters and digits, as the presenter's screen shows.",
                      given[:20]), icon=":material/error:")
@@ -50,20 +50,21 @@ def now(code: str) -> session.Now | None:
     try:
         return session.now(code, live_room.client())
     except session.LiveError as err:
-        st.title("Too many codes tried" if str(err) == limits.TOO_MANY_CODES else "The live session cannot answer now")
+        st.title("Too many codes tried" if str(err) == limits.TOO_MANY_CODES else "The live session cannot answer now",
+                 anchor=False)
         st.error(fmt("{}", err), icon=":material/timer:")
         st.stop()
 
 
 def unknown(code: str) -> None:
-    st.title("No such live session")
+    st.title("No such live session", anchor=False)
     st.error(fmt("No live session has the code {}.", code), icon=":material/search_off:")
     code_field()
 
 
 def join_button(code: str) -> None:
     """A phone without the participant's cookie joins through the route that sets it."""
-    st.title(fmt("Join live session {}", code))
+    st.title(fmt("Join live session {}", code), anchor=False)
     st.markdown("No account: your answers are anonymous. The join link keeps one answer per question for this "
                 "phone, which you can change until the question closes.")
     with st.container(key="phone-join"):
