@@ -183,3 +183,20 @@ def test_the_phone_views_headlines_have_no_anchor_link(monkeypatch):
     session.move(started.code, started.secret, 1, room_questions.first_key(1))
     for app in (run("pages/join.py"), run("pages/join.py", code=started.code)):
         assert app.title and all(title.proto.hide_anchor for title in app.title)
+
+
+def _popovers(node, found: list) -> list:
+    proto = getattr(node, "proto", None)
+    if proto is not None and hasattr(proto, "popover") and proto.HasField("popover"):
+        found.append(proto.popover)
+    for child in getattr(node, "children", {}).values():
+        _popovers(child, found)
+    return found
+
+
+def test_the_presenters_controls_have_no_tooltip_to_stay_over_the_slide():
+    """*End* took the place of *Go live* under the presenter's pointer, and its tooltip stayed over the toggle."""
+    app = run(present="1", slide="1")
+    app.button(key="go-live").click().run()
+    ends = [popover for popover in _popovers(app._tree, []) if popover.label == "End"]
+    assert len(ends) == 1 and not ends[0].help

@@ -132,7 +132,7 @@ def controls(live: Live) -> None:
         if live.now.ended:
             st.caption("Session ended")
             return
-        with st.popover("End", icon=":material/stop_circle:", help="End the live session"):
+        with st.popover("End", icon=":material/stop_circle:"):  # no help: its tooltip stayed over the toggle
             st.markdown("Answers are refused after the end; the results stay.")
             st.button("End the session now", key="live-end", type="primary",
                       on_click=live_room.act, args=(session.end, live.code, live.secret))
