@@ -200,3 +200,19 @@ def test_the_presenters_controls_have_no_tooltip_to_stay_over_the_slide():
     app.button(key="go-live").click().run()
     ends = [popover for popover in _popovers(app._tree, []) if popover.label == "End"]
     assert len(ends) == 1 and not ends[0].help
+
+
+def test_a_comment_typed_after_the_answer_says_it_is_not_sent_until_the_answer_is_tapped(monkeypatch):
+    """A comment typed after the tap was kept only in the box: the phone said Saved, and a reload lost it."""
+    monkeypatch.setattr(live_phone, "token", lambda: TOKEN)
+    started = session.start()
+    session.move(started.code, started.secret, 3, "finding:culture")
+    app = run("pages/join.py", code=started.code)
+    app.button(key="choice-finding:culture-qualify").click().run()
+    assert "not sent yet" not in " ".join(c.value for c in app.caption)
+    app.text_area(key="comment-finding:culture").input("Only in some sectors").run()
+    assert "Your comment is not sent yet" in " ".join(c.value for c in app.caption)
+    app.button(key="choice-finding:culture-qualify").click().run()
+    assert session.my_answer(started.code, TOKEN, "finding:culture") == ("qualify", "Only in some sectors")
+    assert "Saved: Qualify, with your comment" in shown_text(app)
+    assert "not sent yet" not in " ".join(c.value for c in app.caption)
