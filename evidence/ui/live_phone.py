@@ -112,11 +112,12 @@ def answer(code: str, person: str, question: Question, is_open: bool) -> None:
         if question.comment and key not in st.session_state and mine and mine[1]:
             st.session_state[key] = mine[1]
         with st.container(key="phone-saved"):
-            st.markdown(fmt("Saved: {}{}", question.label(mine[0]), ", with your comment" if mine[1] else "")
-                        if mine else fmt("Not answered yet"))
+            st.markdown(fmt("Saved: {}", question.label(mine[0])) if mine else fmt("Not answered yet"))
             typed = (st.session_state.get(key) or "").strip() if question.comment else ""
             if mine and is_open and typed != (mine[1] or ""):
                 st.caption(":material/edit_note: Your comment is not sent yet: tap your answer to send it.")
+            elif mine and mine[1]:
+                st.caption(":material/comment: Your comment is saved with it.")
         if question.comment:
             st.text_area("Comment (optional)", key=key, max_chars=COMMENT_LIMIT, disabled=not is_open,
                          placeholder="What you see differently, or why", height=96)
