@@ -38,7 +38,7 @@ if st.session_state.get("live-joined") != code and not now.ended:
 live_phone.follow(code, now.version)
 
 if now.ended:
-    st.title("This session has ended")
+    st.title("This session has ended", anchor=False)
     st.info(fmt("The presenter has ended live session {}: answers are no longer taken. Thank you: yours are kept, "
                 "anonymously.", code), icon=":material/stop_circle:")
     st.stop()
@@ -46,11 +46,11 @@ if now.ended:
 st.caption(fmt("Live session {}", code))
 question = room_questions.by_key(now.question_key)
 if 1 <= now.slide <= len(findings.FINDINGS) and (question is None or question.kind == "finding"):
-    st.title(fmt("{}", findings.FINDINGS[now.slide - 1].headline))
+    st.title(fmt("{}", findings.FINDINGS[now.slide - 1].headline), anchor=False)
 elif question is not None and question.kind == "survey":
-    st.title(fmt("Expert survey, {}", question.source.replace("fig-", "Figure ")))
+    st.title(fmt("Expert survey, {}", question.source.replace("fig-", "Figure ")), anchor=False)
 else:
-    st.title("You have joined")
+    st.title("You have joined", anchor=False)
 
 if question is None:
     st.info("Waiting for the presenter's question: this page follows the slides by itself.",

@@ -17,7 +17,7 @@ st.html(live_room.STYLE)
 browser.install()  # the app's styles (assets/app.css: readable captions) and scripts
 given = st.query_params.get("live")
 code = codes.normal_code(given)
-now = live_room.or_stop(session.now, code) if code else None
+now = live_room.or_stop(session.now, code, live_room.client()) if code else None  # unknown codes are counted
 if now is None:
     st.title("The room's answers")
     st.error(fmt("No live session has the code {}.", (given or "")[:20]) if given else

@@ -65,3 +65,14 @@ def test_the_csv_names_no_phone(answered):
     for secret in [token(1), token(2), codes.digest(token(1)), codes.digest(token(2)), answered.secret,
                    codes.digest(answered.secret)]:
         assert secret not in text
+
+
+@pytest.mark.parametrize("comment", ["=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3", "@SUM(A1)"])
+def test_a_comment_a_spreadsheet_would_run_as_a_formula_is_exported_as_text(live, comment):
+    room = session.start()
+    session.move(room.code, room.secret, 1, FINDING)
+    session.answer(room.code, token(1), FINDING, "qualify", comment, VERDICTS)
+    frame = session.answers_export(room.code, room.secret)
+    assert frame["comment"].tolist() == ["'" + comment]
+    cells = [line.split(",", 2)[2] for line in frame.to_csv(index=False).splitlines()[1:]]
+    assert not any(cell.lstrip('"').startswith(("=", "+", "-", "@")) for cell in cells)

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from evidence.content import room_questions
 from evidence.live import database, limits, session
 from evidence.settings import LIVE_DB_ENV, STATE_DIR_ENV
-from evidence.ui import live_phone
+from evidence.ui import live_phone, live_room
 from tests.views import APP, shown_text
 
 TOKEN = "participant-token-000001"
@@ -161,3 +161,58 @@ def test_a_store_that_cannot_answer_gives_its_message_never_a_traceback(monkeypa
         app = run(page, **params)
         assert "The live store cannot answer now" in " ".join(
             [e.value for e in app.error] + [c.value.replace("\\", "") for c in app.caption]), page
+
+
+@pytest.mark.parametrize("page", [None, "pages/room.py", "pages/expert_survey.py"])
+def test_the_presenters_results_and_survey_links_count_unknown_codes(page, monkeypatch):
+    """Only the phone view counted unknown codes: presenter mode, the results view and the Expert survey told a
+    known code from an unknown one without limit."""
+    monkeypatch.setattr(live_room, "client", lambda: "203.0.113.7")  # AppTest's address is a new mock each run
+    for _ in range(limits.UNKNOWN_CODES_A_MINUTE):
+        run(page, **({"present": "1"} if page is None else {}), live="QX7K3M")
+    started = session.start()
+    app = run(page, **({"present": "1"} if page is None else {}), live=started.code)
+    said = (shown_text(app) + " ".join(e.value for e in app.error)).replace("\\", "")
+    assert limits.TOO_MANY_CODES in said and started.code not in said
+
+
+def test_the_phone_views_headlines_have_no_anchor_link(monkeypatch):
+    """Streamlit's heading anchor is a 16 px link that the keyboard stops on: under the 44 px touch target."""
+    monkeypatch.setattr(live_phone, "token", lambda: TOKEN)
+    started = session.start()
+    session.move(started.code, started.secret, 1, room_questions.first_key(1))
+    for app in (run("pages/join.py"), run("pages/join.py", code=started.code)):
+        assert app.title and all(title.proto.hide_anchor for title in app.title)
+
+
+def _popovers(node, found: list) -> list:
+    proto = getattr(node, "proto", None)
+    if proto is not None and hasattr(proto, "popover") and proto.HasField("popover"):
+        found.append(proto.popover)
+    for child in getattr(node, "children", {}).values():
+        _popovers(child, found)
+    return found
+
+
+def test_the_presenters_controls_have_no_tooltip_to_stay_over_the_slide():
+    """*End* took the place of *Go live* under the presenter's pointer, and its tooltip stayed over the toggle."""
+    app = run(present="1", slide="1")
+    app.button(key="go-live").click().run()
+    ends = [popover for popover in _popovers(app._tree, []) if popover.label == "End"]
+    assert len(ends) == 1 and not ends[0].help
+
+
+def test_a_comment_typed_after_the_answer_says_it_is_not_sent_until_the_answer_is_tapped(monkeypatch):
+    """A comment typed after the tap was kept only in the box: the phone said Saved, and a reload lost it."""
+    monkeypatch.setattr(live_phone, "token", lambda: TOKEN)
+    started = session.start()
+    session.move(started.code, started.secret, 3, "finding:culture")
+    app = run("pages/join.py", code=started.code)
+    app.button(key="choice-finding:culture-qualify").click().run()
+    assert "not sent yet" not in " ".join(c.value for c in app.caption)
+    app.text_area(key="comment-finding:culture").input("Only in some sectors").run()
+    assert "Your comment is not sent yet" in " ".join(c.value for c in app.caption)
+    app.button(key="choice-finding:culture-qualify").click().run()
+    assert session.my_answer(started.code, TOKEN, "finding:culture") == ("qualify", "Only in some sectors")
+    assert "Saved: Qualify" in shown_text(app) and "Your comment is saved with it." in shown_text(app)
+    assert "not sent yet" not in shown_text(app)

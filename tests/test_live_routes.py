@@ -104,3 +104,19 @@ def test_the_exports_need_the_presenters_secret(client):
     assert package["resources"][0]["schema"]["fields"][0]["name"] == "question_key"
     assert client.get("/live/QX7K3M/answers.csv", params={"host": "x"}).status_code == 404
     assert client.get(f"/live/{started.code}/other.txt").status_code == 404
+
+
+def test_the_exports_are_no_way_round_the_limit_on_guessing_codes(client):
+    """An unknown code answered 404 and a known one 403 at /live/<CODE>/answers.csv, uncounted: a free oracle."""
+    statuses = [client.get(f"/live/QX7K3{c}/answers.csv").status_code for c in "ACDEFHJKMNP"]
+    assert statuses[:-1] == [404] * limits.UNKNOWN_CODES_A_MINUTE and statuses[-1] == 429
+    assert client.get("/live/QX7K3M/datapackage.json").json()["message"] == limits.TOO_MANY_CODES
+
+
+@pytest.mark.parametrize("cookie", ["abc", "x" * 15, "x" * 65])
+def test_a_cookie_the_phone_view_would_refuse_is_replaced(client, cookie):
+    """A short cookie was kept: the phone view refused it and offered Join, which kept it again, for ever."""
+    started = session.start()
+    answer = client.get(f"/live/join/{started.code}", cookies={"sme_live": cookie})
+    token = answer.headers["set-cookie"].split(";")[0].split("=", 1)[1]
+    assert token != cookie and 16 <= len(token) <= 64

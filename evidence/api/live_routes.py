@@ -7,7 +7,8 @@
 
 The token is never in a URL; the store keeps only its digest. An unknown or malformed code answers a small page
 that says so, and guessing codes is limited per client address (evidence/live/limits.py, in memory, never stored).
-A wrong or missing secret answers 403 with a JSON message; every store call runs in a worker thread.
+A wrong or missing secret answers 403 with a JSON message; an unknown code 404, counted as at the join link (429
+when over the limit); every store call runs in a worker thread.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from evidence.live import codes, limits, session
 
 COOKIE = "sme_live"
 YEAR = 365 * 24 * 3600
+# A cookie the phone view takes as its token (evidence/live/checks.participant wants 16 to 200 characters; a token
+# of ours has 24): anything else is replaced, or the phone would be sent back here for ever.
+TOKEN_LENGTHS = (16, 64)
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport"
 content="width=device-width, initial-scale=1"><title>{title}</title><style>body{{font-family:sans-serif;
 max-width:32rem;margin:2rem auto;padding:0 1rem;color:#262730;font-size:1.15rem;line-height:1.5}}
@@ -62,7 +66,7 @@ async def join(request: Request) -> Response:
         return _page(404, "No such live session", message)
     response = RedirectResponse(f"/join?code={code}", status_code=303, headers={"Cache-Control": "no-store"})
     token = request.cookies.get(COOKIE)
-    if not token or len(token) > 64:
+    if not token or not TOKEN_LENGTHS[0] <= len(token) <= TOKEN_LENGTHS[1]:  # one the phone view would refuse
         token = codes.new_token()
         response.set_cookie(COOKIE, token, max_age=YEAR, path="/", httponly=True, samesite="lax",
                             secure=request.url.scheme == "https")
@@ -75,9 +79,14 @@ async def join(request: Request) -> Response:
 
 async def export(request: Request) -> Response:
     """The room's answers (CSV) or their description (JSON), for the presenter's link only."""
-    code = codes.normal_code(request.path_params.get("code", ""))
+    given = request.path_params.get("code", "")
+    code = codes.normal_code(given)
     kind = request.path_params.get("file", "")
-    if code is None or await run_in_threadpool(session.now, code) is None:
+    try:  # an unknown code counts against the client's address, as at the join link: no oracle for guessing codes
+        known = await run_in_threadpool(session.now, code or given, _client(request)) is not None
+    except session.LiveError:
+        return _json(429, "too many", limits.TOO_MANY_CODES)
+    if not known:
         return _json(404, "not found", "No live session has this code.")
     try:
         answers = await run_in_threadpool(session.answers_export, code, request.query_params.get("host", ""))

@@ -9,6 +9,7 @@ import pandas as pd
 
 RESULT_COLUMNS = ["question_key", "choice", "count", "n", "share"]
 EXPORT_COLUMNS = ["question_key", "choice", "comment", "answered_minute"]
+FORMULA_STARTS = frozenset("=+-@\t\r")  # a cell a spreadsheet reads as a formula (OWASP's CSV injection)
 NOT_THE_REPORT = ("The room's answers, not the report's: what the participants of one live session answered on their "
                   "phones while the findings were presented. They are not part of the report's data "
                   "(data/datapackage.json) and never enter its tables, contradictions or facts.")
@@ -21,7 +22,8 @@ FIELDS = [
                     "survey's scale (5 to 1, 1 to 5, or YES / NO) for a survey item."},
     {"name": "comment", "type": "string",
      "description": "The participant's comment, at most 280 characters; empty when none was given or the "
-                    "presenter hid it."},
+                    "presenter hid it. A comment that begins with = + - @ or a tab is written after an apostrophe "
+                    "('), so that a spreadsheet shows it as text and never runs it as a formula."},
     {"name": "answered_minute", "type": "datetime",
      "description": "When the answer was given or last changed, to the minute, in UTC (seconds always 00)."},
 ]
@@ -53,9 +55,15 @@ def results_frame(rows: list[dict], choices: dict[str, tuple[str, ...]]) -> pd.D
     return frame.astype({"count": "int64", "n": "int64", "share": "float64"})
 
 
+def as_text(comment: str | None) -> str | None:
+    """A comment as a spreadsheet cell that is text: one beginning with = + - @ or a tab (a formula to Excel,
+    LibreOffice, Google Sheets: `=cmd|' /C calc'!A0`) is written after an apostrophe, which they show as text."""
+    return "'" + comment if comment and comment[0] in FORMULA_STARTS else comment
+
+
 def answers_frame(rows: list[dict]) -> pd.DataFrame:
-    """export_answers' rows with the time as the minute: question_key, choice, comment, answered_minute."""
-    return pd.DataFrame([(row["question_key"], row["choice"], row["comment"], minute(row["changed_ms"]))
+    """export_answers' rows with the time as the minute: question_key, choice, comment (as text), answered_minute."""
+    return pd.DataFrame([(row["question_key"], row["choice"], as_text(row["comment"]), minute(row["changed_ms"]))
                          for row in rows], columns=EXPORT_COLUMNS)
 
 

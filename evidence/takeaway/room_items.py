@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from evidence.content import findings, room_questions
+from evidence.content import findings, room_questions, survey_text
 from evidence.content.slide_words import slide_words
 from evidence.live import session
 from evidence.query import store
@@ -84,7 +84,7 @@ def _survey_report(item_id: str) -> tuple[Said, ...]:
     with their sources, and the mark where the report contradicts itself about them."""
     figures, words, marks = [], {}, {}
     for row in store.rows("survey_results", item_id=item_id).itertuples():
-        share = f"{row.value_pct:g}%" if _given(row.value_pct) else ""
+        share = survey_text.share(row.value_pct, row.qualifier) if _given(row.value_pct) else ""  # "about 60%"
         count = f"{row.value_count:g} experts" if _given(row.value_count) else ""
         if share or count:
             figure = f"{row.measure.replace('_', ' ')}: {share}" + (f" ({count})" if share and count else count)

@@ -13,6 +13,7 @@ from evidence.content.markup import fmt
 from evidence.content.room_questions import COMMENT_LIMIT, Question
 from evidence.live import codes, limits, session
 from evidence.settings import REPO
+from evidence.ui import live_room
 
 STYLE = "\n<style>\n" + "".join((REPO / "assets" / name).read_text(encoding="utf-8")
                                 for name in ("live.css", "phone.css")) + "</style>\n"
@@ -27,7 +28,7 @@ def token() -> str | None:
 
 def code_field(given: str | None = None) -> None:
     """`/join` without a usable code: a field for the code the presenter's screen shows."""
-    st.title("Join a live session")
+    st.title("Join a live session", anchor=False)
     if given:
         st.error(fmt("{} is not a join code: a code has six letters and digits, as the presenter's screen shows.",
                      given[:20]), icon=":material/error:")
@@ -47,23 +48,23 @@ def now(code: str) -> session.Now | None:
     """The session a phone asks for; unknown codes count against the phone's address (evidence/live/limits.py):
     too many in a minute, and the page says so and stops."""
     try:
-        return session.now(code, limits.client_address(st.context.ip_address,
-                                                       st.context.headers.get("X-Forwarded-For")))
+        return session.now(code, live_room.client())
     except session.LiveError as err:
-        st.title("Too many codes tried" if str(err) == limits.TOO_MANY_CODES else "The live session cannot answer now")
+        st.title("Too many codes tried" if str(err) == limits.TOO_MANY_CODES else "The live session cannot answer now",
+                 anchor=False)
         st.error(fmt("{}", err), icon=":material/timer:")
         st.stop()
 
 
 def unknown(code: str) -> None:
-    st.title("No such live session")
+    st.title("No such live session", anchor=False)
     st.error(fmt("No live session has the code {}.", code), icon=":material/search_off:")
     code_field()
 
 
 def join_button(code: str) -> None:
     """A phone without the participant's cookie joins through the route that sets it."""
-    st.title(fmt("Join live session {}", code))
+    st.title(fmt("Join live session {}", code), anchor=False)
     st.markdown("No account: your answers are anonymous. The join link keeps one answer per question for this "
                 "phone, which you can change until the question closes.")
     with st.container(key="phone-join"):
@@ -107,12 +108,17 @@ def answer(code: str, person: str, question: Question, is_open: bool) -> None:
             st.error(fmt("{}", refused), icon=":material/block:")
         if not is_open:
             st.warning("This question is closed: answers are no longer taken.", icon=":material/lock:")
+        key = f"comment-{question.key}"
+        if question.comment and key not in st.session_state and mine and mine[1]:
+            st.session_state[key] = mine[1]
         with st.container(key="phone-saved"):
             st.markdown(fmt("Saved: {}", question.label(mine[0])) if mine else fmt("Not answered yet"))
+            typed = (st.session_state.get(key) or "").strip() if question.comment else ""
+            if mine and is_open and typed != (mine[1] or ""):
+                st.caption(":material/edit_note: Your comment is not sent yet: tap your answer to send it.")
+            elif mine and mine[1]:
+                st.caption(":material/comment: Your comment is saved with it.")
         if question.comment:
-            key = f"comment-{question.key}"
-            if key not in st.session_state and mine and mine[1]:
-                st.session_state[key] = mine[1]
             st.text_area("Comment (optional)", key=key, max_chars=COMMENT_LIMIT, disabled=not is_open,
                          placeholder="What you see differently, or why", height=96)
             st.caption("At most 280 characters, sent with your answer: tap your answer again to send a changed "

@@ -47,7 +47,7 @@ def from_link(public_url: Callable[[], str]) -> Live | None:
     if given is None:
         return None
     code = codes.normal_code(given)
-    now = live_room.or_stop(session.now, code) if code else None
+    now = live_room.or_stop(session.now, code, live_room.client()) if code else None
     base = base_url(public_url)
     if now is None:
         st.title("No such live session")
@@ -132,7 +132,7 @@ def controls(live: Live) -> None:
         if live.now.ended:
             st.caption("Session ended")
             return
-        with st.popover("End", icon=":material/stop_circle:", help="End the live session"):
+        with st.popover("End", icon=":material/stop_circle:"):  # no help: its tooltip stayed over the toggle
             st.markdown("Answers are refused after the end; the results stay.")
             st.button("End the session now", key="live-end", type="primary",
                       on_click=live_room.act, args=(session.end, live.code, live.secret))
@@ -146,7 +146,7 @@ def host_session() -> Live | None:
         return None
     code = codes.normal_code(given)
     try:
-        now = session.now(code) if code else None
+        now = session.now(code, live_room.client()) if code else None
         host = now is not None and session.is_host(code, st.query_params.get("host") or "")
     except session.LiveError as err:
         st.caption(fmt(":material/cloud_off: {}", err))

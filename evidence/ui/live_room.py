@@ -12,7 +12,7 @@ import streamlit as st
 from evidence.content import room_questions
 from evidence.content.markup import fmt
 from evidence.content.room_questions import Question
-from evidence.live import session
+from evidence.live import limits, session
 from evidence.settings import REPO
 
 STYLE = "\n<style>\n" + (REPO / "assets" / "live.css").read_text(encoding="utf-8") + "</style>\n"
@@ -52,6 +52,12 @@ def comments(code: str, question: Question, tally: session.Tally, secret: str | 
                 st.button("Hide", key=f"hide-{key}-{comment.answer_id}", icon=":material/visibility_off:",
                           on_click=act, args=(session.hide_comment, code, secret, comment.answer_id),
                           help="Hide this comment from the room's panel, its results and the export")
+
+
+def client() -> str:
+    """The address this page's unknown codes count against (evidence/live/limits.py): every page that takes a code
+    counts them, so that no page is a way round the join link's limit on guessing."""
+    return limits.client_address(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
 
 
 def act(action, *args) -> None:

@@ -1,0 +1,32 @@
+"""The report's side of a live session's take-aways (evidence/takeaway/room_items.py): the report's figures as it
+prints them, the word before a share included ("about 60%"), never a rounder number than the report gives."""
+
+import pytest
+
+from evidence.content import room_questions
+from evidence.live import database, limits, session
+from evidence.settings import LIVE_DB_ENV, STATE_DIR_ENV
+from evidence.takeaway import room_items
+
+
+@pytest.fixture(autouse=True)
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "state"))
+    monkeypatch.delenv(LIVE_DB_ENV, raising=False)
+    database.close_all()
+    limits.reset()
+    yield
+    database.close_all()
+    limits.reset()
+
+
+@pytest.mark.parametrize(("item_id", "figure", "not_this"), [("6.a", "support: about 60%", "support: 60%"),
+                                                             ("6.e", "support: almost 80%", "support: 80%")])
+def test_the_reports_figures_keep_the_word_the_report_puts_before_them(item_id, figure, not_this):
+    started = session.start()
+    session.ask(started.code, started.secret, f"survey:{item_id}")
+    session.answer(started.code, "participant-token-000001", f"survey:{item_id}", "4", None,
+                   room_questions.by_key(f"survey:{item_id}").values)
+    item = next(item for item in room_items.room(started.code).items if item.key == f"survey:{item_id}")
+    figures = [said.text for said in item.report if not said.quoted]
+    assert figure in figures and not_this not in figures, figures
