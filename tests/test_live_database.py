@@ -174,3 +174,16 @@ def test_the_server_prepares_the_store_at_start_up_and_a_store_it_cannot_reach_l
     database.prepare()  # logs, never raises: the app serves on and live mode says what is wrong when used
     assert "not a postgresql:// URL" in caplog.text
     database.close_all()
+
+
+def test_the_sqlite_file_is_readable_by_the_apps_user_alone(monkeypatch, tmp_path):
+    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "state"))
+    monkeypatch.delenv(LIVE_DB_ENV, raising=False)
+    database.close_all()
+    started = session.start()
+    session.move(started.code, started.secret, 3, "finding:culture")
+    session.answer(started.code, "participant-token-0001", "finding:culture", "confirm", "only in Asia",
+                   ("confirm", "qualify", "disagree"))
+    made = [path for path in (tmp_path / "state").iterdir() if path.name.startswith(database.SQLITE_FILE)]
+    assert made and all(path.stat().st_mode & 0o077 == 0 for path in made), [oct(p.stat().st_mode) for p in made]
+    database.close_all()

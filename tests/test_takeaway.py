@@ -148,7 +148,7 @@ def test_the_decks_native_charts_wear_the_apps_colours_and_its_text_keeps_its_pa
     assert paragraphs[1].startswith("Project's reading: column labels and intensity are inferred (")
     assert not [p for p in paragraphs if "; " in p]
     notes = slides[FINDINGS.index(BY_SLUG["regions"])].notes_slide.notes_text_frame.text
-    assert "Source: Figure 7 (YES 12, NO 25); dashed line: “a majority of experts (70%)”, Section 4.3.3" in \
+    assert "Source: Figure 7 (YES 12, NO 25); dashed line: “A majority of experts (70%)”, Section 4.3.3" in \
         notes.split("\n")
 
 

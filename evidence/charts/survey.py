@@ -104,7 +104,7 @@ def regional_focus(frame: pd.DataFrame, large: bool = False) -> alt.Chart:
     )
     chart = alt.layer(bars, labels, rule).properties(
         title=_title("About two thirds of experts want no regional focus",
-                     "Figure 7 (YES 12, NO 25); dashed line: “a majority of experts (70%)”, Section 4.3.3",
+                     "Figure 7 (YES 12, NO 25); dashed line: “A majority of experts (70%)”, Section 4.3.3",
                      "The report gives 68% and 70%: both are shown (the report contradicts itself)."),
         height=150 if large else 140,
     )

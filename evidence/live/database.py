@@ -66,6 +66,9 @@ class SQLite:
 
     def connect(self):
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Readable by the app's user alone, whatever the umask (SQLite's -wal and -shm files take its permissions).
+        with suppress(FileExistsError):
+            os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         # One thread at a time uses a connection (the pool hands it out), so it may move between threads.
         conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
