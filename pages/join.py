@@ -35,8 +35,6 @@ if st.session_state.get("live-joined") != code and not now.ended:
         st.error(fmt("{}", err), icon=":material/error:")
         st.stop()
 
-live_phone.follow(code, now.version)
-
 if now.ended:
     st.title("This session has ended", anchor=False)
     st.info(fmt("The presenter has ended live session {}: answers are no longer taken. Thank you: yours are kept, "
@@ -53,8 +51,9 @@ else:
     st.title("You have joined", anchor=False)
 
 if question is None:
+    live_phone.follow(code, now.version)  # where a question is asked, its saved answer's fragment follows instead
     st.info("Waiting for the presenter's question: this page follows the slides by itself.",
             icon=":material/hourglass_top:")
     st.stop()
 
-live_phone.answer(code, person, question, now.question_open)
+live_phone.answer(code, person, question, now.question_open, now.version)

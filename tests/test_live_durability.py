@@ -8,6 +8,7 @@ and the presenter moves the room to the next slide. On SQLite and on PostgreSQL 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import random
 import subprocess
@@ -155,13 +156,20 @@ async def scenario(env: dict[str, str]) -> None:
             await browser.close()
 
 
+def run_alone(scenario) -> None:
+    """The scenario on an event loop of its own thread: a worker that ran a browser test before (Playwright's sync
+    API keeps a loop running in its thread) cannot asyncio.run in its own."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, scenario).result()
+
+
 def test_a_killed_server_loses_no_acknowledged_answer_on_sqlite(tmp_path):
-    asyncio.run(scenario({"SME_STATE_DIR": str(tmp_path), "SME_LIVE_DB": ""}))
+    run_alone(scenario({"SME_STATE_DIR": str(tmp_path), "SME_LIVE_DB": ""}))
     assert (tmp_path / "live.sqlite3").exists()  # the store was the state folder's SQLite file
 
 
 def test_a_killed_server_loses_no_acknowledged_answer_on_postgresql(tmp_path, postgres_url):
-    asyncio.run(scenario({"SME_STATE_DIR": str(tmp_path), "SME_LIVE_DB": postgres_url}))
+    run_alone(scenario({"SME_STATE_DIR": str(tmp_path), "SME_LIVE_DB": postgres_url}))
     assert not (tmp_path / "live.sqlite3").exists()  # the store was PostgreSQL, not a file
 
 

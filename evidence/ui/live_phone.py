@@ -84,6 +84,29 @@ def follow(code: str, version: int) -> None:
         st.rerun()
 
 
+@st.fragment(run_every=1)
+def saved(code: str, person: str, question: Question, is_open: bool, version: int) -> None:
+    """Every second, where a question is asked: the saved answer as the store holds it, and a rerun of the view when
+    the presenter changed something (in place of `follow`). Drawn anew each second, so "Saved: …" shows even where
+    Streamlit dropped the drawing of the tap's own run (a run ending as a fragment's timer starts the next one loses
+    its messages: AppSession.request_rerun), and a second tab of the same phone shows the same answer."""
+    try:
+        now, mine = session.now(code), session.my_answer(code, person, question.key)
+    except session.LiveError as err:
+        st.error(fmt("{}", err), icon=":material/cloud_off:")
+        return
+    if now is not None and now.version != version:
+        st.rerun()
+    key = f"comment-{question.key}"
+    with st.container(key="phone-saved"):
+        st.markdown(fmt("Saved: {}", question.label(mine[0])) if mine else fmt("Not answered yet"))
+        typed = (st.session_state.get(key) or "").strip() if question.comment else ""
+        if mine and is_open and typed != (mine[1] or ""):
+            st.caption(":material/edit_note: Your comment is not sent yet: tap your answer to send it.")
+        elif mine and mine[1]:
+            st.caption(":material/comment: Your comment is saved with it.")
+
+
 def _answer(code: str, person: str, question: Question, value: str) -> None:
     comment = st.session_state.get(f"comment-{question.key}") if question.comment else None
     try:
@@ -92,7 +115,7 @@ def _answer(code: str, person: str, question: Question, value: str) -> None:
         st.session_state["phone-refusal"] = str(err)
 
 
-def answer(code: str, person: str, question: Question, is_open: bool) -> None:
+def answer(code: str, person: str, question: Question, is_open: bool, version: int) -> None:
     """The question, its choices as large buttons (the saved one filled), the comment for a finding, and what is
     saved. A closed question says so and takes no answer."""
     try:
@@ -111,13 +134,7 @@ def answer(code: str, person: str, question: Question, is_open: bool) -> None:
         key = f"comment-{question.key}"
         if question.comment and key not in st.session_state and mine and mine[1]:
             st.session_state[key] = mine[1]
-        with st.container(key="phone-saved"):
-            st.markdown(fmt("Saved: {}", question.label(mine[0])) if mine else fmt("Not answered yet"))
-            typed = (st.session_state.get(key) or "").strip() if question.comment else ""
-            if mine and is_open and typed != (mine[1] or ""):
-                st.caption(":material/edit_note: Your comment is not sent yet: tap your answer to send it.")
-            elif mine and mine[1]:
-                st.caption(":material/comment: Your comment is saved with it.")
+        saved(code, person, question, is_open, version)
         if question.comment:
             st.text_area("Comment (optional)", key=key, max_chars=COMMENT_LIMIT, disabled=not is_open,
                          placeholder="What you see differently, or why", height=96)
