@@ -116,9 +116,7 @@ with charts_area:
 
 if not matching.empty:
     shown = tables.case_table(params=params, type_labels=tuple(LABELS["type"].items()))
-    # With a case selected, the table starts afresh when the rows change (its selected row would point elsewhere);
-    # with none, it keeps its key, and the browser updates its rows in place instead of building the grid anew.
-    table_key = f"case-table-{suffix}" if selected else "case-table"
+    table_key = f"case-table-{suffix}"
     columns = ["name", "home", "typology_label", "types", "presented", "founded", "staff", "source"]
     config = {
         "name": st.column_config.TextColumn("Case", width="medium"),
