@@ -36,6 +36,18 @@ def live_fixture(request, tmp_path, monkeypatch) -> str:
     limits.reset()
 
 
+@pytest.fixture(name="sqlite_store")
+def sqlite_store_fixture(tmp_path, monkeypatch) -> None:
+    """A fresh SQLite live store in the test's own folder (nothing written into the tree); the limits reset."""
+    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "state"))
+    monkeypatch.delenv(LIVE_DB_ENV, raising=False)
+    database.close_all()
+    limits.reset()
+    yield
+    database.close_all()
+    limits.reset()
+
+
 def token(n: int) -> str:
     """A participant's token, as the cookie holds it (16 characters or more)."""
     return f"participant-token-{n:06d}"

@@ -5,24 +5,17 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from evidence.content import room_questions
-from evidence.live import database, limits, session
-from evidence.settings import LIVE_DB_ENV, STATE_DIR_ENV
+from evidence.live import limits, session
 from evidence.ui import live_phone, live_room
+from tests.live_store import sqlite_store_fixture  # noqa: F401 (fixture)
 from tests.views import APP, shown_text
 
 TOKEN = "participant-token-000001"
 
 
 @pytest.fixture(autouse=True)
-def store(tmp_path, monkeypatch):
-    """A fresh SQLite live store in the test's own folder (nothing written into the tree)."""
-    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "state"))
-    monkeypatch.delenv(LIVE_DB_ENV, raising=False)
-    database.close_all()
-    limits.reset()
-    yield
-    database.close_all()
-    limits.reset()
+def store(sqlite_store):
+    """Each test on a fresh SQLite live store (tests/live_store.py)."""
 
 
 def run(page: str | None = None, **params: str) -> AppTest:

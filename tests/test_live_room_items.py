@@ -4,20 +4,14 @@ prints them, the word before a share included ("about 60%"), never a rounder num
 import pytest
 
 from evidence.content import room_questions
-from evidence.live import database, limits, session
-from evidence.settings import LIVE_DB_ENV, STATE_DIR_ENV
+from evidence.live import session
 from evidence.takeaway import room_items
+from tests.live_store import sqlite_store_fixture  # noqa: F401 (fixture)
 
 
 @pytest.fixture(autouse=True)
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "state"))
-    monkeypatch.delenv(LIVE_DB_ENV, raising=False)
-    database.close_all()
-    limits.reset()
-    yield
-    database.close_all()
-    limits.reset()
+def store(sqlite_store):
+    """Each test on a fresh SQLite live store (tests/live_store.py)."""
 
 
 @pytest.mark.parametrize(("item_id", "figure", "not_this"), [("6.a", "support: about 60%", "support: 60%"),

@@ -12,11 +12,11 @@ from pptx.enum.dml import MSO_FILL
 
 from evidence.content import findings, room_questions
 from evidence.content.slide_words import slide_words
-from evidence.live import database, limits, session
-from evidence.settings import LIVE_DB_ENV, STATE_DIR_ENV
+from evidence.live import session
 from evidence.takeaway import deck, room_brief, room_deck, room_items
 from evidence.ui.live_room import room_date
 from tests.briefs import pdf_words
+from tests.live_store import sqlite_store_fixture  # noqa: F401 (fixture)
 from tests.test_live_pages import run
 
 MARKUP = "Matches *our* #strong[work] $x$ <b>hi</b> [link](http://x) @ref"
@@ -25,14 +25,8 @@ LINK = "http://localhost:8501/?present=1"
 
 
 @pytest.fixture(autouse=True)
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv(STATE_DIR_ENV, str(tmp_path / "state"))
-    monkeypatch.delenv(LIVE_DB_ENV, raising=False)
-    database.close_all()
-    limits.reset()
-    yield
-    database.close_all()
-    limits.reset()
+def store(sqlite_store):
+    """Each test on a fresh SQLite live store (tests/live_store.py)."""
 
 
 def _answer(code: str, key: str, choices: list[tuple[str, str | None]]) -> None:
