@@ -58,3 +58,14 @@ def test_behind_the_balancer_each_phone_counts_as_its_own_address_and_a_forged_h
     assert limits.client_address("198.51.100.9", "203.0.113.7") == "198.51.100.9"
     assert limits.client_address("127.0.0.1", "not an address") == "127.0.0.1"
     assert limits.client_address(None, None) == "unknown"
+
+
+def test_an_address_opens_a_few_live_sessions_a_minute_and_another_address_is_not_held_back():
+    limits.reset()
+    try:
+        for _ in range(limits.STARTS_A_MINUTE):
+            assert limits.starts.hit("203.0.113.7")
+        assert not limits.starts.hit("203.0.113.7")
+        assert limits.starts.hit("198.51.100.4")
+    finally:
+        limits.reset()

@@ -209,3 +209,16 @@ def test_a_comment_typed_after_the_answer_says_it_is_not_sent_until_the_answer_i
     assert session.my_answer(started.code, TOKEN, "finding:culture") == ("qualify", "Only in some sectors")
     assert "Saved: Qualify" in shown_text(app) and "Your comment is saved with it." in shown_text(app)
     assert "not sent yet" not in shown_text(app)
+
+
+def test_going_live_again_and_again_from_one_address_is_refused_with_a_message():
+    """Anyone may go live (no account), so a script could fill the store with sessions: an address opens at most
+    limits.STARTS_A_MINUTE a minute, and the next *Go live* says why it did nothing."""
+    for _ in range(limits.STARTS_A_MINUTE):
+        app = run(present="1", slide="3")
+        app.button(key="go-live").click().run()
+        assert param(app, "live")
+    app = run(present="1", slide="3")
+    app.button(key="go-live").click().run()
+    assert "live" not in app.query_params and "go-live" in [b.key for b in app.button]
+    assert limits.TOO_MANY_STARTS in [e.value.replace("\\", "") for e in app.error]

@@ -14,11 +14,13 @@ MINUTE = 60.0
 UNKNOWN_CODES_A_MINUTE = 10
 ANSWERS_A_MINUTE = 20
 COMMENTS_A_MINUTE = 5
+STARTS_A_MINUTE = 5  # live sessions opened from one address (a presenter opens one; a script would fill the store)
 # At most this many keys are remembered; the oldest is forgotten first (a flood of addresses cannot fill memory).
 MOST_KEYS = 10_000
 
 TOO_MANY_CODES = "Too many codes tried; wait a minute."
 TOO_MANY_ANSWERS = "Too many answers from this phone in a minute; wait a moment, then answer again."
+TOO_MANY_STARTS = "Too many live sessions opened from this address; wait a minute, then go live again."
 TOO_MANY_COMMENTS = "Too many comments from this phone in a minute; wait a moment, then send it again."
 
 
@@ -67,7 +69,8 @@ def client_address(peer: str | None, forwarded_for: str | None) -> str:
     deploy/haproxy.cfg's `option forwardfor`), the address the proxy forwarded, the last of X-Forwarded-For (the
     one it added itself; what a client wrote before it is not believed). Behind HAProxy every phone's peer is the
     balancer: without this, a room's few mistyped codes would lock the whole room out."""
-    peer = (peer or "").strip()
+    peer = peer.strip() if isinstance(peer, str) else ""  # not a text (no address known): "unknown" below
+    forwarded_for = forwarded_for if isinstance(forwarded_for, str) else None
     try:
         proxied = bool(peer) and ipaddress.ip_address(peer).is_loopback
     except ValueError:
@@ -85,9 +88,10 @@ def client_address(peer: str | None, forwarded_for: str | None) -> str:
 unknown_codes = Window(UNKNOWN_CODES_A_MINUTE)
 answers = Window(ANSWERS_A_MINUTE)
 comments = Window(COMMENTS_A_MINUTE)
+starts = Window(STARTS_A_MINUTE)
 
 
 def reset() -> None:
     """Forget every count (tests)."""
-    for window in (unknown_codes, answers, comments):
+    for window in (unknown_codes, answers, comments, starts):
         window.clear()

@@ -96,8 +96,11 @@ def _host(code: object, secret: object) -> dict:
     return row
 
 
-def start() -> Started:
-    """A new live session on the join slide (slide 0), its code unique; the secret goes in the presenter's link."""
+def start(client: str | None = None) -> Started:
+    """A new live session on the join slide (slide 0), its code unique; the secret goes in the presenter's link.
+    With `client` (the address the server saw), at most limits.STARTS_A_MINUTE a minute from it."""
+    if client is not None and not limits.starts.hit(client):
+        raise LiveError(limits.TOO_MANY_STARTS)
     for _ in range(20):
         code, secret = codes.new_code(), codes.new_secret()
         made = store().write(lambda tx, code=code, secret=secret: tx.run(
