@@ -260,3 +260,35 @@ def test_the_presenters_secret_never_leaves_in_a_shared_link_or_a_citation(brows
     assert started.secret not in cite.input_value() and "host=" not in cite.input_value()
     assert started.secret in page.page.url  # the presenter's own address bar keeps it
     page.close()
+
+
+def test_the_presenters_results_then_the_link_opened_elsewhere_shows_the_room_but_no_download(browser, live_server):
+    """After the session: the presenter's *Results* shows the room's distribution beside the report's words and offers
+    the answers; the same view opened in a fresh browser without the secret shows the room, offers no download, and
+    the CSV's address refuses it."""
+    presenter, code, secret = go_live(browser, live_server, *PROJECTOR)
+    presenter.page.keyboard.press("ArrowRight")
+    at_slide(presenter, 1)
+    for n, choice in enumerate(("confirm", "qualify", "qualify")):
+        session.answer(code, f"participant-token-{n:06d}", "finding:collaboration", choice, None,
+                       ("confirm", "qualify", "disagree"))
+    results = presenter.page.get_by_role("link", name="Results").get_attribute("href")
+    assert f"live={code}" in results and f"host={secret}" in results
+    presenter.page.goto(live_server + results)
+    presenter.page.get_by_role("heading", name=f"The room's answers: live session {code}").wait_for()
+    box = presenter.page.locator(".st-key-room-box-finding-collaboration")
+    box.get_by_text(re.compile(r"This room, \d{1,2} \w+ \d{4}, n = 3")).wait_for()
+    box.get_by_text("Qualify · 2 (67%)").wait_for()
+    presenter.page.get_by_text("Study vs experts:").wait_for()  # the report's side, beside the room's
+    csv_link = presenter.page.get_by_role("link", name="Answers (CSV)").get_attribute("href")
+    answered = presenter.page.request.get(live_server + csv_link)
+    assert answered.status == 200 and answered.text().count("finding:collaboration") == 3
+    presenter.close()
+
+    stranger = Page(browser, live_server, *PHONE)
+    stranger.open(f"/room?live={code}")
+    stranger.page.locator(".st-key-room-box-finding-collaboration").get_by_text("Qualify · 2 (67%)").wait_for()
+    assert stranger.page.get_by_role("link", name="Answers (CSV)").count() == 0
+    assert secret not in stranger.page.content()
+    assert stranger.page.request.get(f"{live_server}/live/{code}/answers.csv").status == 403
+    stranger.close()
