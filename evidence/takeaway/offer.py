@@ -74,14 +74,19 @@ def _offer(what: str, view: str, label: str) -> None:
     built = st.session_state.get(f"{_BUILT}-{what}")
     if not built or built["view"] != view:
         return
+    if what == "brief" and "error" not in built and built["params"] != _params():
+        return  # the view changed since: its brief would not match it
+    download(built, label, f"takeaway-{what}-download")
+
+
+def download(built: dict, label: str, key: str) -> None:
+    """A built file's download button, or why it could not be built (the views' take-aways and the room's)."""
     if "error" in built:
         st.error(fmt("The file could not be built: {}", built["error"]), icon=":material/error:")
         return
-    if what == "brief" and built["params"] != _params():
-        return  # the view changed since: its brief would not match it
     st.download_button(label, data=functools.partial(bytes, built["content"]), file_name=built["name"],
                        mime=MIME[built["kind"]], on_click="ignore", type="primary", icon=":material/download:",
-                       key=f"takeaway-{what}-download")
+                       key=key)
 
 
 @cache

@@ -6,14 +6,12 @@ view without the presenter's secret, which no file ever holds."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from evidence.content.markup import fmt
 from evidence.live import session
-from evidence.takeaway.offer import MIME
+from evidence.takeaway.offer import download
 
 _BUILT = "room-takeaway-built"
 
@@ -57,12 +55,7 @@ def _offer(what: str, code: str, label: str) -> None:
     built = st.session_state.get(f"{_BUILT}-{what}")
     if not built or built["code"] != code:
         return
-    if "error" in built:
-        st.error(fmt("The file could not be built: {}", built["error"]), icon=":material/error:")
-        return
-    st.download_button(label, data=functools.partial(bytes, built["content"]), file_name=built["name"],
-                       mime=MIME[built["kind"]], on_click="ignore", type="primary", icon=":material/download:",
-                       key=f"room-{what}-download")
+    download(built, label, f"room-{what}-download")
 
 
 def section(code: str, secret: str) -> None:
